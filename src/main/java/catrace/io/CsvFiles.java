@@ -1,0 +1,77 @@
+package catrace.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes tables as CSV and any bytes atomically (temporary file in the same folder, then rename). */
+public final class CsvFiles {
+
+	private CsvFiles() {}
+
+	/** The CSV text of a table: "# comment" lines, a header, then rows; fields with commas or quotes are quoted. */
+	public static String toCsv(final Table t) {
+		final StringBuilder sb = new StringBuilder();
+		for (final String c : t.comments())
+			sb.append("# ").append(c.replace('\n', ' ')).append('\n');
+		final int nc = t.columnNames().size();
+		for (int c = 0; c < nc; c++) {
+			if (c > 0) sb.append(',');
+			sb.append(quote(t.columnNames().get(c)));
+		}
+		sb.append('\n');
+		for (int r = 0; r < t.rowCount(); r++) {
+			for (int c = 0; c < nc; c++) {
+				if (c > 0) sb.append(',');
+				sb.append(quote(t.getText(r, t.columnNames().get(c))));
+			}
+			sb.append('\n');
+		}
+		return sb.toString();
+	}
+
+	private static String quote(final String s) {
+		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
+		return '"' + s.replace("\"", "\"\"") + '"';
+	}
+
+	/** Writes a table as CSV; see {@link #writeAtomically}. */
+	public static void write(final Table t, final Path file, final boolean overwrite) throws IOException {
+		writeAtomically(file, toCsv(t).getBytes(StandardCharsets.UTF_8), overwrite);
+	}
+
+	/**
+	 * Writes bytes to a temporary file beside {@code file} and renames it into place, so a reader never sees half a
+	 * file and a crash leaves the old file intact.
+	 *
+	 * @throws FileAlreadyExistsException when the file exists and {@code overwrite} is false
+	 */
+	public static void writeAtomically(final Path file, final byte[] bytes, final boolean overwrite)
+		throws IOException
+	{
+		final Path abs = file.toAbsolutePath();
+		if (!overwrite && Files.exists(abs)) {
+			throw new FileAlreadyExistsException(abs.toString(), null,
+				"output exists; pass overwrite=true to replace it");
+		}
+		final Path dir = abs.getParent();
+		Files.createDirectories(dir);
+		final Path tmp = Files.createTempFile(dir, "." + abs.getFileName().toString(), ".part");
+		try {
+			Files.write(tmp, bytes);
+			try {
+				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (final AtomicMoveNotSupportedException e) {
+				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}
