@@ -1,0 +1,54 @@
+package catrace.quality;
+
+import java.util.Arrays;
+
+/**
+ * The standardized shot-noise level of Rupprecht et al. (2021):
+ * &nu; = median<sub>t</sub> |&Delta;F/F(t+1) &minus; &Delta;F/F(t)| / &radic;f<sub>s</sub>, with &Delta;F/F in percent,
+ * in %&middot;Hz<sup>&minus;1/2</sup>. Computed on the unfiltered &Delta;F/F; the median ignores the fast rises of
+ * real transients. Typical values: ~1 for good recordings, 8&ndash;9 for very noisy ones.
+ */
+public final class NoiseLevel {
+
+	private NoiseLevel() {}
+
+	/**
+	 * @param dffPercent ΔF/F in percent, unfiltered
+	 * @param rateHz sampling rate in Hz
+	 * @return ν in %·Hz^-1/2
+	 * @throws IllegalArgumentException for fewer than 2 samples, a non-positive rate or non-finite values
+	 */
+	public static double of(final double[] dffPercent, final double rateHz) {
+		if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
+			throw new IllegalArgumentException("Noise level needs a positive sampling rate in Hz, got " + rateHz);
+		}
+		if (dffPercent.length < 2) {
+			throw new IllegalArgumentException("Noise level needs at least 2 samples, got " + dffPercent.length);
+		}
+		final double[] d = new double[dffPercent.length - 1];
+		for (int i = 0; i < d.length; i++) {
+			d[i] = Math.abs(dffPercent[i + 1] - dffPercent[i]);
+			if (!Double.isFinite(d[i])) {
+				throw new IllegalArgumentException("ΔF/F has a non-finite value near sample " + i +
+					"; the noise level is undefined");
+			}
+		}
+		return median(d) / Math.sqrt(rateHz);
+	}
+
+	/**
+	 * The white-noise standard deviation (% ΔF/F) that has noise level ν at the given rate:
+	 * σ = ν·√fs / (0.6745·√2), since the median of |difference| of white Gaussian noise is 0.6745·√2·σ.
+	 */
+	public static double whiteNoiseSigma(final double nu, final double rateHz) {
+		return nu * Math.sqrt(rateHz) / (0.6744897501960817 * Math.sqrt(2));
+	}
+
+	/** Median of an array (a sorted copy; mean of the middle two for an even count). */
+	static double median(final double[] v) {
+		final double[] s = v.clone();
+		Arrays.sort(s);
+		final int n = s.length;
+		return (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+	}
+}

@@ -1,0 +1,162 @@
+package catrace.trace;
+
+import java.util.Locale;
+
+/**
+ * The zero-phase low-pass filter of Rothschild, Nelken &amp; Mizrahi (2010, Online Methods): a FIR filter designed
+ * like MATLAB's {@code fir1} with a 50 ms impulse response and cut-off at the sampling rate / 10, applied forward and
+ * backward like MATLAB's {@code filtfilt}.
+ * <p>
+ * Conventions (they reproduce MATLAB's {@code fir1}/{@code filtfilt} and scipy's {@code firwin}/{@code filtfilt} to
+ * ~1e-16):
+ * <ul>
+ * <li>order n = round(0.050 s &middot; fs), halves rounded up (250 Hz gives 13); taps = n + 1;</li>
+ * <li>normalised cut-off Wn = (fs/10)/(fs/2) = 0.2;</li>
+ * <li>h[k] = Wn&middot;sinc(Wn&middot;(k &minus; n/2))&middot;(0.54 &minus; 0.46&middot;cos(2&pi;k/n)), scaled to sum 1
+ * (unit gain at DC);</li>
+ * <li>filtfilt: odd reflection of 3&middot;(taps &minus; 1) samples at both ends, each pass started in the steady state
+ * of its first sample, the padding dropped afterwards.</li>
+ * </ul>
+ */
+public final class LowPassFilter {
+
+	/** Impulse-response length of the published design, in seconds. */
+	public static final double IMPULSE_RESPONSE_S = 0.050;
+	/** Cut-off as a fraction of the sampling rate. */
+	public static final double CUTOFF_FRACTION_OF_RATE = 0.1;
+
+	private final double[] b;
+	private final double rateHz;
+
+	private LowPassFilter(final double[] b, final double rateHz) {
+		this.b = b;
+		this.rateHz = rateHz;
+	}
+
+	/** The published design (50 ms impulse response, cut-off fs/10) for a sampling rate in Hz. */
+	public static LowPassFilter forRate(final double rateHz) {
+		return design(rateHz, IMPULSE_RESPONSE_S, CUTOFF_FRACTION_OF_RATE);
+	}
+
+	/**
+	 * A windowed-sinc (Hamming) low-pass design with a chosen impulse-response duration and cut-off.
+	 *
+	 * @param rateHz sampling rate (Hz)
+	 * @param impulseResponseS duration of the impulse response (s); order = round(duration·fs), halves up
+	 * @param cutoffFraction cut-off frequency as a fraction of the sampling rate (0 &lt; f &lt; 0.5)
+	 */
+	public static LowPassFilter design(final double rateHz, final double impulseResponseS,
+		final double cutoffFraction)
+	{
+		if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
+			throw new IllegalArgumentException("Low-pass filter needs a positive sampling rate in Hz, got " + rateHz);
+		}
+		if (!(cutoffFraction > 0 && cutoffFraction < 0.5)) {
+			throw new IllegalArgumentException("Low-pass cut-off must be between 0 and half the sampling rate");
+		}
+		final int n = (int) Math.floor(impulseResponseS * rateHz + 0.5);
+		if (n < 2) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"A %s ms impulse response is under 2 samples at %s Hz: the rate is too low for this filter",
+				impulseResponseS * 1000, rateHz));
+		}
+		final double wn = 2 * cutoffFraction;
+		final double[] h = new double[n + 1];
+		double sum = 0;
+		for (int k = 0; k <= n; k++) {
+			final double x = wn * (k - n / 2.0);
+			final double sinc = x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
+			final double hamming = 0.54 - 0.46 * Math.cos(2 * Math.PI * k / n);
+			h[k] = wn * sinc * hamming;
+			sum += h[k];
+		}
+		for (int k = 0; k <= n; k++)
+			h[k] /= sum;
+		return new LowPassFilter(h, rateHz);
+	}
+
+	/** The coefficients b (a copy). */
+	public double[] coefficients() {
+		return b.clone();
+	}
+
+	public int taps() {
+		return b.length;
+	}
+
+	/** Samples of odd reflection added at each end, 3·(taps − 1), as in filtfilt. */
+	public int padding() {
+		return 3 * (b.length - 1);
+	}
+
+	/** The shortest trace this filter accepts (samples). */
+	public int minimumLength() {
+		return padding() + 1;
+	}
+
+	/**
+	 * Zero-phase filtering (filtfilt).
+	 *
+	 * @throws IllegalArgumentException when the trace is not longer than the padding, or holds NaN/Inf
+	 */
+	public double[] filtfilt(final double[] x) {
+		final int pad = padding();
+		if (x.length <= pad) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"Trace of %d samples (%.3f s) is too short for the low-pass filter at %s Hz: it needs at least %d samples",
+				x.length, x.length / rateHz, rateHz, pad + 1));
+		}
+		for (int i = 0; i < x.length; i++) {
+			if (!Double.isFinite(x[i])) {
+				throw new IllegalArgumentException("Trace has a non-finite value (" + x[i] + ") at sample " + i +
+					"; cannot filter it");
+			}
+		}
+		final int n = x.length;
+		final double[] ext = new double[n + 2 * pad];
+		for (int i = 0; i < pad; i++)
+			ext[i] = 2 * x[0] - x[pad - i];
+		System.arraycopy(x, 0, ext, pad, n);
+		for (int i = 0; i < pad; i++)
+			ext[pad + n + i] = 2 * x[n - 1] - x[n - 2 - i];
+		final double[] forward = filterFromSteadyState(ext);
+		reverse(forward);
+		final double[] backward = filterFromSteadyState(forward);
+		reverse(backward);
+		final double[] y = new double[n];
+		System.arraycopy(backward, pad, y, 0, n);
+		return y;
+	}
+
+	/**
+	 * One causal pass, direct form II transposed (as MATLAB/scipy lfilter) with the initial state set to the steady
+	 * state for a constant input equal to the first sample.
+	 */
+	private double[] filterFromSteadyState(final double[] x) {
+		final int m = b.length - 1;
+		final double[] z = new double[m];
+		// steady state of lfilter for a unit step, scaled by x[0]: z[i] = x0 * sum_{k>i} b[k]
+		double acc = 0;
+		for (int i = m - 1; i >= 0; i--) {
+			acc += b[i + 1];
+			z[i] = acc * x[0];
+		}
+		final double[] y = new double[x.length];
+		for (int t = 0; t < x.length; t++) {
+			final double xt = x[t];
+			y[t] = b[0] * xt + z[0];
+			for (int i = 0; i < m - 1; i++)
+				z[i] = b[i + 1] * xt + z[i + 1];
+			z[m - 1] = b[m] * xt;
+		}
+		return y;
+	}
+
+	private static void reverse(final double[] a) {
+		for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+			final double t = a[i];
+			a[i] = a[j];
+			a[j] = t;
+		}
+	}
+}
