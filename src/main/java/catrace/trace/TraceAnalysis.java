@@ -1,0 +1,189 @@
+package catrace.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import catrace.io.Formats;
+import catrace.io.Recording;
+import catrace.roi.PixelMask;
+
+/**
+ * From a recording and its ROIs to F, F0, ΔF/F (%) and the noise level ν per ROI: the UI-free front end that the
+ * "Extract Calcium Traces" command, the batch and the CLI all call.
+ */
+public final class TraceAnalysis {
+
+	/** What to do between extraction and ΔF/F. */
+	public static final class Settings {
+
+		private final BaselineSettings baseline;
+		private final double neuropilFactor;
+
+		public Settings(final BaselineSettings baseline, final double neuropilFactor) {
+			if (!(neuropilFactor >= 0 && neuropilFactor <= 1.5)) {
+				throw new IllegalArgumentException("Neuropil factor r must be between 0 (off) and 1.5, got " +
+					neuropilFactor);
+			}
+			this.baseline = baseline;
+			this.neuropilFactor = neuropilFactor;
+		}
+
+		public static Settings defaults() {
+			return new Settings(BaselineSettings.defaults(), 0);
+		}
+
+		public BaselineSettings baseline() {
+			return baseline;
+		}
+
+		/** r in F − r·F_neuropil; 0 = off (as in Rothschild et al. 2010). */
+		public double neuropilFactor() {
+			return neuropilFactor;
+		}
+
+		public String describe() {
+			return "F0: " + baseline.describe() + "; neuropil factor r = " + Formats.number(neuropilFactor);
+		}
+	}
+
+	private TraceAnalysis() {}
+
+	/**
+	 * @param recording pixels and timing
+	 * @param rois one mask per ROI
+	 * @param neuropil one neuropil mask per ROI (same order), or null when {@code neuropilFactor} is 0
+	 */
+	public static TraceResult analyze(final Recording recording, final List<PixelMask> rois,
+		final List<PixelMask> neuropil, final Settings settings, final ProgressListener progress)
+	{
+		if (rois.isEmpty()) throw new IllegalArgumentException("No ROIs to measure in '" + recording.name() + "'");
+		final boolean useNeuropil = settings.neuropilFactor() > 0;
+		if (useNeuropil && (neuropil == null || neuropil.size() != rois.size())) {
+			throw new IllegalArgumentException("Neuropil correction needs one neuropil region per ROI");
+		}
+		final List<PixelMask> all = new ArrayList<>(rois);
+		if (useNeuropil) all.addAll(neuropil);
+		final double fs = recording.timing().rateHz();
+		final int nRoi = rois.size();
+		final List<TrialTraces> trials = new ArrayList<>();
+		final long totalSamples = totalSamples(recording);
+		final long[] before = { 0 };
+		for (int k = 0; k < recording.trialCount(); k++) {
+			final long offset = before[0];
+			final double[][] m = TraceExtractor.extract(recording.trial(k), all, (done, total, what) -> progress
+				.progress(offset + done, totalSamples, what));
+			before[0] += recording.samples(k);
+			final double[][] fRoi = Arrays.copyOfRange(m, 0, nRoi);
+			final double[][] fNp = useNeuropil ? Arrays.copyOfRange(m, nRoi, 2 * nRoi) : null;
+			final double[][] f = new double[nRoi][];
+			final double[][] f0 = new double[nRoi][];
+			final double[][] dff = new double[nRoi][];
+			for (int r = 0; r < nRoi; r++) {
+				f[r] = useNeuropil ? subtract(fRoi[r], fNp[r], settings.neuropilFactor()) : fRoi[r];
+				final int bad = countNonFinite(f[r]);
+				f0[r] = bad > 0 ? nanArray(f[r].length) : Baseline.compute(f[r], fs, settings.baseline());
+				dff[r] = DeltaFOverF.percent(f[r], f0[r]);
+			}
+			trials.add(new TrialTraces(recording.trialNames().get(k), fRoi, fNp, f, f0, dff));
+		}
+		final List<RoiSummary> summaries = new ArrayList<>();
+		for (int r = 0; r < nRoi; r++)
+			summaries.add(summarize(rois.get(r), r, trials, fs));
+		return new TraceResult(recording, rois, summaries, trials, settings);
+	}
+
+	private static RoiSummary summarize(final PixelMask mask, final int r, final List<TrialTraces> trials,
+		final double fs)
+	{
+		int nanF = 0, n = 0;
+		double minF0 = Double.POSITIVE_INFINITY;
+		final List<Double> f0s = new ArrayList<>();
+		for (final TrialTraces t : trials) {
+			nanF += countNonFinite(t.f()[r]);
+			n += t.samples();
+			for (final double v : t.f0()[r]) {
+				minF0 = Math.min(minF0, v);
+				f0s.add(v);
+			}
+		}
+		final double f0Median = median(f0s.stream().mapToDouble(Double::doubleValue).toArray());
+		String flag = "";
+		if (nanF > 0) {
+			flag = String.format(Locale.ROOT, "F is not a number at %d of %d samples (NaN pixels inside the ROI)",
+				nanF, n);
+		}
+		else if (!(minF0 > 0)) {
+			flag = "F0 <= 0 (lowest F0 = " + Formats.number(minF0) +
+				"): ΔF/F is undefined; subtract less background or check the image offset";
+		}
+		if (!flag.isEmpty()) {
+			for (final TrialTraces t : trials)
+				Arrays.fill(t.dffPct()[r], Double.NaN);
+			return new RoiSummary(mask, f0Median, Double.NaN, flag);
+		}
+		final double nu = pooledNoiseLevel(trials, r, fs);
+		if (nu == 0 && isConstant(trials, r)) flag = "constant trace: no signal and no noise";
+		return new RoiSummary(mask, f0Median, nu, flag);
+	}
+
+	/** ν with the median over the within-trial differences of all trials (differences never cross a trial gap). */
+	private static double pooledNoiseLevel(final List<TrialTraces> trials, final int r, final double fs) {
+		int n = 0;
+		for (final TrialTraces t : trials)
+			n += Math.max(0, t.samples() - 1);
+		if (n == 0) throw new IllegalArgumentException("Trace too short for a noise level: 1 sample per trial");
+		final double[] d = new double[n];
+		int k = 0;
+		for (final TrialTraces t : trials) {
+			final double[] x = t.dffPct()[r];
+			for (int i = 1; i < x.length; i++)
+				d[k++] = Math.abs(x[i] - x[i - 1]);
+		}
+		return median(d) / Math.sqrt(fs);
+	}
+
+	private static boolean isConstant(final List<TrialTraces> trials, final int r) {
+		final double first = trials.get(0).f()[r][0];
+		for (final TrialTraces t : trials)
+			for (final double v : t.f()[r])
+				if (v != first) return false;
+		return true;
+	}
+
+	private static long totalSamples(final Recording rec) {
+		long n = 0;
+		for (int k = 0; k < rec.trialCount(); k++)
+			n += rec.samples(k);
+		return n;
+	}
+
+	private static double[] subtract(final double[] a, final double[] b, final double r) {
+		final double[] out = new double[a.length];
+		for (int i = 0; i < a.length; i++)
+			out[i] = a[i] - r * b[i];
+		return out;
+	}
+
+	private static int countNonFinite(final double[] x) {
+		int c = 0;
+		for (final double v : x)
+			if (!Double.isFinite(v)) c++;
+		return c;
+	}
+
+	private static double[] nanArray(final int n) {
+		final double[] a = new double[n];
+		Arrays.fill(a, Double.NaN);
+		return a;
+	}
+
+	private static double median(final double[] v) {
+		if (v.length == 0) return Double.NaN;
+		final double[] s = v.clone();
+		Arrays.sort(s);
+		final int n = s.length;
+		return (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+	}
+}

@@ -1,0 +1,51 @@
+package catrace.trace;
+
+import java.util.Collections;
+import java.util.List;
+
+import catrace.io.Recording;
+import catrace.roi.PixelMask;
+
+/** Everything {@link TraceAnalysis} found: the traces of every trial and a summary per ROI. */
+public final class TraceResult {
+
+	private final Recording recording;
+	private final List<PixelMask> rois;
+	private final List<RoiSummary> summaries;
+	private final List<TrialTraces> trials;
+	private final TraceAnalysis.Settings settings;
+
+	TraceResult(final Recording recording, final List<PixelMask> rois, final List<RoiSummary> summaries,
+		final List<TrialTraces> trials, final TraceAnalysis.Settings settings)
+	{
+		this.recording = recording;
+		this.rois = Collections.unmodifiableList(rois);
+		this.summaries = Collections.unmodifiableList(summaries);
+		this.trials = Collections.unmodifiableList(trials);
+		this.settings = settings;
+	}
+
+	public Recording recording() {
+		return recording;
+	}
+
+	public double rateHz() {
+		return recording.timing().rateHz();
+	}
+
+	public List<PixelMask> rois() {
+		return rois;
+	}
+
+	public List<RoiSummary> summaries() {
+		return summaries;
+	}
+
+	public List<TrialTraces> trials() {
+		return trials;
+	}
+
+	public TraceAnalysis.Settings settings() {
+		return settings;
+	}
+}
