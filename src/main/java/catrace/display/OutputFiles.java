@@ -1,0 +1,112 @@
+package catrace.display;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.gui.Plot;
+
+import catrace.io.CsvFiles;
+import catrace.io.Table;
+
+/**
+ * A set of named outputs (tables and plots) written together: nothing is written when any target exists and
+ * overwriting was not asked for, and each file is written atomically.
+ */
+public final class OutputFiles {
+
+	private final Map<String, Table> tables = new LinkedHashMap<>();
+	private final Map<String, Plot> plots = new LinkedHashMap<>();
+
+	/** Adds a table to be written as {@code fileName} (a .csv name). */
+	public OutputFiles table(final String fileName, final Table t) {
+		tables.put(fileName, t);
+		return this;
+	}
+
+	/** Adds a plot to be written as {@code fileName} (a .png name). */
+	public OutputFiles plot(final String fileName, final Plot p) {
+		plots.put(fileName, p);
+		return this;
+	}
+
+	public Map<String, Table> tables() {
+		return tables;
+	}
+
+	public Map<String, Plot> plots() {
+		return plots;
+	}
+
+	/** The file names, tables first. */
+	public List<String> fileNames() {
+		final List<String> all = new ArrayList<>(tables.keySet());
+		all.addAll(plots.keySet());
+		return all;
+	}
+
+	/** True when every output already exists in the folder (a finished earlier run). */
+	public boolean allExist(final Path folder) {
+		for (final String f : fileNames())
+			if (!Files.exists(folder.resolve(f))) return false;
+		return true;
+	}
+
+	/**
+	 * Writes everything into {@code folder} (created if needed).
+	 *
+	 * @return the written paths
+	 * @throws FileAlreadyExistsException naming the first existing output when {@code overwrite} is false
+	 */
+	public List<Path> write(final Path folder, final boolean overwrite) throws IOException {
+		if (Files.exists(folder) && !Files.isDirectory(folder)) {
+			throw new IOException("Output folder " + folder + " is a file, not a folder");
+		}
+		if (!overwrite) {
+			for (final String f : fileNames()) {
+				if (Files.exists(folder.resolve(f))) {
+					throw new FileAlreadyExistsException(folder.resolve(f).toString(), null,
+						"output exists; pass overwrite=true to replace it");
+				}
+			}
+		}
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (final IOException e) {
+			throw new IOException("Cannot create output folder " + folder + ": " + e.getMessage(), e);
+		}
+		if (!Files.isWritable(folder)) throw new IOException("Output folder " + folder + " is not writable");
+		final List<Path> written = new ArrayList<>();
+		for (final Map.Entry<String, Table> e : tables.entrySet()) {
+			final Path p = folder.resolve(e.getKey());
+			CsvFiles.write(e.getValue(), p, true);
+			written.add(p);
+		}
+		for (final Map.Entry<String, Plot> e : plots.entrySet()) {
+			final Path p = folder.resolve(e.getKey());
+			PlotFiles.savePng(e.getValue(), p, true);
+			written.add(p);
+		}
+		return written;
+	}
+
+	/** Shows every table and plot in ImageJ windows (GUI only). */
+	public void show() {
+		for (final Table t : tables.values())
+			ResultsTables.show(t);
+		for (final Plot p : plots.values())
+			p.show();
+	}
+
+	/** A file-name stem from a recording name: letters, digits, '-', '_' and '.' kept, others become '_'. */
+	public static String stem(final String name) {
+		final String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+		return s.isEmpty() ? "recording" : s;
+	}
+}

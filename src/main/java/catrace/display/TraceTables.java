@@ -1,0 +1,97 @@
+package catrace.display;
+
+import java.util.List;
+import java.util.function.Function;
+
+import catrace.io.Formats;
+import catrace.io.Table;
+import catrace.roi.PixelMask;
+import catrace.trace.RoiSummary;
+import catrace.trace.TraceResult;
+import catrace.trace.TrialTraces;
+
+/** The tables of a trace extraction: ΔF/F, F and F0 over time, and a per-ROI summary. Units are in the column names. */
+public final class TraceTables {
+
+	/** Column of the noise level ν (Rupprecht et al. 2021). */
+	public static final String NOISE_LEVEL = "noise_level_pct_per_sqrt_hz";
+
+	private TraceTables() {}
+
+	/** time_s (+ trial) and one ΔF/F column (%) per ROI. */
+	public static Table dff(final TraceResult r) {
+		return overTime(r, "dF/F (%)", TrialTraces::dffPct);
+	}
+
+	/** F (raw intensity units, after neuropil correction). */
+	public static Table f(final TraceResult r) {
+		return overTime(r, "F (raw intensity units)", TrialTraces::f);
+	}
+
+	/** F0 baseline (raw intensity units). */
+	public static Table f0(final TraceResult r) {
+		return overTime(r, "F0 baseline (raw intensity units)", TrialTraces::f0);
+	}
+
+	private static Table overTime(final TraceResult r, final String what,
+		final Function<TrialTraces, double[][]> values)
+	{
+		final Table t = new Table(r.recording().name() + " " + what);
+		provenance(t, r);
+		t.comment("values: " + what + "; time_s from the start of each trial");
+		final boolean trials = r.trials().size() > 1;
+		if (trials) t.columns("trial");
+		t.columns("time_s");
+		final List<PixelMask> rois = r.rois();
+		for (final PixelMask m : rois)
+			t.columns(m.name());
+		final double period = 1.0 / r.rateHz();
+		for (int k = 0; k < r.trials().size(); k++) {
+			final TrialTraces tr = r.trials().get(k);
+			final double[][] v = values.apply(tr);
+			for (int i = 0; i < tr.samples(); i++) {
+				t.addRow();
+				if (trials) t.set("trial", k + 1);
+				t.set("time_s", i * period);
+				for (int j = 0; j < rois.size(); j++)
+					t.set(rois.get(j).name(), v[j][i]);
+			}
+		}
+		return t;
+	}
+
+	/** One row per ROI: where it is, its baseline, ν, and why it is unusable (if it is). */
+	public static Table summary(final TraceResult r) {
+		final Table t = new Table(r.recording().name() + " ROI summary");
+		provenance(t, r);
+		t.columns("roi", "shape", "x_px", "y_px", "x0_px", "x1_px", "n_px", "f0_median", NOISE_LEVEL, "rate_hz",
+			"sample_period_ms", "rate_source", "flag");
+		for (final RoiSummary s : r.summaries()) {
+			final PixelMask m = s.mask();
+			t.addRow();
+			t.set("roi", m.name());
+			t.set("shape", m.shape() == PixelMask.Shape.BAND ? "band" : "region");
+			t.set("x_px", m.centroidX());
+			t.set("y_px", m.centroidY());
+			t.set("x0_px", m.minX());
+			t.set("x1_px", m.maxX());
+			t.set("n_px", m.size());
+			t.set("f0_median", s.f0Median());
+			t.set(NOISE_LEVEL, s.noiseLevel());
+			t.set("rate_hz", r.rateHz());
+			t.set("sample_period_ms", 1000 / r.rateHz());
+			t.set("rate_source", r.recording().timing().source());
+			t.set("flag", s.flag());
+		}
+		return t;
+	}
+
+	private static void provenance(final Table t, final TraceResult r) {
+		t.comment("CaTrace: " + r.recording().describe());
+		t.comment("source: " + r.recording().sourcePath());
+		t.comment("sampling: " + Formats.number(r.rateHz()) + " Hz = " + Formats.number(1000 / r.rateHz()) +
+			" ms per " + (r.recording().isLineScan() ? "line" : "frame") + " (" + r.recording().timing().source() +
+			")");
+		t.comment(r.settings().describe());
+	}
+}
