@@ -1,0 +1,107 @@
+package catrace.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+
+/** Finds CaTrace commands by their menu name and runs them headless with string inputs, as Fiji's --run does. */
+public final class CommandRunner {
+
+	/** Raised when a command could not run; the message is for the user. */
+	public static final class Failure extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		public Failure(final String message) {
+			super(message);
+		}
+	}
+
+	private final Context context;
+
+	public CommandRunner(final Context context) {
+		this.context = context;
+	}
+
+	/** The CaTrace commands, by menu name. */
+	public List<CommandInfo> commands() {
+		final List<CommandInfo> out = new ArrayList<>();
+		for (final CommandInfo info : context.service(CommandService.class).getCommands()) {
+			if (info.getClassName().startsWith("catrace.command.")) out.add(info);
+		}
+		out.sort(Comparator.comparing(CommandRunner::label));
+		return out;
+	}
+
+	/** The menu leaf, e.g. "Extract Calcium Traces". */
+	public static String label(final CommandInfo info) {
+		return info.getMenuPath() != null && info.getMenuPath().getLeaf() != null ? info.getMenuPath().getLeaf()
+			.getName() : info.getTitle();
+	}
+
+	public CommandInfo find(final String name) throws Failure {
+		for (final CommandInfo info : commands()) {
+			if (label(info).equalsIgnoreCase(name) || info.getClassName().equals(name)) return info;
+		}
+		final StringBuilder known = new StringBuilder();
+		for (final CommandInfo info : commands())
+			known.append(known.length() == 0 ? "" : ", ").append('"').append(label(info)).append('"');
+		throw new Failure("No CaTrace command \"" + name + "\"; known: " + known);
+	}
+
+	/**
+	 * Runs a command with inputs given as strings (converted to each parameter's type); unknown keys are an error,
+	 * so a typo never silently falls back to a default.
+	 */
+	public CommandModule run(final String name, final Map<String, String> inputs) throws Failure {
+		final CommandInfo info = find(name);
+		for (final String key : inputs.keySet()) {
+			if (info.getInput(key) == null) {
+				throw new Failure("\"" + label(info) + "\" has no parameter " + key + "; its parameters: " +
+					parameterNames(info));
+			}
+		}
+		final Map<String, Object> values = new java.util.LinkedHashMap<>(inputs);
+		try {
+			final CommandModule m = context.service(CommandService.class).run(info, true, values).get();
+			if (m.isCanceled()) {
+				throw new Failure("\"" + label(info) + "\" was cancelled" + (m.getCancelReason() == null ? ""
+					: ": " + m.getCancelReason()));
+			}
+			return m;
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new Failure("interrupted");
+		}
+		catch (final ExecutionException e) {
+			Throwable c = e.getCause() == null ? e : e.getCause();
+			while (c.getCause() != null && c.getMessage() != null && c.getMessage().equals(c.getCause().toString()))
+				c = c.getCause();
+			throw new Failure(c.getMessage() == null ? c.toString() : c.getMessage());
+		}
+	}
+
+	static String parameterNames(final CommandInfo info) {
+		final StringBuilder sb = new StringBuilder();
+		for (final ModuleItem<?> in : info.inputs()) {
+			if (isUserInput(in)) sb.append(sb.length() == 0 ? "" : ", ").append(in.getName());
+		}
+		return sb.toString();
+	}
+
+	/** Inputs a user types (not services or the context). */
+	static boolean isUserInput(final ModuleItem<?> in) {
+		final Class<?> t = in.getType();
+		return !org.scijava.service.Service.class.isAssignableFrom(t) && !Context.class.isAssignableFrom(t) && !t
+			.getName().startsWith("org.scijava.log");
+	}
+}

@@ -1,0 +1,95 @@
+package catrace.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+
+/**
+ * The {@code ./catrace} command line: {@code demo [folder]}, {@code run "Command" 'key="value",…'}, {@code list}.
+ * Exit status 0 on success, 1 when the work failed, 2 for a usage error; messages go to stderr.
+ */
+public final class Main {
+
+	private Main() {}
+
+	public static void main(final String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs the CLI and returns the exit status (testable without exiting the JVM). */
+	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+			usage(args.length == 0 ? err : out);
+			return args.length == 0 ? 2 : 0;
+		}
+		try {
+			switch (args[0]) {
+				case "list":
+					try (Context ctx = newContext()) {
+						list(new CommandRunner(ctx), out);
+					}
+					return 0;
+				case "run":
+					if (args.length < 2 || args.length > 3) {
+						err.println("usage: catrace run \"Command Name\" 'key1=\"value\",key2=value'");
+						return 2;
+					}
+					try (Context ctx = newContext()) {
+						final Map<String, String> in = RunArguments.parse(args.length == 3 ? args[2] : "");
+						new CommandRunner(ctx).run(args[1], in);
+					}
+					return 0;
+				case "demo":
+					return Demo.run(args.length > 1 ? args[1] : "catrace-demo-output", out, err);
+				default:
+					err.println("catrace: unknown action \"" + args[0] + "\"");
+					usage(err);
+					return 2;
+			}
+		}
+		catch (final CommandRunner.Failure | IllegalArgumentException e) {
+			err.println("catrace: " + e.getMessage());
+			return 1;
+		}
+		catch (final Exception e) {
+			err.println("catrace: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			return 1;
+		}
+	}
+
+	static Context newContext() {
+		return new Context();
+	}
+
+	private static void list(final CommandRunner runner, final PrintStream out) {
+		for (final CommandInfo info : runner.commands()) {
+			out.println(CommandRunner.label(info) + "    (" + info.getMenuPath() + ")");
+			if (info.getDescription() != null && !info.getDescription().isEmpty()) out.println("  " + info
+				.getDescription());
+			for (final ModuleItem<?> in : info.inputs()) {
+				if (!CommandRunner.isUserInput(in)) continue;
+				final StringBuilder sb = new StringBuilder("    ").append(in.getName()).append(" (").append(in
+					.getType().getSimpleName()).append(")");
+				if (in.getChoices() != null && !in.getChoices().isEmpty()) sb.append(" one of ").append(in
+					.getChoices());
+				if (in.getDefaultValue() != null) sb.append(" default ").append(in.getDefaultValue());
+				if (in.getDescription() != null && !in.getDescription().isEmpty()) sb.append(": ").append(in
+					.getDescription());
+				out.println(sb);
+			}
+		}
+	}
+
+	private static void usage(final PrintStream p) {
+		p.println("CaTrace: two-photon calcium imaging traces, baselines, dF/F and noise level.");
+		p.println("usage:");
+		p.println("  catrace demo [folder]      run the pipeline on the bundled test-images, write tables and plots");
+		p.println("  catrace run \"Command\" 'key=\"value\",…'   run a CaTrace command headless (Fiji --run syntax)");
+		p.println("  catrace list               list the commands and their parameters");
+		p.println(Arrays.asList("exit status: 0 ok, 1 failed, 2 usage").get(0));
+	}
+}
