@@ -1,0 +1,90 @@
+package catrace.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.io.FileInfo;
+
+/**
+ * Turns files and open images into a {@link Recording}:
+ * <ul>
+ * <li>a folder (or its .xml) with a PrairieView {@code PVScan} XML → Prairie line scan, one trial per cycle;</li>
+ * <li>a TIFF whose first page has ScanImage state ({@code SI.} lines in the Software or ImageDescription tag) →
+ * ScanImage frame stack, interleaved channels split, rate from {@code SI.hRoiManager.scanFrameRate};</li>
+ * <li>any other TIFF → opened by ImageJ 1 (virtual stack on request), rate from the calibration's frame
+ * interval.</li>
+ * </ul>
+ * The user's {@link ReadOptions#rateHz()} wins over every rate in the file. Errors are {@link IOException}s (files)
+ * or {@link IllegalArgumentException}s (options, content) whose message names the file and says what to do.
+ */
+public final class RecordingReader {
+
+	private RecordingReader() {}
+
+	/**
+	 * @param path a Prairie folder or its .xml, a ScanImage TIFF, or a plain TIFF
+	 * @throws IOException when the file is missing, empty, not a TIFF, corrupt or truncated, a Prairie XML is missing
+	 *           or malformed or names a missing file, or a ScanImage header has no frame rate
+	 * @throws IllegalArgumentException when no sampling rate can be found (give rate_hz), the channel does not exist,
+	 *           or the image is too short
+	 */
+	public static Recording open(final Path path, final ReadOptions options) throws IOException {
+		if (path == null) throw new IllegalArgumentException("No file given");
+		final ReadOptions o = options == null ? ReadOptions.defaults() : options;
+		if (!Files.exists(path)) throw new NoSuchFileException(path.toString(), null, "file or folder not found");
+		final Recording r;
+		if (Files.isDirectory(path) || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+			final Path xml = PrairieReader.findXml(path);
+			if (xml == null) {
+				throw new IOException(path + (Files.isDirectory(path)
+					? " is a folder without a PrairieView .xml (<PVScan>) file; give a TIFF file or a Prairie line-scan folder"
+					: " is not a PrairieView .xml (<PVScan>) file"));
+			}
+			r = PrairieReader.read(xml, o);
+		}
+		else {
+			r = openTiff(path, o);
+		}
+		return o.trials() == ReadOptions.Trials.CONCATENATE ? r.concatenated() : r;
+	}
+
+	/**
+	 * The open image in ImageJ/Fiji as a recording (its pixels wrapped, not copied; virtual stacks streamed). Timing
+	 * from the user's rate or the image's calibration (Image &gt; Properties: frame interval and time unit; for a 2-D
+	 * line scan the frame interval is the line period).
+	 *
+	 * @throws IllegalArgumentException for a null or empty image (no processor), RGB, a missing channel, no rate,
+	 *           or a single-row line scan
+	 */
+	public static Recording fromImagePlus(final ImagePlus imp, final ReadOptions options) {
+		final ReadOptions o = options == null ? ReadOptions.defaults() : options;
+		ImagePlusImgs.checkImage(imp);
+		final FileInfo fi = imp.getOriginalFileInfo();
+		String source = "";
+		if (fi != null && fi.fileName != null && !fi.fileName.isEmpty() && fi.directory != null) {
+			source = fi.getFilePath();
+		}
+		final Recording r = ImagePlusRecording.read(imp, o, "image '" + imp.getTitle() + "'", source);
+		return o.trials() == ReadOptions.Trials.CONCATENATE ? r.concatenated() : r;
+	}
+
+	private static Recording openTiff(final Path path, final ReadOptions o) throws IOException {
+		if (Files.size(path) == 0) throw new IOException(path + " is empty (0 bytes)");
+		if (!TiffPages.looksLikeTiff(path)) {
+			throw new IOException(path + " is not a TIFF image; CaTrace reads TIFF stacks, ScanImage TIFFs and " +
+				"Prairie line-scan folders");
+		}
+		final TiffPages tiff = TiffPages.read(path);
+		if (ScanImageReader.isScanImage(tiff)) return ScanImageReader.read(tiff, o);
+		if (tiff.isBigTiff()) {
+			throw new IOException(path + " is a BigTIFF without a ScanImage header; ImageJ 1 cannot read it: save it " +
+				"as TIFF, or open it in Fiji (Bio-Formats) and use the open image");
+		}
+		final ImagePlus imp = ImageJTiffs.open(path, o.virtual());
+		return ImagePlusRecording.read(imp, o, path.getFileName().toString(), path.toString());
+	}
+}
