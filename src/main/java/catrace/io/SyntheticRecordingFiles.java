@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -238,7 +239,8 @@ public final class SyntheticRecordingFiles {
 		if (!overwrite && Files.exists(abs)) throw new FileAlreadyExistsException(abs.toString(), null,
 			"output exists; pass overwrite=true to replace it");
 		// FileSaver writes to a path; write beside the target and rename, as CsvFiles does.
-		final Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + "-", ".tif");
+		// (not Files.createTempFile, which would leave the file readable by its owner only)
+		final Path tmp = abs.getParent().resolve("." + abs.getFileName() + "." + UUID.randomUUID() + ".tif");
 		try {
 			if (!new FileSaver(imp).saveAsTiff(tmp.toString())) throw new IOException(
 				"ImageJ could not write the TIFF file " + abs);
