@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -206,16 +207,24 @@ public final class SyntheticRecordingFiles {
 		return t;
 	}
 
-	/** The cells as ImageJ OvalRois named cell1, … in a RoiSet.zip (fixed entry times). */
+	/** The cells as ImageJ OvalRois named cell1, … in a RoiSet.zip (entries stored uncompressed, fixed times). */
 	public static byte[] roiSetZip(final SyntheticRecording.Result r) throws IOException {
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			for (final SyntheticCell c : r.cells()) {
+				final byte[] roi = RoiEncoder.saveAsByteArray(ovalRoi(c));
 				final ZipEntry e = new ZipEntry(c.name() + ".roi");
+				// stored, not deflated: the bytes then do not depend on the zlib build of the JVM
+				final CRC32 crc = new CRC32();
+				crc.update(roi, 0, roi.length);
+				e.setMethod(ZipEntry.STORED);
+				e.setSize(roi.length);
+				e.setCompressedSize(roi.length);
+				e.setCrc(crc.getValue());
 				// the zip stores local (DOS) time: convert through the default zone so the stored fields are fixed
 				e.setTime(ZIP_ENTRY_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
 				zip.putNextEntry(e);
-				zip.write(RoiEncoder.saveAsByteArray(ovalRoi(c)));
+				zip.write(roi);
 				zip.closeEntry();
 			}
 		}
