@@ -7,6 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes tables as CSV and any bytes atomically (temporary file in the same folder, then rename). */
 public final class CsvFiles {
@@ -60,9 +62,10 @@ public final class CsvFiles {
 		}
 		final Path dir = abs.getParent();
 		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, "." + abs.getFileName().toString(), ".part");
+		// a new name rather than Files.createTempFile, which would make the file readable by its owner only
+		final Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID() + ".part");
 		try {
-			Files.write(tmp, bytes);
+			Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			try {
 				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}

@@ -1,0 +1,89 @@
+package catrace.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import catrace.io.SyntheticRecordingFiles;
+import catrace.synth.SyntheticRecording;
+import catrace.synth.SyntheticSettings;
+import ij.IJ;
+
+/**
+ * Plugins &gt; CaTrace &gt; Synthetic Calcium Recording: makes a line scan or frame stack with known spikes and writes
+ * it with its ground truth (NAME.tif, NAME_spikes.csv, NAME_cells.csv, NAME_truth.csv, NAME_bands.txt or
+ * NAME_RoiSet.zip) into the output folder; shows the image when ImageJ's window is open. Other settings (line width
+ * 160 px, frames 64 × 64 px, soma sizes, kinetics, amplitudes) are the defaults of {@link SyntheticSettings}.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Synthetic Calcium Recording", headless = true)
+public class SyntheticCalciumRecording implements Command {
+
+	static final String LINE_SCAN = "line scan";
+	static final String FRAME_STACK = "frame stack";
+
+	@Parameter(label = "Kind", choices = { LINE_SCAN, FRAME_STACK }, persist = false)
+	private String kind = LINE_SCAN;
+
+	@Parameter(label = "Number of cells", min = "1", persist = false)
+	private int n_cells = 5;
+
+	@Parameter(label = "Duration (s)", min = "0", persist = false)
+	private double duration_s = 20;
+
+	@Parameter(label = "Rate (Hz; lines/s for a line scan, frames/s for a stack)", min = "0", persist = false)
+	private double rate_hz = 250;
+
+	@Parameter(label = "Noise level ν (%·Hz^-1/2)", min = "0", persist = false)
+	private double noise_level = 1;
+
+	@Parameter(label = "Spike rate (Hz)", min = "0", persist = false)
+	private double spike_rate_hz = 0.5;
+
+	@Parameter(label = "Neuropil transients (% ΔF/F of the background)", min = "0", persist = false)
+	private double neuropil = 5;
+
+	@Parameter(label = "Baseline drift (± %)", min = "0", persist = false)
+	private double drift = 5;
+
+	@Parameter(label = "Random seed", persist = false)
+	private long seed = 1;
+
+	@Parameter(label = "Name (file base name)", persist = false)
+	private String name = "synthetic";
+
+	@Parameter(label = "Output folder", style = "directory", persist = false)
+	private File output_folder;
+
+	@Parameter(label = "Overwrite existing files", persist = false)
+	private boolean overwrite = false;
+
+	@Override
+	public void run() {
+		if (output_folder == null) throw new IllegalArgumentException(
+			"Synthetic Calcium Recording: output_folder is missing; give the folder to write the files to");
+		final SyntheticSettings settings = SyntheticSettings.builder(kind(kind)).cells(n_cells).durationS(duration_s)
+			.rateHz(rate_hz).noiseLevel(noise_level).spikeRateHz(spike_rate_hz).neuropilPct(neuropil).driftPct(drift)
+			.seed(seed).build();
+		final SyntheticRecording.Result result = SyntheticRecording.generate(settings);
+		try {
+			SyntheticRecordingFiles.write(result, output_folder.toPath(), name, overwrite);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException("Synthetic Calcium Recording could not write to " + output_folder + ": " +
+				e.getMessage(), e);
+		}
+		if (IJ.getInstance() != null) SyntheticRecordingFiles.toImagePlus(result, name).show();
+	}
+
+	/** The settings kind for the parameter value "line scan" or "frame stack". */
+	static catrace.io.Recording.Kind kind(final String value) {
+		if (LINE_SCAN.equals(value)) return catrace.io.Recording.Kind.LINE_SCAN;
+		if (FRAME_STACK.equals(value)) return catrace.io.Recording.Kind.FRAME_STACK;
+		throw new IllegalArgumentException("kind must be '" + LINE_SCAN + "' or '" + FRAME_STACK + "', got '" +
+			value + "'");
+	}
+}
