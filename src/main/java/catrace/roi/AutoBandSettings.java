@@ -13,8 +13,8 @@ import java.util.Locale;
  * profile, which stays on the background even when somata cover most of the line;</li>
  * <li>{@code thresholdK = 3}: a band must rise more than 3 noise standard deviations (column-to-column noise of the
  * unsmoothed profile) above the background, so a flat noisy profile gives no band;</li>
- * <li>{@code minWidthPx = 3}: narrower bands are dropped (a soma spans several pixels; single bright columns are
- * noise or a process);</li>
+ * <li>{@code minWidthPx = 4}: narrower bands are dropped: a soma spans several pixels, while a single bright column
+ * (noise, a process crossing the line) is 3 px wide at half maximum after the 1 px smoothing;</li>
  * <li>{@code splitDepth = 0.25}: touching somata are split at a local minimum that lies at least 25 % (of the lower
  * neighbouring peak's height above background) below the lower of the two peaks, and at least thresholdK noise
  * standard deviations below it.</li>
@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public final class AutoBandSettings {
 
-	private static final AutoBandSettings DEFAULTS = new AutoBandSettings(1.0, 10, 3, 3, 0.25);
+	private static final AutoBandSettings DEFAULTS = new AutoBandSettings(1.0, 10, 3, 4, 0.25);
 
 	private final double smoothingSigmaPx;
 	private final double backgroundPercentile;

@@ -12,7 +12,8 @@ import java.util.Locale;
  * <li>the profile is smoothed with a Gaussian ({@link AutoBandSettings#smoothingSigmaPx()});</li>
  * <li>background = a low percentile of the smoothed profile; noise = robust standard deviation of the
  * column-to-column differences of the raw profile (1.4826 · MAD / √2, which equals the per-column noise standard
- * deviation for white noise and ignores the few steep soma edges);</li>
+ * deviation for white noise), computed a second time without the columns found above threshold in a first pass
+ * (and a margin of 3 smoothing sigmas + 1 px around them), so that soma edges do not count as noise;</li>
  * <li>candidate runs = contiguous columns where the smoothed profile exceeds background + k · noise;</li>
  * <li>a run is split at its deepest local minimum while that minimum lies below the lower of the two neighbouring
  * peaks by at least {@code splitDepth} of that peak's height above background and by at least k · noise (touching
@@ -114,7 +115,7 @@ public final class AutoBands {
 		}
 		final double[] s = smooth(profile, settings.smoothingSigmaPx());
 		final double bg = percentile(s, settings.backgroundPercentile());
-		final double noise = differenceNoise(profile);
+		final double noise = robustNoise(profile, s, bg);
 		final double k = settings.thresholdK();
 		final double thr = bg + k * noise;
 		final List<int[]> parts = new ArrayList<>();
@@ -216,15 +217,40 @@ public final class AutoBands {
 		return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
 	}
 
-	/** 1.4826 · MAD of first differences / √2: the per-column noise SD for white noise; 0 with fewer than 3 columns. */
-	static double differenceNoise(final double[] v) {
-		if (v.length < 3) return 0;
-		final double[] d = new double[v.length - 1];
-		for (int i = 0; i < d.length; i++)
-			d[i] = v[i + 1] - v[i];
+	/**
+	 * 1.4826 · MAD / √2 of the column-to-column differences of the raw profile at the columns where {@code use} is
+	 * true (both neighbours); equals the per-column noise SD for white noise. 0 with fewer than 2 differences.
+	 */
+	static double differenceNoise(final double[] raw, final boolean[] use) {
+		double[] d = new double[Math.max(0, raw.length - 1)];
+		int n = 0;
+		for (int i = 0; i + 1 < raw.length; i++)
+			if (use[i] && use[i + 1]) d[n++] = raw[i + 1] - raw[i];
+		if (n < 2) return 0;
+		d = Arrays.copyOf(d, n);
 		final double med = percentile(d, 50);
 		for (int i = 0; i < d.length; i++)
 			d[i] = Math.abs(d[i] - med);
 		return 1.4826 * percentile(d, 50) / Math.sqrt(2);
+	}
+
+	/**
+	 * Noise in two passes: from all columns, then again without the columns above background + k · (first noise)
+	 * and {@code margin} px around them, so that the steep edges of somata do not count as noise.
+	 */
+	private double robustNoise(final double[] raw, final double[] smoothed, final double bg) {
+		final boolean[] use = new boolean[raw.length];
+		Arrays.fill(use, true);
+		final double first = differenceNoise(raw, use);
+		final double thr = bg + settings.thresholdK() * first;
+		final int margin = (int) Math.ceil(3 * settings.smoothingSigmaPx()) + 1;
+		for (int x = 0; x < smoothed.length; x++) {
+			if (smoothed[x] > thr) {
+				for (int j = Math.max(0, x - margin); j <= Math.min(raw.length - 1, x + margin); j++)
+					use[j] = false;
+			}
+		}
+		final double second = differenceNoise(raw, use);
+		return second > 0 ? second : first;
 	}
 }
