@@ -83,10 +83,7 @@ public final class CommandRunner {
 			throw new Failure("interrupted");
 		}
 		catch (final ExecutionException e) {
-			Throwable c = e.getCause() == null ? e : e.getCause();
-			while (c.getCause() != null && c.getMessage() != null && c.getMessage().equals(c.getCause().toString()))
-				c = c.getCause();
-			throw new Failure(c.getMessage() == null ? c.toString() : c.getMessage());
+			throw new Failure(UserMessages.of(e));
 		}
 	}
 

@@ -3,7 +3,8 @@ package catrace.trace;
 import java.util.Locale;
 
 /**
- * Parameters of the F0 estimate. Defaults: running 10th percentile over 15 s of a 0.5 s moving average of F.
+ * Parameters of the F0 estimate. Defaults: running 10th percentile over 30 s of a 0.5 s moving average of F (Suite2p uses a 60 s window; 30 s still
+ * follows the slow drift of a 2-minute recording, and is long enough that a burst of several seconds does not lift F0).
  * <p>
  * Why smooth first: a percentile of raw F at two-photon noise levels sits far below the true baseline (at 250 Hz and
  * ν = 1, single samples scatter by ~17 % ΔF/F, so the 10th percentile lies ~20 % low and every ΔF/F would be inflated).
@@ -30,7 +31,7 @@ public final class BaselineSettings {
 	}
 
 	public static BaselineSettings defaults() {
-		return new BaselineSettings(BaselineMethod.RUNNING_PERCENTILE, 10, 15, 0.5, 0, 0);
+		return new BaselineSettings(BaselineMethod.RUNNING_PERCENTILE, 10, 30, 0.5, 0, 0);
 	}
 
 	public BaselineSettings method(final BaselineMethod m) {

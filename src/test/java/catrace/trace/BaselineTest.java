@@ -58,8 +58,8 @@ public class BaselineTest {
 		for (int i = 0; i < f.length; i++)
 			f[i] = 1000 * (1 + 0.1 * i / f.length);
 		final double[] f0 = Baseline.compute(f, fs, BaselineSettings.defaults());
-		// a 15 s window on a ramp of 0.83 counts/s: the 10th percentile lies 0.8 x 6.25 = 5 counts below the centre
-		assertEquals(f[6000] - 5, f0[6000], 0.1);
+		// a 30 s window on a ramp of 0.83 counts/s: the 10th percentile lies 0.8 x 12.5 = 10 counts below the centre
+		assertEquals(f[6000] - 10, f0[6000], 0.1);
 		// while a whole-trace percentile would be ~40 counts off at the middle
 		assertEquals(f[6000] - 40, Baseline.compute(f, fs, BaselineSettings.defaults().method(
 			BaselineMethod.PERCENTILE))[6000], 1);

@@ -1,0 +1,60 @@
+package catrace.command;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.plugin.frame.RoiManager;
+
+import catrace.trace.ProgressListener;
+
+/** What every CaTrace command needs at the edge: is there a GUI, ROIs from the ROI Manager, progress reporting. */
+final class CommandSupport {
+
+	private CommandSupport() {}
+
+	/** True in a Fiji/ImageJ window session; false headless, in the CLI and in tests. */
+	static boolean hasGui() {
+		return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
+	}
+
+	/** The ROI Manager's ROIs (none headless or when it is closed or empty). */
+	static List<Roi> managerRois(final RoiManager manager) {
+		final RoiManager rm = manager != null ? manager : hasGui() ? RoiManager.getInstance() : null;
+		if (rm == null || rm.getCount() == 0) return new ArrayList<>();
+		return new ArrayList<>(Arrays.asList(rm.getRoisAsArray()));
+	}
+
+	/** An ImagePlus input that Fiji filled with nothing usable (unknown title → empty image) counts as absent. */
+	static boolean isUsable(final ImagePlus imp) {
+		return imp != null && imp.getProcessor() != null && imp.getWidth() > 0;
+	}
+
+	static Path path(final File f) {
+		return f == null || f.getPath().isEmpty() ? null : f.toPath();
+	}
+
+	/** Fiji's progress bar and status line in a GUI; a console line every 10 % otherwise. */
+	static ProgressListener progress() {
+		if (hasGui()) {
+			return (done, total, what) -> {
+				IJ.showProgress((double) done / total);
+				IJ.showStatus("CaTrace: " + what);
+			};
+		}
+		final long[] last = { -1 };
+		return (done, total, what) -> {
+			final long tenth = 10 * done / Math.max(1, total);
+			if (tenth != last[0] && (tenth % 10 != 0 || done == total)) {
+				last[0] = tenth;
+				System.err.println("CaTrace: " + what + " " + 10 * tenth + " %");
+			}
+		};
+	}
+}
