@@ -1,14 +1,110 @@
 package catrace.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** {@code ./catrace demo}: the whole pipeline on the bundled test-images. */
+import org.scijava.Context;
+
+/**
+ * {@code ./catrace demo [folder]}: the whole pipeline on the bundled test-images, through the same commands a Fiji
+ * user runs, with a short summary on the console. Replaces its own earlier outputs in the folder.
+ */
 final class Demo {
 
 	private Demo() {}
 
-	static int run(final String folder, final PrintStream out, final PrintStream err) {
-		err.println("catrace: demo not yet available");
-		return 1;
+	static int run(final String folder, final PrintStream out, final PrintStream err) throws IOException,
+		CommandRunner.Failure
+	{
+		final Path home = Paths.get(System.getProperty("catrace.home", "."));
+		final Path images = home.resolve("test-images");
+		if (!Files.isDirectory(images)) {
+			err.println("catrace: no test-images folder at " + images.toAbsolutePath());
+			return 1;
+		}
+		final Path outRoot = Paths.get(folder);
+		final List<String> lines = new ArrayList<>();
+		try (Context ctx = Main.newContext()) {
+			final CommandRunner runner = new CommandRunner(ctx);
+			// 1. line scan, bands from the simulation's ground truth
+			final Path ls = outRoot.resolve("linescan");
+			final String bands = new String(Files.readAllBytes(images.resolve("synthetic_linescan_bands.txt")),
+				StandardCharsets.UTF_8).trim();
+			runner.run("Extract Calcium Traces", extract(images.resolve("synthetic_linescan.tif"), bands, "", ls));
+			lines.add(summaryLine("line scan, given bands", ls.resolve("synthetic_linescan_rois.csv")));
+			// 2. the same line scan with automatic soma bands
+			final Path auto = outRoot.resolve("linescan-auto-bands");
+			runner.run("Extract Calcium Traces", extract(images.resolve("synthetic_linescan.tif"), "auto", "", auto));
+			lines.add(summaryLine("line scan, automatic bands", auto.resolve("synthetic_linescan_rois.csv")));
+			// 3. frame stack with a RoiSet.zip
+			final Path fr = outRoot.resolve("frames");
+			runner.run("Extract Calcium Traces", extract(images.resolve("synthetic_frames.tif"), "", images.resolve(
+				"synthetic_frames_RoiSet.zip").toString(), fr));
+			lines.add(summaryLine("frame stack, RoiSet.zip", fr.resolve("synthetic_frames_rois.csv")));
+		}
+		out.println("CaTrace demo on " + images.normalize());
+		for (final String l : lines)
+			out.println("  " + l);
+		out.println("Tables (CSV) and plots (PNG) are in " + outRoot.toAbsolutePath().normalize());
+		return 0;
+	}
+
+	private static Map<String, String> extract(final Path image, final String bands, final String roiFile,
+		final Path out)
+	{
+		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("image_file", image.toString());
+		m.put("roi_file", roiFile);
+		m.put("bands", bands);
+		m.put("kind", "auto");
+		m.put("channel", "green");
+		m.put("rate_hz", "0");
+		m.put("trials", "separate");
+		m.put("baseline", "running percentile");
+		m.put("baseline_percentile", "10");
+		m.put("baseline_window_s", "30");
+		m.put("baseline_smoothing_s", "0.5");
+		m.put("baseline_start_s", "0");
+		m.put("baseline_end_s", "0");
+		m.put("neuropil_factor", "0");
+		m.put("output_folder", out.toString());
+		m.put("overwrite", "true");
+		return m;
+	}
+
+	/** "line scan, given bands: 5 ROIs, nu 1.02-1.06 %/sqrt(Hz), rate 250 Hz (…)". */
+	private static String summaryLine(final String what, final Path roisCsv) throws IOException {
+		final List<String> rows = new ArrayList<>();
+		for (final String l : Files.readAllLines(roisCsv, StandardCharsets.UTF_8))
+			if (!l.startsWith("#")) rows.add(l);
+		final List<String> header = CsvLine.split(rows.get(0));
+		final int nu = header.indexOf("noise_level_pct_per_sqrt_hz");
+		final int rate = header.indexOf("rate_hz");
+		final int flag = header.indexOf("flag");
+		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+		int flagged = 0;
+		String hz = "?";
+		for (int i = 1; i < rows.size(); i++) {
+			final List<String> f = CsvLine.split(rows.get(i));
+			if (!f.get(flag).isEmpty()) flagged++;
+			else {
+				final double v = Double.parseDouble(f.get(nu));
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+			hz = f.get(rate);
+		}
+		return String.format(Locale.ROOT, "%s: %d ROIs%s, noise level %.2f-%.2f %%/sqrt(Hz), %s Hz -> %s", what,
+			rows.size() - 1, flagged > 0 ? " (" + flagged + " flagged)" : "", lo, hi, hz, roisCsv.getParent()
+				.getFileName());
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import ij.gui.Plot;
 
 import catrace.roi.PixelMask;
+import catrace.trace.LowPassFilter;
 import catrace.trace.RoiSummary;
 import catrace.trace.TraceResult;
 import catrace.trace.TrialTraces;
@@ -21,8 +22,9 @@ public final class TracePlots {
 	private TracePlots() {}
 
 	/**
-	 * All ROIs' ΔF/F stacked from top (first ROI) to bottom, trials end to end, each trace labelled with its ROI name
-	 * and ν, with a vertical scale bar in % ΔF/F.
+	 * All ROIs' ΔF/F stacked from top (first ROI) to bottom, trials end to end: the unfiltered trace in a light colour
+	 * under the paper's zero-phase low-pass (fir1 50 ms, fs/10), each labelled with its ROI name and ν on the right,
+	 * and a vertical scale bar in % ΔF/F.
 	 */
 	public static Plot stacked(final TraceResult r) {
 		final List<PixelMask> rois = r.rois();
@@ -46,32 +48,48 @@ public final class TracePlots {
 		spacing = spacing > 0 ? spacing * 1.15 : 100;
 		final String xLabel = r.trials().size() > 1 ? "Time (s; " + r.trials().size() + " trials end to end)"
 			: "Time (s)";
-		final Plot plot = new Plot(r.recording().name() + " dF/F", xLabel, "dF/F (%), traces offset");
-		plot.setSize(900, Math.max(300, 70 * n + 120));
+		final double bar = niceStep(spacing / 3);
+		final Plot plot = new Plot(r.recording().name() + " dF/F", xLabel, "dF/F (%), stacked; scale bar " + trim(
+			bar) + " %");
+		plot.setSize(900, Math.max(300, 80 * n + 120));
+		plot.setFormatFlags(Plot.X_NUMBERS | Plot.X_TICKS | Plot.X_MINOR_TICKS);
 		final double xMax = total * period;
+		final LowPassFilter lowPass = LowPassFilter.forRate(r.rateHz());
 		for (int j = 0; j < n; j++) {
 			final double offset = -j * spacing;
 			final double[] yy = new double[total];
 			for (int i = 0; i < total; i++)
 				yy[i] = Double.isNaN(y[j][i]) ? offset : y[j][i] + offset;
-			plot.setColor(PALETTE[j % PALETTE.length]);
+			final Color c = PALETTE[j % PALETTE.length];
+			plot.setColor(lighter(c));
 			plot.setLineWidth(1);
 			plot.add("line", time, yy);
+			if (total >= lowPass.minimumLength() && r.summaries().get(j).isUsable()) {
+				plot.setColor(c);
+				plot.setLineWidth(2);
+				plot.add("line", time, lowPass.filtfilt(yy));
+			}
 			final RoiSummary s = r.summaries().get(j);
-			final String label = s.isUsable() ? String.format("%s  nu=%.2f", rois.get(j).name(), s.noiseLevel())
-				: rois.get(j).name() + "  (" + shortFlag(s.flag()) + ")";
-			plot.addText(label, xMax * 0.005, offset + spacing * 0.45);
+			final String label = s.isUsable() ? String.format("%s%nnu=%.2f %%/sqrt(Hz)", rois.get(j).name(), s.noiseLevel())
+				: rois.get(j).name() + "\n(" + shortFlag(s.flag()) + ")";
+			plot.setColor(c.darker());
+			plot.addText(label, xMax * 1.015, offset);
 		}
-		// scale bar: a round number of % near a third of the spacing
-		final double bar = niceStep(spacing / 3);
+		// scale bar: a round number of % near a third of the spacing, bottom right
 		plot.setColor(Color.BLACK);
-		plot.setLineWidth(2);
-		final double xb = xMax * 1.01;
-		plot.drawLine(xb, -(n - 1) * spacing, xb, -(n - 1) * spacing + bar);
+		plot.setLineWidth(3);
+		final double xb = xMax * 1.15;
+		final double yb = -(n - 1) * spacing - spacing * 0.45;
+		plot.drawLine(xb, yb, xb, yb + bar);
 		plot.setLineWidth(1);
-		plot.addText(String.format("%s%%", trim(bar)), xb, -(n - 1) * spacing - spacing * 0.08);
-		plot.setLimits(0, xMax * 1.06, -(n - 1) * spacing - spacing * 0.5, spacing * 0.6);
+		plot.setLimits(0, xMax * 1.17, -(n - 1) * spacing - spacing * 0.5, spacing * 0.6);
 		return plot;
+	}
+
+	/** The colour mixed 60 % with white, for the unfiltered trace under the filtered one. */
+	private static Color lighter(final Color c) {
+		return new Color(c.getRed() + (255 - c.getRed()) * 3 / 5, c.getGreen() + (255 - c.getGreen()) * 3 / 5, c
+			.getBlue() + (255 - c.getBlue()) * 3 / 5);
 	}
 
 	private static String shortFlag(final String flag) {
