@@ -61,7 +61,12 @@ public final class Main {
 		}
 	}
 
+	/**
+	 * A SciJava context for the CLI. SciJava's own log is silenced (unless -Dscijava.log.level is given): the CLI prints
+	 * the one-line reason of a failure itself, where SciJava would add a stack trace.
+	 */
 	static Context newContext() {
+		if (System.getProperty("scijava.log.level") == null) System.setProperty("scijava.log.level", "none");
 		return new Context();
 	}
 
