@@ -40,7 +40,7 @@ final class CommandSupport {
 		return f == null || f.getPath().isEmpty() ? null : f.toPath();
 	}
 
-	/** Fiji's progress bar and status line in a GUI; a console line every 10 % otherwise. */
+	/** Fiji's progress bar and status line in a GUI; an occasional console line otherwise. */
 	static ProgressListener progress() {
 		if (hasGui()) {
 			return (done, total, what) -> {
@@ -48,12 +48,14 @@ final class CommandSupport {
 				IJ.showStatus("CaTrace: " + what);
 			};
 		}
-		final long[] last = { -1 };
+		// console: a line at most every 2 s, none for work that finishes sooner
+		final long start = System.nanoTime();
+		final long[] last = { start };
 		return (done, total, what) -> {
-			final long tenth = 10 * done / Math.max(1, total);
-			if (tenth != last[0] && (tenth % 10 != 0 || done == total)) {
-				last[0] = tenth;
-				System.err.println("CaTrace: " + what + " " + 10 * tenth + " %");
+			final long now = System.nanoTime();
+			if (now - last[0] >= 2_000_000_000L) {
+				last[0] = now;
+				System.err.println("CaTrace: " + what + " " + 100 * done / Math.max(1, total) + " %");
 			}
 		};
 	}
