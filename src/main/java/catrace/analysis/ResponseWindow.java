@@ -55,12 +55,12 @@ public final class ResponseWindow {
 	}
 
 	/** Earliest time relative to onset that any window reaches (negative). */
-	double earliestS() {
+	public double earliestS() {
 		return -Math.max(lengthS(), testS);
 	}
 
 	/** Latest time relative to onset that any window reaches. */
-	double latestS() {
+	public double latestS() {
 		return Math.max(responseEndS, testS);
 	}
 
