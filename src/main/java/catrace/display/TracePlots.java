@@ -112,7 +112,7 @@ public final class TracePlots {
 		return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
 	}
 
-	private static String trim(final double v) {
+	static String trim(final double v) {
 		return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
 	}
 }

@@ -58,6 +58,20 @@ public final class Table {
 		return put(column, value);
 	}
 
+	/** Sets a number in row {@code row} (adding the column if new). */
+	public Table setAt(final int row, final String column, final double value) {
+		if (!columns.contains(column)) columns.add(column);
+		rows.get(row).put(column, value);
+		return this;
+	}
+
+	/** Sets text in row {@code row} (adding the column if new). */
+	public Table setAt(final int row, final String column, final String value) {
+		if (!columns.contains(column)) columns.add(column);
+		rows.get(row).put(column, value);
+		return this;
+	}
+
 	private Table put(final String column, final Object value) {
 		if (rows.isEmpty()) throw new IllegalStateException("addRow() first");
 		if (!columns.contains(column)) columns.add(column);

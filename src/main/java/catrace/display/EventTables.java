@@ -1,0 +1,59 @@
+package catrace.display;
+
+import java.util.List;
+
+import catrace.events.RoiEvents;
+import catrace.events.WeightedEvent;
+import catrace.io.Table;
+
+/** Tables of detected transients: one row per event, and the per-ROI detection summary. */
+public final class EventTables {
+
+	private EventTables() {}
+
+	/** roi, trial, onset_s, peak_s, amplitude_pct, area_pct_s, weight_pct, on_decay (times from each trial's start). */
+	public static Table events(final String title, final List<RoiEvents> rois, final List<String> provenance) {
+		final Table t = new Table(title + " events");
+		for (final String p : provenance)
+			t.comment(p);
+		t.comment("events: spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010); weight = amplitude");
+		t.columns("roi", "trial", "onset_s", "peak_s", "amplitude_pct", "area_pct_s", "weight_pct", "on_decay");
+		for (final RoiEvents r : rois) {
+			for (int k = 0; k < r.trials().size(); k++) {
+				for (final WeightedEvent e : r.trials().get(k).events()) {
+					t.addRow();
+					t.set("roi", r.roi());
+					t.set("trial", k + 1);
+					t.set("onset_s", e.onsetS());
+					t.set("peak_s", e.peakS());
+					t.set("amplitude_pct", e.amplitudePct());
+					t.set("area_pct_s", e.areaPctS());
+					t.set("weight_pct", e.weight());
+					t.set("on_decay", e.onDecay() ? "true" : "false");
+				}
+			}
+		}
+		return t;
+	}
+
+	/**
+	 * Adds the detection columns to a per-ROI summary whose rows are in the same ROI order (separation_score,
+	 * passes_threshold, n_events, event_rate_hz, n_peaks, detection_flag).
+	 */
+	public static Table addToSummary(final Table summary, final List<RoiEvents> rois) {
+		summary.comment("separation score = sum over tail transients of the squared Mahalanobis distance from the " +
+			"noise-cloud centre / number of peaks; threshold " + (rois.isEmpty() ? "" : catrace.io.Formats.number(rois
+				.get(0).separationThreshold())));
+		for (int i = 0; i < rois.size(); i++) {
+			final RoiEvents r = rois.get(i);
+			if (i >= summary.rowCount()) throw new IllegalStateException("summary has fewer rows than ROIs");
+			summary.setAt(i, "separation_score", r.separationScore());
+			summary.setAt(i, "passes_threshold", r.passesThreshold() ? "true" : "false");
+			summary.setAt(i, "n_events", r.eventCount());
+			summary.setAt(i, "event_rate_hz", r.eventRateHz());
+			summary.setAt(i, "n_peaks", r.peakCount());
+			summary.setAt(i, "detection_flag", r.flag());
+		}
+		return summary;
+	}
+}

@@ -1,0 +1,84 @@
+package catrace.events;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The transients of one ROI over all its trials, with the separation score pooled over the trials: Σ tail d² / Σ
+ * peaks, i.e. each trial's score weighted by its number of peaks (the definition applied to the union of the peaks).
+ */
+public final class RoiEvents {
+
+	private final String roi;
+	private final List<TransientDetection> trials;
+	private final String flag;
+	private final double durationS;
+	private final double separationThreshold;
+
+	RoiEvents(final String roi, final List<TransientDetection> trials, final String flag, final double durationS,
+		final double separationThreshold)
+	{
+		this.roi = roi;
+		this.trials = Collections.unmodifiableList(trials);
+		this.flag = flag;
+		this.durationS = durationS;
+		this.separationThreshold = separationThreshold;
+	}
+
+	public String roi() {
+		return roi;
+	}
+
+	/** One detection per trial (empty when the ROI was not analysed, see {@link #flag()}). */
+	public List<TransientDetection> trials() {
+		return trials;
+	}
+
+	/** Why the ROI was not analysed (e.g. its ΔF/F was undefined), empty otherwise. */
+	public String flag() {
+		return flag;
+	}
+
+	public boolean analysed() {
+		return flag.isEmpty();
+	}
+
+	public int peakCount() {
+		int n = 0;
+		for (final TransientDetection d : trials)
+			n += d.peaks().size();
+		return n;
+	}
+
+	public int eventCount() {
+		int n = 0;
+		for (final TransientDetection d : trials)
+			n += d.events().size();
+		return n;
+	}
+
+	/** Events per second of recording (Hz). */
+	public double eventRateHz() {
+		return durationS > 0 ? eventCount() / durationS : Double.NaN;
+	}
+
+	/** Pooled separation score (squared Mahalanobis units / peak); NaN when not analysed. */
+	public double separationScore() {
+		double sum = 0;
+		int peaks = 0;
+		for (final TransientDetection d : trials) {
+			sum += d.separationScore() * d.peaks().size();
+			peaks += d.peaks().size();
+		}
+		return peaks == 0 ? Double.NaN : sum / peaks;
+	}
+
+	public double separationThreshold() {
+		return separationThreshold;
+	}
+
+	/** True when the pooled score reaches the threshold: the paper kept only such traces. */
+	public boolean passesThreshold() {
+		return analysed() && separationScore() >= separationThreshold;
+	}
+}
