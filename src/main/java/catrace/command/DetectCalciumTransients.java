@@ -72,7 +72,7 @@ public class DetectCalciumTransients extends TraceInputs implements Command {
 			else {
 				final Recording rec = readRecording();
 				final RoiSources.Choice rois = chooseRois(rec);
-				final TraceResult result = extract(rec, rois, CommandSupport.progress());
+				final TraceResult result = measure(rec, rois, CommandSupport.progress());
 				out = DetectionReport.of(result, settings, CommandSupport.progress());
 				summary = rec.describe() + "; ROIs: " + rois.source();
 			}

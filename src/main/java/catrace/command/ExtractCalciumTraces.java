@@ -41,7 +41,7 @@ public class ExtractCalciumTraces extends TraceInputs implements Command {
 		try {
 			final Recording rec = readRecording();
 			final RoiSources.Choice rois = chooseRois(rec);
-			final TraceResult result = extract(rec, rois, CommandSupport.progress());
+			final TraceResult result = measure(rec, rois, CommandSupport.progress());
 			final OutputFiles out = TraceReport.of(result);
 			final Path folder = CommandSupport.path(output_folder);
 			if (folder != null) out.write(folder, overwrite);
