@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 /**
  * The mean of every ROI on one plane, read straight from the plane's storage (a primitive array or a buffer of
  * file bytes). Each ROI's pixels are summed as doubles in index order and divided by their count, exactly as a
- * cursor over the image would, so every storage gives bit-identical results.
+ * cursor over the image would, so every storage gives bit-identical results. 8- and 16-bit samples are summed in a
+ * {@code long}: each partial sum of up to 2^31 such samples is below 2^53, so the double sum is exact too and both
+ * give the same number, while integer additions do not wait on each other.
  */
 final class PlaneSums {
 
@@ -81,29 +83,29 @@ final class PlaneSums {
 		switch (encoding) {
 			case UINT8:
 				for (int r = 0; r < n; r++) {
-					double s = 0;
+					long s = 0;
 					final int e = st[r + 1];
 					for (int k = st[r]; k < e; k++)
 						s += b.get(base + px[k]) & 0xff;
-					f[r][t] = s / (e - st[r]);
+					f[r][t] = (double) s / (e - st[r]);
 				}
 				break;
 			case UINT16:
 				for (int r = 0; r < n; r++) {
-					double s = 0;
+					long s = 0;
 					final int e = st[r + 1];
 					for (int k = st[r]; k < e; k++)
 						s += b.getShort(base + (px[k] << 1)) & 0xffff;
-					f[r][t] = s / (e - st[r]);
+					f[r][t] = (double) s / (e - st[r]);
 				}
 				break;
 			case INT16:
 				for (int r = 0; r < n; r++) {
-					double s = 0;
+					long s = 0;
 					final int e = st[r + 1];
 					for (int k = st[r]; k < e; k++)
 						s += b.getShort(base + (px[k] << 1));
-					f[r][t] = s / (e - st[r]);
+					f[r][t] = (double) s / (e - st[r]);
 				}
 				break;
 			case FLOAT32:
@@ -123,44 +125,44 @@ final class PlaneSums {
 	private static void u8(final byte[] a, final int o, final PackedMasks m, final double[][] f, final int t) {
 		final int[] st = m.start, px = m.pixels;
 		for (int r = 0, n = st.length - 1; r < n; r++) {
-			double s = 0;
+			long s = 0;
 			final int e = st[r + 1];
 			for (int k = st[r]; k < e; k++)
 				s += a[o + px[k]] & 0xff;
-			f[r][t] = s / (e - st[r]);
+			f[r][t] = (double) s / (e - st[r]);
 		}
 	}
 
 	private static void i8(final byte[] a, final int o, final PackedMasks m, final double[][] f, final int t) {
 		final int[] st = m.start, px = m.pixels;
 		for (int r = 0, n = st.length - 1; r < n; r++) {
-			double s = 0;
+			long s = 0;
 			final int e = st[r + 1];
 			for (int k = st[r]; k < e; k++)
 				s += a[o + px[k]];
-			f[r][t] = s / (e - st[r]);
+			f[r][t] = (double) s / (e - st[r]);
 		}
 	}
 
 	private static void u16(final short[] a, final int o, final PackedMasks m, final double[][] f, final int t) {
 		final int[] st = m.start, px = m.pixels;
 		for (int r = 0, n = st.length - 1; r < n; r++) {
-			double s = 0;
+			long s = 0;
 			final int e = st[r + 1];
 			for (int k = st[r]; k < e; k++)
 				s += a[o + px[k]] & 0xffff;
-			f[r][t] = s / (e - st[r]);
+			f[r][t] = (double) s / (e - st[r]);
 		}
 	}
 
 	private static void i16(final short[] a, final int o, final PackedMasks m, final double[][] f, final int t) {
 		final int[] st = m.start, px = m.pixels;
 		for (int r = 0, n = st.length - 1; r < n; r++) {
-			double s = 0;
+			long s = 0;
 			final int e = st[r + 1];
 			for (int k = st[r]; k < e; k++)
 				s += a[o + px[k]];
-			f[r][t] = s / (e - st[r]);
+			f[r][t] = (double) s / (e - st[r]);
 		}
 	}
 

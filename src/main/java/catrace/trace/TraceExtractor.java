@@ -105,12 +105,15 @@ public final class TraceExtractor {
 		final double[][] f = new double[packed.roiCount()][nT];
 		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
 		if (nT == 0) return f;
-		final int perTask = (int) Math.max(1, Math.min(nT, SAMPLES_PER_TASK / Math.max(1, packed.pixels.length)));
+		// blocks of at most 1 % of the planes, so progress comes at least every 1 %
+		final int onePercent = Math.max(1, nT / 100);
+		final int perTask = (int) Math.max(1, Math.min(onePercent, SAMPLES_PER_TASK / Math.max(1,
+			packed.pixels.length)));
 
 		if (image instanceof PlaneStream) {
 			final PlaneStream s = (PlaneStream) image;
 			if (s.planeLength() == planeSize && s.planeCount() == nT) {
-				streamFile(s, packed, f, threads, p);
+				streamFile(s, packed, f, threads, onePercent, p);
 				return f;
 			}
 		}
@@ -325,14 +328,14 @@ public final class TraceExtractor {
 	}
 
 	private static void streamFile(final PlaneStream s, final PackedMasks packed, final double[][] f,
-		final int threads, final ProgressListener progress)
+		final int threads, final int maxPerBlock, final ProgressListener progress)
 	{
 		final PlaneStream.Encoding enc = s.encoding();
 		final long planeBytesL = (long) s.planeLength() * enc.bytes();
 		if (planeBytesL > Integer.MAX_VALUE) throw new IllegalArgumentException("Plane too large: " + planeBytesL +
 			" bytes");
 		final int planeBytes = (int) planeBytesL;
-		final int perBlock = Math.max(1, Math.min(s.planeCount(), STREAM_BLOCK_BYTES / Math.max(1, planeBytes)));
+		final int perBlock = Math.max(1, Math.min(maxPerBlock, STREAM_BLOCK_BYTES / Math.max(1, planeBytes)));
 		final int buffers = threads == 1 ? 1 : 2 * threads + 2;
 		final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(buffers);
 		final int[] made = { 0 }; // buffers allocated so far; touched only by the calling thread
