@@ -42,9 +42,9 @@ import catrace.roi.PixelMask;
  * on plane t, divided by the ROI's pixel count. Every way of reading gives bit-identical numbers; only the speed
  * differs:
  * <ul>
- * <li>{@link PlaneStream} images (uncompressed TIFF stacks on disk): the file is read sequentially in blocks of
- * about {@value #STREAM_BLOCK_BYTES} bytes into a few reused buffers by the calling thread, while other threads take
- * the ROI means straight from the buffers;</li>
+ * <li>{@link PlaneStream} images (uncompressed TIFF stacks on disk): the file is read front to back in blocks of
+ * about {@value #STREAM_BLOCK_BYTES} bytes; each worker thread reads a block into its own reused buffer and takes the
+ * ROI means straight from it while it is in the core's cache;</li>
  * <li>{@code PlanarImg} and {@code ArrayImg} of primitive arrays (8/16/32-bit integers, float, double): the arrays are
  * read directly, blocks of planes in parallel;</li>
  * <li>cell images with whole planes per cell (ImageJ virtual stacks wrapped as {@code LazyCellImg}): the calling
@@ -57,7 +57,7 @@ import catrace.roi.PixelMask;
 public final class TraceExtractor {
 
 	/** Bytes read from a file per block when streaming. */
-	static final int STREAM_BLOCK_BYTES = 1 << 21;
+	static final int STREAM_BLOCK_BYTES = 1 << 20;
 	/** About this many pixel values are summed per parallel task (whatever the plane size). */
 	private static final int SAMPLES_PER_TASK = 1 << 18;
 
@@ -123,7 +123,7 @@ public final class TraceExtractor {
 		{
 			final ArrayPlanes planes = arrayPlanes(image, planeSize);
 			if (planes != null) {
-				run(nT, perTask, threads, (t0, n) -> () -> {
+				run(nT, perTask, threads, false, (t0, n) -> () -> {
 					for (int t = t0; t < t0 + n; t++)
 						PlaneSums.fromArray(storage, planes.array(t), planes.offset(t), packed, f, t);
 				}, p);
@@ -240,11 +240,13 @@ public final class TraceExtractor {
 	}
 
 	/**
-	 * Loads blocks in time order on the calling thread and computes them on {@code threads} workers (or in line when
-	 * threads == 1), reporting progress in order. At most {@code 2 · threads + 1} blocks are in flight.
+	 * Loads blocks in time order on the calling thread and computes them on worker threads (or in line when
+	 * threads == 1), reporting progress in order. When the loader reads a file the calling thread is busy reading, so
+	 * {@code threads − 1} workers compute; otherwise {@code threads}. At most {@code 2 · threads + 1} blocks are in
+	 * flight.
 	 */
-	private static void run(final int nT, final int perBlock, final int threads, final BlockLoader loader,
-		final ProgressListener progress)
+	private static void run(final int nT, final int perBlock, final int threads, final boolean loaderReads,
+		final BlockLoader loader, final ProgressListener progress)
 	{
 		final Progress pr = new Progress(nT, progress);
 		try {
@@ -256,7 +258,7 @@ public final class TraceExtractor {
 				}
 				return;
 			}
-			final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+			final ExecutorService pool = Executors.newFixedThreadPool(loaderReads ? threads - 1 : threads, r -> {
 				final Thread th = new Thread(r, "CaTrace trace extraction");
 				th.setDaemon(true);
 				return th;
@@ -336,37 +338,59 @@ public final class TraceExtractor {
 			" bytes");
 		final int planeBytes = (int) planeBytesL;
 		final int perBlock = Math.max(1, Math.min(maxPerBlock, STREAM_BLOCK_BYTES / Math.max(1, planeBytes)));
-		final int buffers = threads == 1 ? 1 : 2 * threads + 2;
-		final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(buffers);
-		final int[] made = { 0 }; // buffers allocated so far; touched only by the calling thread
-		try (PlaneStream.Reader reader = s.openReader()) {
-			run(s.planeCount(), perBlock, threads, (t0, n) -> {
-				ByteBuffer b = free.poll();
-				if (b == null && made[0] < buffers) {
-					made[0]++;
-					b = ByteBuffer.allocateDirect(perBlock * planeBytes).order(s.byteOrder());
+		// Each worker reads its block into its own buffer and sums it at once, while the data are still in its core's
+		// cache; blocks are handed out in time order, so the file is still read front to back.
+		final int perBlockBytes = perBlock * planeBytes;
+		final BlockingQueue<Slot> slots = new ArrayBlockingQueue<>(threads);
+		try {
+			for (int i = 0; i < threads; i++)
+				slots.add(new Slot(s.openReader(), ByteBuffer.allocateDirect(perBlockBytes).order(s.byteOrder())));
+			run(s.planeCount(), perBlock, threads, false, (t0, n) -> () -> {
+				final Slot slot = take(slots, s);
+				try {
+					slot.buffer.clear();
+					slot.reader.read(t0, n, slot.buffer);
+					for (int i = 0; i < n; i++)
+						PlaneSums.fromBuffer(enc, slot.buffer, i * planeBytes, packed, f, t0 + i);
 				}
-				if (b == null) b = take(free, s);
-				final ByteBuffer buf = b;
-				buf.clear();
-				reader.read(t0, n, buf);
-				return () -> {
-					try {
-						for (int i = 0; i < n; i++)
-							PlaneSums.fromBuffer(enc, buf, i * planeBytes, packed, f, t0 + i);
-					}
-					finally {
-						free.add(buf);
-					}
-				};
+				catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
+				finally {
+					slots.add(slot);
+				}
 			}, progress);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		finally {
+			IOException first = null;
+			for (final Slot slot : slots) {
+				try {
+					slot.reader.close();
+				}
+				catch (final IOException e) {
+					if (first == null) first = e;
+				}
+			}
+			if (first != null) throw new UncheckedIOException(first);
+		}
 	}
 
-	private static ByteBuffer take(final BlockingQueue<ByteBuffer> free, final PlaneStream s) {
+	/** A worker's open file and buffer. */
+	private static final class Slot {
+
+		final PlaneStream.Reader reader;
+		final ByteBuffer buffer;
+
+		Slot(final PlaneStream.Reader reader, final ByteBuffer buffer) {
+			this.reader = reader;
+			this.buffer = buffer;
+		}
+	}
+
+	private static Slot take(final BlockingQueue<Slot> free, final PlaneStream s) {
 		try {
 			return free.take();
 		}
@@ -382,7 +406,7 @@ public final class TraceExtractor {
 	{
 		final net.imglib2.RandomAccess<? extends Cell<?>> cells = img.getCells().randomAccess();
 		final long[] pos = new long[img.numDimensions()];
-		run(nT, perTask, threads, (t0, n) -> {
+		run(nT, perTask, threads, true, (t0, n) -> {
 			final Object[] arrays = new Object[n];
 			for (int i = 0; i < n; i++) {
 				pos[pos.length - 1] = t0 + i;

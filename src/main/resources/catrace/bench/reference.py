@@ -9,7 +9,8 @@ extract STACK OFFSET W H T ROIS OUT
 filter COEFFS NTRACES NSAMPLES OUT
     scipy.signal.filtfilt (a = 1, odd padding of 3*(taps-1) samples, as MATLAB and CaTrace) on synthetic traces
     x[i, k] = sin(0.001 * k * (i % 50 + 1)) + ((k * 7919 + i * 104729) % 1000) / 1000 and scipy.signal.find_peaks on
-    the result; writes trace 0 filtered (float64) to OUT and prints "filtfilt_s=… find_peaks_s=… peaks=…".
+    the result; writes trace 0 filtered (float64) to OUT and prints "filtfilt_s=… find_peaks_s=… peaks=…" (filtfilt: the
+    best of two runs; scipy runs it on one core).
 """
 import sys
 import time
@@ -63,9 +64,11 @@ def filt(coeffs, ntraces, nsamples, out):
     i = np.arange(int(ntraces))[:, None]
     k = np.arange(int(nsamples))[None, :]
     x = np.sin(0.001 * k * (i % 50 + 1)) + ((k * 7919 + i * 104729) % 1000) / 1000.0
-    t0 = time.perf_counter()
-    y = filtfilt(b, [1.0], x, axis=1, padtype="odd", padlen=3 * (len(b) - 1))
-    filt_s = time.perf_counter() - t0
+    filt_s = float("inf")
+    for _ in range(2):  # best of two, as for CaTrace
+        t0 = time.perf_counter()
+        y = filtfilt(b, [1.0], x, axis=1, padtype="odd", padlen=3 * (len(b) - 1))
+        filt_s = min(filt_s, time.perf_counter() - t0)
     t0 = time.perf_counter()
     peaks = 0
     for row in y:

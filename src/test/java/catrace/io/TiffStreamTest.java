@@ -206,4 +206,24 @@ public class TiffStreamTest {
 		final short[] plane12 = (short[]) s.readPlane(12);
 		for (int i = 0; i < W * H; i++) assertEquals(plane12[i], all.getShort(2 * s.planeLength() * 2 + 2 * i));
 	}
+
+	@Test
+	public void aFileCutShortWhileStreamingIsNamed() throws IOException {
+		final Path p = save(stack(16, 1, 6), "cut.tif");
+		final Recording str = RecordingReader.open(p, ReadOptions.defaults().withVirtual(true));
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p,
+			java.nio.file.StandardOpenOption.WRITE))
+		{
+			ch.truncate(java.nio.file.Files.size(p) / 2);
+		}
+		for (final int threads : new int[] { 1, 2 }) {
+			try {
+				TraceExtractor.extract(str.trial(0), masks(), ProgressListener.NONE, threads);
+				fail();
+			}
+			catch (final java.io.UncheckedIOException e) {
+				assertTrue(e.getMessage(), e.getMessage().contains("cut.tif") && e.getMessage().contains("truncated"));
+			}
+		}
+	}
 }
