@@ -9,7 +9,8 @@ import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
 
 /**
- * The {@code ./catrace} command line: {@code demo [folder]}, {@code run "Command" 'key="value",…'}, {@code list}.
+ * The {@code ./catrace} command line: {@code demo [folder]}, {@code run "Command" 'key="value",…'}, {@code list},
+ * {@code bench [size]}.
  * Exit status 0 on success, 1 when the work failed, 2 for a usage error; messages go to stderr.
  */
 public final class Main {
@@ -43,6 +44,8 @@ public final class Main {
 						new CommandRunner(ctx).run(args[1], in);
 					}
 					return 0;
+				case "bench":
+					return Bench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
 				case "demo":
 					return Demo.run(args.length > 1 ? args[1] : "catrace-demo-output", out, err);
 				default:
@@ -95,6 +98,7 @@ public final class Main {
 		p.println("  catrace demo [folder]      run the pipeline on the bundled test-images, write tables and plots");
 		p.println("  catrace run \"Command\" 'key=\"value\",…'   run a CaTrace command headless (Fiji --run syntax)");
 		p.println("  catrace list               list the commands and their parameters");
+		p.println("  catrace bench [small|WxHxT] [--no-write]   time trace extraction against a raw read, numpy, ImageJ 1");
 		p.println(Arrays.asList("exit status: 0 ok, 1 failed, 2 usage").get(0));
 	}
 }

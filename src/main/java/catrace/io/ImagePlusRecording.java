@@ -27,6 +27,16 @@ final class ImagePlusRecording {
 	static Recording read(final ImagePlus imp, final ReadOptions options, final String label,
 		final String sourcePath)
 	{
+		return read(imp, options, label, sourcePath, null);
+	}
+
+	/**
+	 * @param frames the (x, y, t) image of the given 1-based stack indices of a frame stack, in place of
+	 *          {@link ImagePlusImgs#planes}; null to wrap the ImagePlus's own pixels
+	 */
+	static Recording read(final ImagePlus imp, final ReadOptions options, final String label,
+		final String sourcePath, final java.util.function.Function<int[], RandomAccessibleInterval<? extends RealType<?>>> frames)
+	{
 		ImagePlusImgs.checkImage(imp);
 		final int nc = imp.getNChannels();
 		final int channel = nc == 1 && options.isGreen() ? 1 : options.resolveChannel(1, 2);
@@ -54,7 +64,7 @@ final class ImagePlusRecording {
 			}
 		}
 		else {
-			b.addTrial(label, ImagePlusImgs.planes(imp, planes));
+			b.addTrial(label, frames == null ? ImagePlusImgs.planes(imp, planes) : frames.apply(planes));
 		}
 		return b.build();
 	}

@@ -18,6 +18,10 @@ import ij.io.FileInfo;
  * <li>any other TIFF → opened by ImageJ 1 (virtual stack on request), rate from the calibration's frame
  * interval.</li>
  * </ul>
+ * Streaming: with {@link ReadOptions#virtual()}, or when the file is larger than a quarter of the Java heap
+ * ({@value #STREAM_HEAP_FRACTION_INVERSE}), a TIFF is not loaded: frame stacks of uncompressed pages are read by a
+ * {@link TiffStream} (large sequential reads; the trace extractor streams it in blocks), other TIFFs through ImageJ's
+ * virtual stack.
  * The user's {@link ReadOptions#rateHz()} wins over every rate in the file. Errors are {@link IOException}s (files)
  * or {@link IllegalArgumentException}s (options, content) whose message names the file and says what to do.
  */
@@ -72,8 +76,17 @@ public final class RecordingReader {
 		return o.trials() == ReadOptions.Trials.CONCATENATE ? r.concatenated() : r;
 	}
 
-	private static Recording openTiff(final Path path, final ReadOptions o) throws IOException {
+	/** Files larger than 1/this of the maximum heap are streamed rather than loaded. */
+	static final int STREAM_HEAP_FRACTION_INVERSE = 4;
+
+	/** True when a file of this size is streamed from disk even without the virtual option. */
+	static boolean isLarge(final long bytes) {
+		return bytes > Runtime.getRuntime().maxMemory() / STREAM_HEAP_FRACTION_INVERSE;
+	}
+
+	private static Recording openTiff(final Path path, final ReadOptions options) throws IOException {
 		if (Files.size(path) == 0) throw new IOException(path + " is empty (0 bytes)");
+		final ReadOptions o = !options.virtual() && isLarge(Files.size(path)) ? options.withVirtual(true) : options;
 		if (!TiffPages.looksLikeTiff(path)) {
 			throw new IOException(path + " is not a TIFF image; CaTrace reads TIFF stacks, ScanImage TIFFs and " +
 				"Prairie line-scan folders");
@@ -85,6 +98,37 @@ public final class RecordingReader {
 				"as TIFF, or open it in Fiji (Bio-Formats) and use the open image");
 		}
 		final ImagePlus imp = ImageJTiffs.open(path, o.virtual());
+		if (o.virtual() && TiffStream.canStream(tiff) && tiff.pageCount() == imp.getStackSize() && sameSamples(imp,
+			tiff))
+		{
+			return ImagePlusRecording.read(imp, o, path.getFileName().toString(), path.toString(), stackIndices -> {
+				final int[] pages = new int[stackIndices.length];
+				for (int i = 0; i < pages.length; i++) pages[i] = stackIndices[i] - 1;
+				try {
+					return TiffStream.of(tiff, pages).image();
+				}
+				catch (final IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+		}
 		return ImagePlusRecording.read(imp, o, path.getFileName().toString(), path.toString());
+	}
+
+	/** The file's samples are the values ImageJ shows (no +32768 signed storage, same bit depth). */
+	private static boolean sameSamples(final ImagePlus imp, final TiffPages tiff) throws IOException {
+		final boolean signed = imp.getCalibration().isSigned16Bit();
+		switch (tiff.pixelType()) {
+			case UINT8:
+				return imp.getBitDepth() == 8;
+			case UINT16:
+				return imp.getBitDepth() == 16 && !signed;
+			case INT16:
+				return imp.getBitDepth() == 16 && signed;
+			case FLOAT32:
+				return imp.getBitDepth() == 32;
+			default:
+				return false;
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package catrace.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,14 +67,9 @@ final class ScanImageReader {
 		final long[] dims = { p0.width, p0.height, frames };
 		final RandomAccessibleInterval<? extends RealType<?>> img;
 		if (options.virtual()) {
-			img = PlaneImgs.lazy(type, dims, t -> {
-				try {
-					return tiff.readPlane(t * perFrame + position);
-				}
-				catch (final IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
+			final int[] pages = new int[frames];
+			for (int t = 0; t < frames; t++) pages[t] = t * perFrame + position;
+			img = TiffStream.of(tiff, pages).image();
 		}
 		else {
 			final List<Object> planes = new ArrayList<>(frames);

@@ -297,6 +297,11 @@ final class TiffPages {
 		return bigTiff;
 	}
 
+	/** Byte order of the file's samples (II = little-endian, MM = big-endian). */
+	ByteOrder byteOrder() {
+		return order;
+	}
+
 	int pageCount() {
 		return pages.size();
 	}
