@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.scijava.Context;
 
+import catrace.io.CsvFiles;
+
 /**
  * {@code ./catrace demo [folder]}: the whole pipeline on the bundled test-images, through the same commands a Fiji
  * user runs, with a short summary on the console. Replaces its own earlier outputs in the folder.
@@ -83,10 +85,8 @@ final class Demo {
 
 	/** "line scan, given bands: 5 ROIs, nu 1.02-1.06 %/sqrt(Hz), rate 250 Hz (…)". */
 	private static String summaryLine(final String what, final Path roisCsv) throws IOException {
-		final List<String> rows = new ArrayList<>();
-		for (final String l : Files.readAllLines(roisCsv, StandardCharsets.UTF_8))
-			if (!l.startsWith("#")) rows.add(l);
-		final List<String> header = CsvLine.split(rows.get(0));
+		final List<List<String>> rows = CsvFiles.read(roisCsv);
+		final List<String> header = rows.get(0);
 		final int nu = header.indexOf("noise_level_pct_per_sqrt_hz");
 		final int rate = header.indexOf("rate_hz");
 		final int flag = header.indexOf("flag");
@@ -94,7 +94,7 @@ final class Demo {
 		int flagged = 0;
 		String hz = "?";
 		for (int i = 1; i < rows.size(); i++) {
-			final List<String> f = CsvLine.split(rows.get(i));
+			final List<String> f = rows.get(i);
 			if (!f.get(flag).isEmpty()) flagged++;
 			else {
 				final double v = Double.parseDouble(f.get(nu));

@@ -7,6 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
@@ -39,6 +41,46 @@ public final class CsvFiles {
 	private static String quote(final String s) {
 		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
 		return '"' + s.replace("\"", "\"\"") + '"';
+	}
+
+	/**
+	 * Reads a CSV written by {@link #toCsv}: the '#' lines are skipped, the first other line is the header; returns
+	 * the header followed by the rows, each as its fields.
+	 */
+	public static List<List<String>> read(final Path file) throws IOException {
+		final List<List<String>> out = new ArrayList<>();
+		for (final String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (l.startsWith("#") || l.isEmpty()) continue;
+			out.add(splitLine(l));
+		}
+		if (out.isEmpty()) throw new IOException(file.getFileName() + " has no header line");
+		return out;
+	}
+
+	/** The fields of one CSV line (double-quoted fields may hold commas and doubled quotes). */
+	public static List<String> splitLine(final String line) {
+		final List<String> out = new ArrayList<>();
+		final StringBuilder cur = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			final char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					cur.append('"');
+					i++;
+				}
+				else if (c == '"') quoted = false;
+				else cur.append(c);
+			}
+			else if (c == '"') quoted = true;
+			else if (c == ',') {
+				out.add(cur.toString());
+				cur.setLength(0);
+			}
+			else cur.append(c);
+		}
+		out.add(cur.toString());
+		return out;
 	}
 
 	/** Writes a table as CSV; see {@link #writeAtomically}. */
