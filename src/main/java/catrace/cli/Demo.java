@@ -37,11 +37,12 @@ final class Demo {
 		final List<String> lines = new ArrayList<>();
 		try (Context ctx = Main.newContext()) {
 			final CommandRunner runner = new CommandRunner(ctx);
-			// 1. line scan, bands from the simulation's ground truth
+			// 1. line scan, bands from the simulation's ground truth: traces and transients
 			final Path ls = outRoot.resolve("linescan");
 			final String bands = new String(Files.readAllBytes(images.resolve("synthetic_linescan_bands.txt")),
 				StandardCharsets.UTF_8).trim();
-			runner.run("Extract Calcium Traces", extract(images.resolve("synthetic_linescan.tif"), bands, "", ls));
+			runner.run("Detect Calcium Transients", detect(extract(images.resolve("synthetic_linescan.tif"), bands, "",
+				ls)));
 			lines.add(summaryLine("line scan, given bands", ls.resolve("synthetic_linescan_rois.csv")));
 			// 2. the same line scan with automatic soma bands
 			final Path auto = outRoot.resolve("linescan-auto-bands");
@@ -49,8 +50,8 @@ final class Demo {
 			lines.add(summaryLine("line scan, automatic bands", auto.resolve("synthetic_linescan_rois.csv")));
 			// 3. frame stack with a RoiSet.zip
 			final Path fr = outRoot.resolve("frames");
-			runner.run("Extract Calcium Traces", extract(images.resolve("synthetic_frames.tif"), "", images.resolve(
-				"synthetic_frames_RoiSet.zip").toString(), fr));
+			runner.run("Detect Calcium Transients", detect(extract(images.resolve("synthetic_frames.tif"), "", images
+				.resolve("synthetic_frames_RoiSet.zip").toString(), fr)));
 			lines.add(summaryLine("frame stack, RoiSet.zip", fr.resolve("synthetic_frames_rois.csv")));
 		}
 		out.println("CaTrace demo on " + images.normalize());
@@ -83,6 +84,18 @@ final class Demo {
 		return m;
 	}
 
+	/** Detection parameters (the paper's preset) added to extraction parameters. */
+	private static Map<String, String> detect(final Map<String, String> m) {
+		m.put("traces_file", "");
+		m.put("indicator", "paper (Fluo-4)");
+		m.put("amplitude_window_s", "0");
+		m.put("area_before_s", "0");
+		m.put("area_after_s", "0");
+		m.put("tail_probability", "0");
+		m.put("separation_threshold", "0");
+		return m;
+	}
+
 	/** "line scan, given bands: 5 ROIs, nu 1.02-1.06 %/sqrt(Hz), rate 250 Hz (…)". */
 	private static String summaryLine(final String what, final Path roisCsv) throws IOException {
 		final List<List<String>> rows = CsvFiles.read(roisCsv);
@@ -90,6 +103,8 @@ final class Demo {
 		final int nu = header.indexOf("noise_level_pct_per_sqrt_hz");
 		final int rate = header.indexOf("rate_hz");
 		final int flag = header.indexOf("flag");
+		final int events = header.indexOf("n_events");
+		int nEvents = 0;
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		int flagged = 0;
 		String hz = "?";
@@ -102,9 +117,10 @@ final class Demo {
 				hi = Math.max(hi, v);
 			}
 			hz = f.get(rate);
+			if (events >= 0 && !f.get(events).isEmpty()) nEvents += Integer.parseInt(f.get(events));
 		}
-		return String.format(Locale.ROOT, "%s: %d ROIs%s, noise level %.2f-%.2f %%/sqrt(Hz), %s Hz -> %s", what,
-			rows.size() - 1, flagged > 0 ? " (" + flagged + " flagged)" : "", lo, hi, hz, roisCsv.getParent()
-				.getFileName());
+		return String.format(Locale.ROOT, "%s: %d ROIs%s, noise level %.2f-%.2f %%/sqrt(Hz), %s Hz%s -> %s", what,
+			rows.size() - 1, flagged > 0 ? " (" + flagged + " flagged)" : "", lo, hi, hz, events >= 0 ? ", " + nEvents +
+				" transients" : "", roisCsv.getParent().getFileName());
 	}
 }
