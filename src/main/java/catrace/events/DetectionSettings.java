@@ -1,0 +1,302 @@
+package catrace.events;
+
+import java.util.Locale;
+
+/**
+ * Parameters of the {@link TransientDetector}, immutable; change one with a {@code withX} copy. Two presets:
+ * {@link #paper()} (Rothschild, Nelken &amp; Mizrahi 2010: Fluo-4 line scans at 200&ndash;300 Hz) and
+ * {@link #forFastIndicator()} (jGCaMP8 at ~120 Hz, tuned on the GENIE ground truth).
+ */
+public final class DetectionSettings {
+
+	private double filterImpulseS = 0.050;
+	private double filterCutoffFraction = 0.1;
+	private double amplitudeWindowS = 0.100;
+	private double areaBeforeS = 0.100;
+	private double areaAfterS = 0.500;
+	private double peakNeighbourhoodS = 0;
+	private double tailProbability = 1e-3;
+	private double minimumAmplitudeSd = 0;
+	private double cloudCoverage = 0.5;
+	private int cloudRefits = 2;
+	private double defaultDecayS = 0.75;
+	private double decayFitS = 1.5;
+	private double onsetRiseFraction = 0.3;
+	private double onsetWindowS = 0.3;
+	private double baselineWindowS = 10;
+	private double baselinePercentile = 20;
+	private double separationThreshold = SeparationScore.DEFAULT_THRESHOLD;
+	private long seed = NoiseCloud.DEFAULT_SEED;
+
+	private DetectionSettings() {}
+
+	private DetectionSettings copy() {
+		final DetectionSettings c = new DetectionSettings();
+		c.filterImpulseS = filterImpulseS;
+		c.filterCutoffFraction = filterCutoffFraction;
+		c.amplitudeWindowS = amplitudeWindowS;
+		c.areaBeforeS = areaBeforeS;
+		c.areaAfterS = areaAfterS;
+		c.peakNeighbourhoodS = peakNeighbourhoodS;
+		c.tailProbability = tailProbability;
+		c.minimumAmplitudeSd = minimumAmplitudeSd;
+		c.cloudCoverage = cloudCoverage;
+		c.cloudRefits = cloudRefits;
+		c.defaultDecayS = defaultDecayS;
+		c.decayFitS = decayFitS;
+		c.onsetRiseFraction = onsetRiseFraction;
+		c.onsetWindowS = onsetWindowS;
+		c.baselineWindowS = baselineWindowS;
+		c.baselinePercentile = baselinePercentile;
+		c.separationThreshold = separationThreshold;
+		c.seed = seed;
+		return c;
+	}
+
+	private static double positive(final String what, final double v) {
+		if (!(v > 0) || Double.isInfinite(v)) {
+			throw new IllegalArgumentException(what + " must be positive, got " + v);
+		}
+		return v;
+	}
+
+	private static double nonNegative(final String what, final double v) {
+		if (!(v >= 0) || Double.isInfinite(v)) {
+			throw new IllegalArgumentException(what + " must be >= 0, got " + v);
+		}
+		return v;
+	}
+
+	/**
+	 * The published method for Fluo-4 at 200&ndash;300 Hz:
+	 * <ul>
+	 * <li>low-pass fir1 with a 50 ms impulse response, cut-off fs/10, filtfilt;</li>
+	 * <li>every local peak; amplitude over 100 ms before the peak; area from 100 ms before to 500 ms after it;</li>
+	 * <li>tail: χ²(2) level of p = 1e-3 (squared Mahalanobis distance &gt; 13.8), amplitude and area above the cloud
+	 * centre (minimum amplitude 0 SD);</li>
+	 * <li>MCD coverage 0.5, 2 re-fits to the residual features;</li>
+	 * <li>decay: time constant estimated from the isolated transients of the trace over a 1.5 s fit window, 0.75 s
+	 * when the trace has fewer than 3;</li>
+	 * <li>onset: the last sample before the peak at or below 30 % of the rise from the minimum of the 300 ms before
+ * it;</li>
+	 * <li>slow drift removed by subtracting the running 20th percentile over 10 s of the filtered trace;</li>
+	 * <li>separation threshold {@link SeparationScore#DEFAULT_THRESHOLD}.</li>
+	 * </ul>
+	 */
+	public static DetectionSettings paper() {
+		return new DetectionSettings();
+	}
+
+	/**
+	 * Fast genetically encoded indicators (jGCaMP8f/m: rise ~5&ndash;10 ms, decay ~50&ndash;200 ms) at ~120 Hz: same
+	 * filter design, amplitude over 50 ms, area from 50 ms before to 200 ms after the peak, default decay 0.15 s fitted
+	 * over 0.5 s, baseline window 5 s. Chosen by a grid search of pooled F1 against the GENIE jGCaMP8 ground truth
+	 * (see {@code GroundTruthScoringTest}).
+	 */
+	public static DetectionSettings forFastIndicator() {
+		return paper().withWindows(0.050, 0.050, 0.200).withDecay(0.15, 0.5).withBaseline(5, 20);
+	}
+
+	/** Low-pass design: impulse-response duration (s) and cut-off as a fraction of the sampling rate. */
+	public DetectionSettings withFilter(final double impulseResponseS, final double cutoffFraction) {
+		if (!(cutoffFraction > 0 && cutoffFraction < 0.5)) {
+			throw new IllegalArgumentException("filter cut-off must be a fraction of the sampling rate in (0, 0.5), got " +
+				cutoffFraction);
+		}
+		final DetectionSettings c = copy();
+		c.filterImpulseS = positive("filter impulse response (s)", impulseResponseS);
+		c.filterCutoffFraction = cutoffFraction;
+		return c;
+	}
+
+	/** Amplitude window, area before and after the peak (s). */
+	public DetectionSettings withWindows(final double amplitudeS, final double areaBeforeS, final double areaAfterS) {
+		final DetectionSettings c = copy();
+		c.amplitudeWindowS = positive("amplitude window (s)", amplitudeS);
+		c.areaBeforeS = nonNegative("area window before the peak (s)", areaBeforeS);
+		c.areaAfterS = positive("area window after the peak (s)", areaAfterS);
+		return c;
+	}
+
+	/** Only peaks that are the highest sample within this time either side (s; 0 = every local peak). */
+	public DetectionSettings withPeakNeighbourhood(final double seconds) {
+		final DetectionSettings c = copy();
+		c.peakNeighbourhoodS = nonNegative("peak neighbourhood (s)", seconds);
+		return c;
+	}
+
+	public DetectionSettings withTailProbability(final double p) {
+		if (!(p > 0 && p < 1)) throw new IllegalArgumentException("tail probability must be in (0, 1), got " + p);
+		final DetectionSettings c = copy();
+		c.tailProbability = p;
+		return c;
+	}
+
+	public DetectionSettings withMinimumAmplitudeSd(final double sd) {
+		final DetectionSettings c = copy();
+		c.minimumAmplitudeSd = nonNegative("minimum amplitude (cloud SDs)", sd);
+		return c;
+	}
+
+	/** MCD coverage (0.5–1) and number of re-fits of the cloud to the residual features (&ge; 0). */
+	public DetectionSettings withCloud(final double coverage, final int refits) {
+		if (!(coverage >= 0.5 && coverage <= 1)) {
+			throw new IllegalArgumentException("cloud coverage must be in [0.5, 1], got " + coverage);
+		}
+		if (refits < 0) throw new IllegalArgumentException("cloud re-fits must be >= 0, got " + refits);
+		final DetectionSettings c = copy();
+		c.cloudCoverage = coverage;
+		c.cloudRefits = refits;
+		return c;
+	}
+
+	/** Default decay time constant and the longest decay stretch used in a fit (s). */
+	public DetectionSettings withDecay(final double defaultDecayS, final double decayFitS) {
+		final DetectionSettings c = copy();
+		c.defaultDecayS = positive("default decay time constant (s)", defaultDecayS);
+		c.decayFitS = positive("decay fit window (s)", decayFitS);
+		return c;
+	}
+
+	/**
+	 * Onset rule: the last sample before the peak at or below min + fraction·(peak − min), min being the lowest
+	 * sample of the residual trace in the window (s) before the peak.
+	 */
+	public DetectionSettings withOnset(final double windowS, final double fraction) {
+		if (!(fraction >= 0 && fraction < 1)) {
+			throw new IllegalArgumentException("onset rise fraction must be in [0, 1), got " + fraction);
+		}
+		final DetectionSettings c = copy();
+		c.onsetWindowS = positive("onset search window (s)", windowS);
+		c.onsetRiseFraction = fraction;
+		return c;
+	}
+
+	/** Drift removal: subtract the running percentile (0–100) over a window (s); window 0 switches it off. */
+	public DetectionSettings withBaseline(final double windowS, final double percentile) {
+		if (!(percentile >= 0 && percentile <= 100)) {
+			throw new IllegalArgumentException("baseline percentile must be in [0, 100], got " + percentile);
+		}
+		final DetectionSettings c = copy();
+		c.baselineWindowS = nonNegative("baseline window (s; 0 = no drift removal)", windowS);
+		c.baselinePercentile = percentile;
+		return c;
+	}
+
+	public DetectionSettings withSeparationThreshold(final double threshold) {
+		final DetectionSettings c = copy();
+		c.separationThreshold = nonNegative("separation threshold", threshold);
+		return c;
+	}
+
+	public DetectionSettings withSeed(final long seed) {
+		final DetectionSettings c = copy();
+		c.seed = seed;
+		return c;
+	}
+
+	/** Impulse-response duration of the fir1 low-pass (s). */
+	public double filterImpulseS() {
+		return filterImpulseS;
+	}
+
+	/** Low-pass cut-off as a fraction of the sampling rate. */
+	public double filterCutoffFraction() {
+		return filterCutoffFraction;
+	}
+
+	public double amplitudeWindowS() {
+		return amplitudeWindowS;
+	}
+
+	public double areaBeforeS() {
+		return areaBeforeS;
+	}
+
+	public double areaAfterS() {
+		return areaAfterS;
+	}
+
+	/** Probability of a cloud point beyond the tail level; level = χ²(2) quantile 1 − p. */
+	public double tailProbability() {
+		return tailProbability;
+	}
+
+	/** The tail level of squared Mahalanobis distance. */
+	public double tailLevel() {
+		return NoiseCloud.chiSquareLevel(tailProbability);
+	}
+
+	/** A tail point's amplitude must exceed the cloud centre by this many cloud SDs (0 = just above it). */
+	public double minimumAmplitudeSd() {
+		return minimumAmplitudeSd;
+	}
+
+	public double peakNeighbourhoodS() {
+		return peakNeighbourhoodS;
+	}
+
+	/** Re-fits of the cloud to the residual features (peaks on decays measured against the decay). */
+	public int cloudRefits() {
+		return cloudRefits;
+	}
+
+	/** Fraction of the peaks in the MCD core. */
+	public double cloudCoverage() {
+		return cloudCoverage;
+	}
+
+	/** Decay time constant used when the trace has too few isolated transients to estimate it (s). */
+	public double defaultDecayS() {
+		return defaultDecayS;
+	}
+
+	/** Longest stretch of a decay used in a fit (s). */
+	public double decayFitS() {
+		return decayFitS;
+	}
+
+	/**
+	 * Onset = the last sample before the peak at or below min + fraction·(peak − min), min the lowest sample in the
+	 * onset window before the peak (0 = the minimum itself).
+	 */
+	public double onsetRiseFraction() {
+		return onsetRiseFraction;
+	}
+
+	/** How far before the peak the onset (start of the rise) is searched (s). */
+	public double onsetWindowS() {
+		return onsetWindowS;
+	}
+
+	/** Window of the running-percentile drift removal (s; 0 = off). */
+	public double baselineWindowS() {
+		return baselineWindowS;
+	}
+
+	public double baselinePercentile() {
+		return baselinePercentile;
+	}
+
+	public double separationThreshold() {
+		return separationThreshold;
+	}
+
+	/** Seed of the MCD random starts. */
+	public long seed() {
+		return seed;
+	}
+
+	PeakFeatures peakFeatures() {
+		return new PeakFeatures(amplitudeWindowS, areaBeforeS, areaAfterS, peakNeighbourhoodS);
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT,
+			"DetectionSettings[filter %.3f s fs*%.3f, amplitude %.3f s, area -%.3f..+%.3f s, neighbourhood %.3f s, p=%.2g, minAmpSd=%.2f, coverage=%.2f, refits=%d, decay %.3f s (fit %.2f s), onset %.3f s %.2f, baseline %.1f s p%.0f, separation %.3f]",
+			filterImpulseS, filterCutoffFraction, amplitudeWindowS, areaBeforeS, areaAfterS, peakNeighbourhoodS,
+			tailProbability, minimumAmplitudeSd, cloudCoverage, cloudRefits, defaultDecayS, decayFitS,
+			onsetWindowS, onsetRiseFraction, baselineWindowS, baselinePercentile, separationThreshold);
+	}
+}

@@ -1,0 +1,339 @@
+package catrace.events;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import catrace.trace.LowPassFilter;
+
+/**
+ * Detection of spike-evoked calcium transients (Rothschild, Nelken &amp; Mizrahi 2010, Online Methods), turning a
+ * &Delta;F/F trace into weighted events.
+ * <ol>
+ * <li>Low-pass filter (fir1 + filtfilt, {@link LowPassFilter}); optionally subtract a slow running-percentile
+ * baseline (drift removal).</li>
+ * <li>Every local peak: amplitude and area ({@link PeakFeatures}).</li>
+ * <li>Robust 2-D Gaussian fit to the dense core of the (amplitude, area) points ({@link NoiseCloud}, FAST-MCD).</li>
+ * <li>Tail points: squared Mahalanobis distance beyond the χ²(2) level of the tail probability, amplitude and area
+ * above the centre.</li>
+ * <li>Peaks are then taken in time order and classified on a residual trace, with the same cloud and level:
+ * <ul>
+ * <li><b>transients on the decay of a previous one</b>: the exponential decay of the last accepted transient (amplitude
+ * fitted by least squares on the trace between its peak and the candidate's pre-peak window, time constant fixed) and
+ * of all earlier ones is subtracted; amplitude and area are re-computed relative to that extrapolated decay. A
+ * noise wiggle on a decay then falls back into the cloud, a second transient stays in the tail;</li>
+ * <li><b>rise wiggles</b>: a peak with a higher peak less than the amplitude/area-before window after it is part of
+ * that peak's rise and is not an event of its own;</li>
+ * <li><b>peaks just before a transient</b>: when a higher peak comes within the area-after window, the trace from that
+ * peak's pre-peak window on is capped at its level just before, so a noise peak shortly before a transient does not
+ * borrow the transient's area.</li>
+ * </ul>
+ * The decay time constant is the median of least-squares fits to the isolated tail transients of the trace (at least
+ * 3), else the settings' default.</li>
+ * <li>Weighted events: onset (see {@link DetectionSettings#onsetRiseFraction()}), peak, amplitude (the weight),
+ * area; separation score ({@link SeparationScore}).</li>
+ * </ol>
+ */
+public final class TransientDetector {
+
+	private static final int MINIMUM_ISOLATED_FOR_DECAY = 3;
+
+	private final DetectionSettings settings;
+
+	public TransientDetector(final DetectionSettings settings) {
+		if (settings == null) throw new IllegalArgumentException("detection settings are missing");
+		this.settings = settings;
+	}
+
+	/** With the published settings ({@link DetectionSettings#paper()}). */
+	public TransientDetector() {
+		this(DetectionSettings.paper());
+	}
+
+	public DetectionSettings settings() {
+		return settings;
+	}
+
+	/** The filtered (and drift-corrected) trace on which peaks are measured. */
+	public double[] filtered(final double[] dffPct, final double rateHz) {
+		PeakFeatures.checkRate(rateHz);
+		final double[] y = LowPassFilter.design(rateHz, settings.filterImpulseS(), settings.filterCutoffFraction())
+			.filtfilt(dffPct);
+		if (settings.baselineWindowS() > 0) {
+			final double[] base = RunningPercentile.of(y, (int) Math.round(settings.baselineWindowS() * rateHz),
+				settings.baselinePercentile());
+			for (int i = 0; i < y.length; i++)
+				y[i] -= base[i];
+		}
+		return y;
+	}
+
+	/**
+	 * Detects the transients of one trace.
+	 *
+	 * @param dffPct ΔF/F in %, unfiltered, evenly sampled, finite
+	 * @param rateHz sampling rate (Hz)
+	 * @throws IllegalArgumentException for a bad rate, a trace too short for the filter or with too few peaks for the
+	 *           noise cloud, non-finite values
+	 */
+	public TransientDetection detect(final double[] dffPct, final double rateHz) {
+		final double[] y = filtered(dffPct, rateHz);
+		final PeakFeatures pf = settings.peakFeatures();
+		final List<Peak> peaks = pf.of(y, rateHz);
+		final int m = peaks.size();
+		final double[] amp = new double[m], area = new double[m];
+		for (int k = 0; k < m; k++) {
+			amp[k] = peaks.get(k).amplitudePct();
+			area[k] = peaks.get(k).areaPctS();
+		}
+		final NoiseCloud cloud;
+		try {
+			cloud = NoiseCloud.fit(amp, area, settings.cloudCoverage(), settings.seed());
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT, "Trace of %d samples (%.1f s at %s Hz): %s",
+				dffPct.length, dffPct.length / rateHz, rateHz, e.getMessage()), e);
+		}
+		final double level = settings.tailLevel();
+		final boolean[] rawTail = new boolean[m];
+		for (int k = 0; k < m; k++)
+			rawTail[k] = cloud.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
+
+		final double estimated = estimateDecay(y, peaks, rawTail, rateHz);
+		final boolean decayEstimated = !Double.isNaN(estimated);
+		final double tau = decayEstimated ? estimated : settings.defaultDecayS();
+
+		// pass 1 with the cloud of the raw features; then refit the cloud to the residual features (noise peaks on
+		// decays measured relative to the extrapolated decays) and classify again
+		NoiseCloud current = cloud;
+		Pass pass = classify(y, rateHz, pf, peaks, current, level, tau);
+		for (int it = 0; it < settings.cloudRefits() && pass.events.size() > 0; it++) {
+			final NoiseCloud refit = refit(pass);
+			if (refit == null) break;
+			current = refit;
+			pass = classify(y, rateHz, pf, peaks, current, level, tau);
+		}
+		final double[] d2 = new double[pass.events.size()];
+		for (int i = 0; i < d2.length; i++)
+			d2[i] = pass.events.get(i).mahalanobisSquared();
+		final double score = SeparationScore.of(d2, m);
+		final boolean[] finalTail = new boolean[m];
+		for (int k = 0; k < m; k++)
+			finalTail[k] = current.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
+		return new TransientDetection(rateHz, y, peaks, finalTail, pass.isTransient, current, level, tau,
+			decayEstimated, pass.events, score, settings.separationThreshold());
+	}
+
+	/** The cloud fitted to the residual features of a pass (null when they are too few or degenerate). */
+	private NoiseCloud refit(final Pass pass) {
+		int count = 0;
+		for (final double a : pass.amplitude)
+			if (!Double.isNaN(a)) count++;
+		final double[] a = new double[count], b = new double[count];
+		int i = 0;
+		for (int k = 0; k < pass.amplitude.length; k++) {
+			if (Double.isNaN(pass.amplitude[k])) continue;
+			a[i] = pass.amplitude[k];
+			b[i++] = pass.area[k];
+		}
+		try {
+			return NoiseCloud.fit(a, b, settings.cloudCoverage(), settings.seed());
+		}
+		catch (final IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	/** Outcome of one sequential pass. */
+	private static final class Pass {
+
+		final List<WeightedEvent> events = new ArrayList<>();
+		final boolean[] isTransient;
+		/** Residual features of every peak (NaN for peaks merged into another). */
+		final double[] amplitude, area;
+
+		Pass(final int m) {
+			isTransient = new boolean[m];
+			amplitude = new double[m];
+			area = new double[m];
+			Arrays.fill(amplitude, Double.NaN);
+			Arrays.fill(area, Double.NaN);
+		}
+	}
+
+	/** The sequential pass on residual traces (see the class comment). */
+	private Pass classify(final double[] y, final double fs, final PeakFeatures pf, final List<Peak> peaks,
+		final NoiseCloud cloud, final double level, final double tau)
+	{
+		final Pass pass = new Pass(peaks.size());
+		final List<WeightedEvent> events = pass.events;
+		final double fill = PeakFeatures.median(y);
+		final int n = y.length;
+		final int ampN = pf.amplitudeSamples(fs);
+		final int onsetN = Math.max(1, (int) Math.round(settings.onsetWindowS() * fs));
+		final int lead = pf.firstCompleteIndex(fs);
+		final int post = pf.areaAfterSamples(fs);
+		final int fitN = Math.max(1, (int) Math.round(settings.decayFitS() * fs));
+		final double tauN = tau * fs;
+		final int decayReach = (int) Math.min(n, Math.ceil(10 * tauN) + 1);
+		final double[] model = new double[n]; // sum of the decays of closed (non-last) transients
+		final double[] z = new double[n]; // scratch residual, valid in the current window
+		int open = -1; // last accepted transient (its decay is fitted per candidate)
+		int openPre = -1, openOnset = -1; // the stretch before its onset
+		for (int k = 0; k < peaks.size(); k++) {
+			final int p = peaks.get(k).index();
+			final int ws = p - lead;
+			if (open >= 0 && ws <= open) continue; // within the rise window of the last transient's peak: same event
+			final int from = Math.max(0, Math.min(ws - lead, p - onsetN)), to = Math.min(n - 1, p + post);
+			// decay of the open transient, fitted up to the candidate's window
+			final double c = open >= 0 ? decayAmplitude(y, model, openPre, openOnset, open, Math.min(ws, open + fitN), tauN) : 0;
+			for (int i = from; i <= to; i++)
+				z[i] = y[i] - model[i] - (open >= 0 && i >= open ? c * Math.exp(-(i - open) / tauN) : 0);
+			pass.amplitude[k] = pf.amplitude(z, p, fs);
+			pass.area[k] = pf.area(z, p, fs, fill);
+			// a higher peak ahead within the area window?
+			int ahead = -1;
+			for (int j = k + 1; j < peaks.size() && peaks.get(j).index() <= to; j++) {
+				if (z[peaks.get(j).index()] > z[p]) {
+					ahead = peaks.get(j).index();
+					break;
+				}
+			}
+			if (ahead >= 0 && ahead - lead <= p) continue; // a wiggle on the rise of a higher peak
+			if (ahead >= 0) {
+				// the trace from the higher peak's pre-peak window on belongs to it: cap at the level before
+				final int cut = ahead - lead;
+				final double cap = z[cut - 1];
+				for (int i = cut; i <= to; i++)
+					z[i] = Math.min(z[i], cap);
+			}
+			final double a = pf.amplitude(z, p, fs);
+			final double ar = pf.area(z, p, fs, fill);
+			if (!cloud.isHighTail(a, ar, level, settings.minimumAmplitudeSd())) continue;
+			// accepted: close the open transient's decay into the model
+			boolean onDecay = false;
+			if (open >= 0) {
+				final int end = Math.min(n, open + decayReach);
+				for (int i = open; i < end; i++)
+					model[i] += c * Math.exp(-(i - open) / tauN);
+				onDecay = c * Math.exp(-(p - ampN - open) / tauN) > cloud.amplitudeSdPct();
+			}
+			final int onset = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1));
+			open = p;
+			openPre = Math.max(from, onset - ampN);
+			openOnset = onset;
+			pass.isTransient[k] = true;
+			events.add(new WeightedEvent(onset / fs, p / fs, a, ar, cloud.mahalanobisSquared(a, ar), onDecay));
+		}
+		return pass;
+	}
+
+	/**
+	 * Amplitude c &ge; 0 of the decay c·exp(−(t − peak)/τ) of a transient above the level b it rose from (the mean of
+	 * r = y − model over the stretch [pre, onset] before its onset), fitted by least squares to r − b on [peak, end].
+	 */
+	private static double decayAmplitude(final double[] y, final double[] model, final int pre, final int onset,
+		final int peak, final int end, final double tauN)
+	{
+		double b = 0;
+		for (int i = pre; i <= onset; i++)
+			b += y[i] - model[i];
+		b /= onset - pre + 1;
+		double srg = 0, sgg = 0;
+		for (int i = peak; i <= end; i++) {
+			final double g = Math.exp(-(i - peak) / tauN);
+			srg += g * (y[i] - model[i] - b);
+			sgg += g * g;
+		}
+		return sgg > 0 ? Math.max(0, srg / sgg) : 0;
+	}
+
+	/**
+	 * Onset index: the top of the transient is the highest sample of z from the peak to {@code ahead} samples after
+	 * it; the onset is the last sample before the top at or below min + fraction·(top − min), min the lowest sample in
+	 * the onset window before the top (not before {@code earliest}). Anchoring on the top rather than on the peak makes
+	 * the onset the same whichever noise wiggle of the rise or the crest was classified.
+	 */
+	private int onset(final double[] z, final int p, final int ahead, final int windowN, final int earliest) {
+		int top = p;
+		for (int i = p; i <= Math.min(z.length - 1, p + ahead); i++)
+			if (z[i] > z[top]) top = i;
+		final int start = Math.max(Math.max(0, earliest), top - windowN);
+		int min = start;
+		for (int i = start; i <= top; i++)
+			if (z[i] < z[min]) min = i;
+		final double level = z[min] + settings.onsetRiseFraction() * (z[top] - z[min]);
+		int onset = min;
+		for (int i = min; i < top; i++)
+			if (z[i] <= level) onset = i;
+		return onset;
+	}
+
+	/**
+	 * Median decay time constant (s) of the isolated tail transients (no other tail point within the decay fit window
+	 * either side), each fitted as base + c·exp(−t/τ) over the fit window with the base the mean of the trace before
+	 * the rise; NaN when fewer than 3.
+	 */
+	private double estimateDecay(final double[] y, final List<Peak> peaks, final boolean[] tail, final double fs) {
+		final int n = y.length;
+		final int fitN = Math.max(3, (int) Math.round(settings.decayFitS() * fs));
+		final int lead = settings.peakFeatures().firstCompleteIndex(fs);
+		final List<Double> taus = new ArrayList<>();
+		int prevTail = Integer.MIN_VALUE / 2;
+		for (int k = 0; k < peaks.size(); k++) {
+			if (!tail[k]) continue;
+			final int p = peaks.get(k).index();
+			int nextTail = Integer.MAX_VALUE / 2;
+			for (int j = k + 1; j < peaks.size(); j++)
+				if (tail[j]) {
+					nextTail = peaks.get(j).index();
+					break;
+				}
+			final boolean isolated = p - prevTail > fitN && nextTail - p > fitN && p + fitN < n && p - 2 * lead >= 0;
+			prevTail = p;
+			if (!isolated) continue;
+			final double base = mean(y, p - 2 * lead, p - lead);
+			final double t = fitTau(y, p, p + fitN, base, fs);
+			if (!Double.isNaN(t)) taus.add(t);
+		}
+		if (taus.size() < MINIMUM_ISOLATED_FOR_DECAY) return Double.NaN;
+		final double[] v = taus.stream().mapToDouble(Double::doubleValue).toArray();
+		Arrays.sort(v);
+		return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+	}
+
+	/** Grid search of τ (log grid from 2 samples to 10 s), c ≥ 0 by least squares; NaN when no decay fits. */
+	private static double fitTau(final double[] y, final int from, final int to, final double base,
+		final double fs)
+	{
+		final double tauMin = 2 / fs, tauMax = 10;
+		final int grid = 60;
+		double best = Double.NaN, bestSse = Double.POSITIVE_INFINITY;
+		for (int g = 0; g < grid; g++) {
+			final double tau = tauMin * Math.pow(tauMax / tauMin, g / (grid - 1.0));
+			final double tn = tau * fs;
+			double sgr = 0, sgg = 0, srr = 0;
+			for (int i = from; i <= to; i++) {
+				final double e = Math.exp(-(i - from) / tn), r = y[i] - base;
+				sgr += e * r;
+				sgg += e * e;
+				srr += r * r;
+			}
+			if (sgr <= 0) continue;
+			final double sse = srr - sgr * sgr / sgg;
+			if (sse < bestSse) {
+				bestSse = sse;
+				best = tau;
+			}
+		}
+		return best;
+	}
+
+	private static double mean(final double[] v, final int from, final int to) {
+		double s = 0;
+		for (int i = from; i <= to; i++)
+			s += v[i];
+		return s / (to - from + 1);
+	}
+}
