@@ -1,0 +1,208 @@
+package catrace.command;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import catrace.SharedData;
+import catrace.analysis.LinearFit;
+import catrace.analysis.PairCorrelations;
+import catrace.analysis.RepeatPolicy;
+import catrace.analysis.Responses;
+import catrace.analysis.StimulusAnalysis;
+import catrace.cli.CommandRunner;
+import catrace.cli.StimulusDemo;
+import catrace.cli.UserMessages;
+import catrace.display.FraMontage;
+import catrace.synth.ToneExperiment;
+
+public class CalciumStimulusResponsesTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	/** Every parameter, as a batch run must pass them. */
+	static Map<String, Object> inputs(final Path events, final Path traces, final Path rois, final Path stimuli,
+		final Path out)
+	{
+		final Map<String, Object> m = new LinkedHashMap<>();
+		m.put("events_file", events == null ? null : events.toFile());
+		m.put("traces_file", traces == null ? null : traces.toFile());
+		m.put("indicator", "paper (Fluo-4)");
+		m.put("rois_file", rois == null ? null : rois.toFile());
+		m.put("pixel_size_um", StimulusDemo.PIXEL_SIZE_UM);
+		m.put("stimulus_file", stimuli == null ? null : stimuli.toFile());
+		m.put("condition_columns", "frequency_hz,level_db");
+		m.put("response_start_s", 0.010);
+		m.put("response_end_s", 0.200);
+		m.put("test_window_s", 0.200);
+		m.put("allow_unequal_repeats", false);
+		m.put("alpha", 0.05);
+		m.put("fra_x", "frequency_hz");
+		m.put("fra_y", "level_db");
+		m.put("angle_column", "");
+		m.put("raster_pair", "");
+		m.put("seed", 1L);
+		m.put("output_folder", out == null ? null : out.toFile());
+		m.put("overwrite", false);
+		return m;
+	}
+
+	static CommandModule run(final Map<String, Object> in) throws Exception {
+		try (Context ctx = new Context()) {
+			return ctx.service(CommandService.class).run(CalciumStimulusResponses.class, true, in).get();
+		}
+	}
+
+	/** Rows of a CSV without its comment lines; the first row is the header. */
+	static List<List<String>> csv(final Path p) throws IOException {
+		final List<List<String>> rows = new ArrayList<>();
+		for (final String l : Files.readAllLines(p, StandardCharsets.UTF_8))
+			if (!l.startsWith("#")) rows.add(split(l));
+		return rows;
+	}
+
+	private static List<String> split(final String line) {
+		final List<String> out = new ArrayList<>();
+		final StringBuilder cur = new StringBuilder();
+		boolean q = false;
+		for (final char c : line.toCharArray()) {
+			if (c == '"') q = !q;
+			else if (c == ',' && !q) {
+				out.add(cur.toString());
+				cur.setLength(0);
+			}
+			else cur.append(c);
+		}
+		out.add(cur.toString());
+		return out;
+	}
+
+	static String cell(final List<List<String>> t, final int row, final String column) {
+		final int c = t.get(0).indexOf(column);
+		assertTrue("no column " + column + " in " + t.get(0), c >= 0);
+		return t.get(row + 1).get(c);
+	}
+
+	static double num(final List<List<String>> t, final int row, final String column) {
+		return Double.parseDouble(cell(t, row, column));
+	}
+
+	/** The row of the population table for a quantity. */
+	static int populationRow(final List<List<String>> t, final String quantity) {
+		for (int r = 1; r < t.size(); r++)
+			if (t.get(r).get(0).equals(quantity)) return r - 1;
+		throw new AssertionError("no population row " + quantity);
+	}
+
+	private Path[] toneInputs(final ToneExperiment x) throws IOException {
+		final Path in = tmp.newFolder("in").toPath();
+		final Path ev = in.resolve("tones_events.csv"), st = in.resolve("tones_stimuli.csv"), ro = in.resolve(
+			"tones_rois.csv");
+		StimulusDemo.writeInputs(x, ev, st, ro);
+		return new Path[] { ev, st, ro };
+	}
+
+	@Test
+	public void toneExperimentFlagsFraMontageAndPopulationNumbers() throws Exception {
+		final ToneExperiment x = ToneExperiment.demo(StimulusDemo.SEED);
+		final Path[] in = toneInputs(x);
+		final Path out = tmp.getRoot().toPath().resolve("out");
+		final CommandModule m = run(inputs(in[0], null, in[2], in[1], out));
+		final String summary = (String) m.getOutput("summary");
+		assertTrue(summary, summary.startsWith("tones: 11 of 15 ROIs responsive, 11 selective"));
+		// the ROI table: flags as simulated
+		final List<List<String>> rois = csv(out.resolve("tones_stim_rois.csv"));
+		assertEquals(16, rois.size());
+		for (int i = 0; i < 15; i++) {
+			final String flag = x.tuned(i) ? "1" : "0";
+			assertEquals("ROI " + (i + 1), "ROI " + (i + 1), cell(rois, i, "roi"));
+			assertEquals("responsive ROI " + (i + 1), flag, cell(rois, i, "responsive"));
+			assertEquals("selective ROI " + (i + 1), flag, cell(rois, i, "selective"));
+			assertEquals(760, num(rois, i, "n_presentations"), 0);
+			final double bf = num(rois, i, "best_frequency_hz");
+			if (x.tuned(i)) assertEquals(Math.log(x.bestFrequencyHz(i)) / Math.log(2), Math.log(bf) / Math.log(2), 0.5);
+			else assertTrue(Double.isNaN(bf));
+			// positions back in µm from 0.5-µm pixels
+			assertEquals(x.positions().x(i), num(rois, i, "x_um"), 1e-6);
+		}
+		// conditions: 15 ROIs × 95 conditions
+		assertEquals(1 + 15 * 95, csv(out.resolve("tones_stim_conditions.csv")).size());
+		// the FRA montage: a PNG of the layout's size for 19 × 5 grids with positions
+		final BufferedImage img = ImageIO.read(out.resolve("tones_fra_montage.png").toFile());
+		final int[] size = FraMontage.size(19, 5, 15, true);
+		assertEquals(size[0], img.getWidth());
+		assertEquals(size[1], img.getHeight());
+		assertEquals(Arrays.asList(1054, 666), Arrays.asList(size[0], size[1]));
+		for (final String png : Arrays.asList("tones_raster.png", "tones_corr_vs_distance.png",
+			"tones_noise_vs_signal.png"))
+			assertTrue(png, ImageIO.read(out.resolve(png).toFile()).getWidth() >= 600);
+		// the population table equals PairCorrelations computed directly on the simulated events
+		final Responses r = Responses.measure(x.protocol().check(x.trials(), RepeatPolicy.REQUIRE_EQUAL), x.events(), x
+			.window());
+		final PairCorrelations pc = PairCorrelations.of(r, x.positions());
+		final List<List<String>> pop = csv(out.resolve("tones_stim_population.csv"));
+		assertEquals(StimulusAnalysis.POPULATION_COLUMNS, pop.get(0));
+		check(pop, "signal_corr", pc.signal());
+		check(pop, "noise_corr", pc.noise());
+		check(pop, "noise_corr_ongoing", pc.noiseOngoing());
+		check(pop, "signal_corr_vs_distance", pc.signalVsDistance());
+		check(pop, "noise_corr_vs_distance", pc.noiseVsDistance());
+		check(pop, "noise_corr_ongoing_vs_distance", pc.noiseOngoingVsDistance());
+		check(pop, "noise_corr_vs_signal_corr", pc.noiseVsSignal());
+		assertEquals(15, num(pop, populationRow(pop, "rois"), "n"), 0);
+		assertEquals(11, num(pop, populationRow(pop, "rois_responsive"), "n"), 0);
+		assertEquals(4, num(pop, populationRow(pop, "unresponsive_clustering"), "n"), 0);
+		final double pClust = num(pop, populationRow(pop, "unresponsive_clustering"), "p");
+		assertTrue(pClust > 0 && pClust <= 1);
+		assertEquals(11, num(pop, populationRow(pop, "tonotopy"), "n"), 0);
+		// ongoing noise correlation is the simulated ρ = 0.2 on average
+		assertEquals(0.2, num(pop, populationRow(pop, "noise_corr_ongoing"), "mean"), 0.05);
+		// pairs: 105 rows with distances in µm
+		final List<List<String>> pairs = csv(out.resolve("tones_stim_pairs.csv"));
+		assertEquals(106, pairs.size());
+		assertEquals(pc.distance()[0], num(pairs, 0, "distance_um"), 1e-6);
+	}
+
+	private static void check(final List<List<String>> pop, final String q, final double[] values) {
+		final double[] ms = StimulusAnalysis.meanSd(values);
+		final int row = populationRow(pop, q);
+		assertEquals(q, ms[2], num(pop, row, "n"), 0);
+		assertEquals(q, ms[0], num(pop, row, "mean"), 1e-6);
+		assertEquals(q, ms[1], num(pop, row, "sd"), 1e-6);
+		assertTrue(q, ms[2] == 105 && ms[1] > 0);
+	}
+
+	private static void check(final List<List<String>> pop, final String q, final LinearFit f) {
+		final int row = populationRow(pop, q);
+		assertEquals(q, f.n(), num(pop, row, "n"), 0);
+		assertEquals(q, f.r(), num(pop, row, "r"), 1e-6);
+		assertEquals(q, f.p(), num(pop, row, "p"), 1e-6 * Math.max(1, f.p()));
+		assertEquals(q, f.slope(), num(pop, row, "slope"), 1e-6 * Math.max(1, Math.abs(f.slope())));
+	}
+}
