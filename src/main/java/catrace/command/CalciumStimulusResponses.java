@@ -115,9 +115,10 @@ public class CalciumStimulusResponses implements Command {
 			ResultsTables.intoSystemResults(r.analysis().roiTable());
 			if (CommandSupport.hasGui()) out.show();
 			final StimulusAnalysis a = r.analysis();
-			summary = String.format(Locale.ROOT, "%s: %d of %d ROIs responsive, %d selective; %s%s", r.name(), a
-				.responsiveCount(), a.tuning().size(), a.selectiveCount(), r.inputDescription(), folder == null ? ""
-					: "; written to " + folder);
+			summary = String.format(Locale.ROOT, "%s: %d of %d ROIs responsive, %d selective; %s%s%s", r.name(), a
+				.responsiveCount(), a.tuning().size(), a.selectiveCount(), r.inputDescription(), a.warnings().isEmpty()
+					? "" : "; " + a.warnings().size() + " warning(s) in the tables' # lines", folder == null ? ""
+						: "; written to " + folder);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);

@@ -81,10 +81,17 @@ public final class StimulusPlots {
 		// condition boundaries as faint lines when there are few conditions
 		final int nc = check.protocol().conditions().size();
 		if (nc <= 24) {
-			plot.setColor(new Color(200, 200, 200));
-			for (int row = 1; row < rows; row++)
-				if (st.get(row).condition().index() != st.get(row - 1).condition().index()) plot.drawLine(-before, row,
-					after, row);
+			int start = 0;
+			for (int row = 1; row <= rows; row++) {
+				if (row < rows && st.get(row).condition().index() == st.get(row - 1).condition().index()) continue;
+				plot.setColor(new Color(200, 200, 200));
+				if (row < rows) plot.drawLine(-before, row, after, row);
+				plot.setColor(Color.DARK_GRAY);
+				plot.setJustification(Plot.LEFT);
+				plot.addText(String.join(", ", st.get(start).condition().values()), -before + 0.01 * (after + before),
+					0.5 * (start + row) + 0.02 * rows);
+				start = row;
+			}
 		}
 		plot.setLimits(-before, after, 0, rows);
 		plot.setColor(Color.BLACK);

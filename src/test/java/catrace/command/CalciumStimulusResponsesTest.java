@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -195,7 +196,7 @@ public class CalciumStimulusResponsesTest {
 		assertEquals(q, ms[2], num(pop, row, "n"), 0);
 		assertEquals(q, ms[0], num(pop, row, "mean"), 1e-6);
 		assertEquals(q, ms[1], num(pop, row, "sd"), 1e-6);
-		assertTrue(q, ms[2] == 105 && ms[1] > 0);
+		assertTrue(q + " n " + ms[2], ms[2] >= 55 && ms[1] > 0); // signal correlations of the 11 tuned ROIs at least
 	}
 
 	private static void check(final List<List<String>> pop, final String q, final LinearFit f) {
@@ -204,5 +205,145 @@ public class CalciumStimulusResponsesTest {
 		assertEquals(q, f.r(), num(pop, row, "r"), 1e-6);
 		assertEquals(q, f.p(), num(pop, row, "p"), 1e-6 * Math.max(1, f.p()));
 		assertEquals(q, f.slope(), num(pop, row, "slope"), 1e-6 * Math.max(1, Math.abs(f.slope())));
+	}
+
+	/**
+	 * Real data: every jGCaMP8f ground-truth neuron with a drifting-grating protocol, its ΔF/F run through the
+	 * transient detector for fast indicators, 0-2 s response window, 2 s test windows: each neuron gets a finite
+	 * preferred direction, a DSI in [0, 1] and a responsiveness p in [0, 1].
+	 */
+	@Test
+	public void jGCaMP8fGratingsFromTraces() throws Exception {
+		final Path folder = SharedData.require("data/groundtruth");
+		final List<String> names;
+		try (Stream<Path> s = Files.list(folder)) {
+			names = s.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("jGCaMP8f") && f.endsWith(
+				"_stimuli.csv")).map(f -> f.substring(0, f.length() - "_stimuli.csv".length())).sorted().collect(
+					Collectors.toList());
+		}
+		assertEquals(7, names.size());
+		final StringBuilder report = new StringBuilder(
+			"neuron | responsive | t | p_responsive | preferred_direction_deg | dsi\n");
+		for (final String name : names) {
+			final Path out = tmp.getRoot().toPath().resolve(name);
+			final Map<String, Object> in = inputs(null, folder.resolve(name + ".csv"), null, folder.resolve(name +
+				"_stimuli.csv"), out);
+			in.put("indicator", "fast (jGCaMP8)");
+			in.put("pixel_size_um", 0.0);
+			in.put("condition_columns", "angle_deg");
+			in.put("response_start_s", 0.0);
+			in.put("response_end_s", 2.0);
+			in.put("test_window_s", 2.0);
+			in.put("fra_x", "");
+			in.put("fra_y", "");
+			in.put("angle_column", "angle_deg");
+			final CommandModule m = run(in);
+			assertFalse(name, m.isCanceled());
+			final List<List<String>> rois = csv(out.resolve(name + "_stim_rois.csv"));
+			assertEquals(name, 2, rois.size());
+			assertEquals(name, cell(rois, 0, "roi"));
+			final double p = num(rois, 0, "p_responsive"), dir = num(rois, 0, "preferred_direction_deg"), dsi = num(
+				rois, 0, "dsi");
+			assertTrue(name + " p " + p, p >= 0 && p <= 1);
+			assertTrue(name + " direction " + dir, dir >= 0 && dir < 360);
+			assertTrue(name + " DSI " + dsi, dsi >= 0 && dsi <= 1);
+			assertTrue(Files.exists(out.resolve(name + "_raster.png")));
+			report.append(String.format(Locale.ROOT, "%s | %s | %.2f | %.3g | %.1f | %.3f%n", name, cell(rois, 0,
+				"responsive"), num(rois, 0, "t"), p, dir, dsi));
+		}
+		System.out.println(report);
+	}
+
+	private static String failure(final Map<String, Object> in) throws Exception {
+		try {
+			run(in);
+		}
+		catch (final ExecutionException e) {
+			return UserMessages.of(e);
+		}
+		fail("the command should have failed");
+		return null;
+	}
+
+	@Test
+	public void inputErrorsNameTheParameterOrFile() throws Exception {
+		final ToneExperiment x = ToneExperiment.demo(StimulusDemo.SEED);
+		final Path[] in = toneInputs(x);
+		String msg = failure(inputs(null, null, in[2], in[1], null));
+		assertTrue(msg, msg.contains("events_file") && msg.contains("traces_file") && msg.contains("neither"));
+		msg = failure(inputs(in[0], in[0], in[2], in[1], null));
+		assertTrue(msg, msg.contains("both"));
+		msg = failure(inputs(in[0], null, in[2], null, null));
+		assertTrue(msg, msg.contains("stimulus_file"));
+		final Map<String, Object> pair = inputs(in[0], null, in[2], in[1], null);
+		pair.put("raster_pair", "ROI 1,ROI 99");
+		msg = failure(pair);
+		assertTrue(msg, msg.contains("ROI 99"));
+		final Map<String, Object> fra = inputs(in[0], null, in[2], in[1], null);
+		fra.put("fra_y", "loudness_db");
+		msg = failure(fra);
+		assertTrue(msg, msg.contains("loudness_db") && msg.contains("tones_stimuli.csv"));
+		// an ROI in the events that the positions file lacks
+		final Path rois = tmp.getRoot().toPath().resolve("few_rois.csv");
+		Files.write(rois, Arrays.asList("roi,x_px,y_px", "ROI 1,10,10", "ROI 2,20,30"));
+		msg = failure(inputs(in[0], null, rois, in[1], null));
+		assertTrue(msg, msg.contains("ROI 3") && msg.contains("tones_events.csv"));
+	}
+
+	/**
+	 * An events file without trial span lines: the span is inferred; an ROI listed in the positions file without any
+	 * event takes part with zero responses (and cannot be responsive); the chosen raster pair is used.
+	 */
+	@Test
+	public void eventsWithoutSpansAndSilentRoi() throws Exception {
+		final ToneExperiment x = ToneExperiment.demo(StimulusDemo.SEED);
+		final Path[] in = toneInputs(x);
+		final List<String> lines = new ArrayList<>();
+		for (final String l : Files.readAllLines(in[0], StandardCharsets.UTF_8))
+			if (!l.startsWith("# trial")) lines.add(l);
+		Files.write(in[0], lines, StandardCharsets.UTF_8);
+		final List<String> roiLines = new ArrayList<>(Files.readAllLines(in[2], StandardCharsets.UTF_8));
+		roiLines.add("\"silent, cell\",100,100");
+		Files.write(in[2], roiLines, StandardCharsets.UTF_8);
+		final Path out = tmp.getRoot().toPath().resolve("out2");
+		final Map<String, Object> m = inputs(in[0], null, in[2], in[1], out);
+		m.put("raster_pair", "ROI 2,silent, cell");
+		try {
+			run(m);
+			fail("a raster pair with three comma-separated names must fail");
+		}
+		catch (final ExecutionException e) {
+			assertTrue(UserMessages.of(e), UserMessages.of(e).contains("raster_pair"));
+		}
+		m.put("raster_pair", "ROI 2,ROI 3");
+		run(m);
+		final List<List<String>> rois = csv(out.resolve("tones_stim_rois.csv"));
+		assertEquals(17, rois.size());
+		assertEquals("silent, cell", cell(rois, 15, "roi"));
+		assertEquals("0", cell(rois, 15, "responsive"));
+		assertEquals(0, num(rois, 15, "mean_response_pct"), 0);
+		assertEquals(1, num(rois, 15, "p_responsive"), 0);
+		for (int i = 0; i < 15; i++)
+			assertEquals(x.tuned(i) ? "1" : "0", cell(rois, i, "responsive"));
+		final String comments = new String(Files.readAllBytes(out.resolve("tones_stim_rois.csv")),
+			StandardCharsets.UTF_8);
+		assertTrue(comments.contains("states no trial spans"));
+	}
+
+	/** The demo piece the CLI calls: files written, command run through the CLI's runner, summary lines. */
+	@Test
+	public void demoThroughTheCommandRunner() throws Exception {
+		final Path out = tmp.getRoot().toPath().resolve("demo");
+		final List<String> lines;
+		try (Context ctx = new Context()) {
+			lines = StimulusDemo.run(out, new CommandRunner(ctx));
+		}
+		assertEquals(3, lines.size());
+		assertTrue(lines.get(0), lines.get(0).contains("11 responsive (simulated: 11 tuned), 11 selective"));
+		assertTrue(lines.get(1), lines.get(1).startsWith("pairs: signal_corr "));
+		for (final String f : Arrays.asList("tones_stim_rois.csv", "tones_stim_conditions.csv", "tones_stim_pairs.csv",
+			"tones_stim_population.csv", "tones_fra_montage.png", "tones_raster.png", "tones_corr_vs_distance.png",
+			"tones_noise_vs_signal.png", "inputs/tones_events.csv"))
+			assertTrue(f, Files.exists(out.resolve(f)));
 	}
 }
