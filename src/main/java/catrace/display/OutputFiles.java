@@ -1,5 +1,7 @@
 package catrace.display;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
+import ij.ImagePlus;
 import ij.gui.Plot;
 
 import catrace.io.CsvFiles;
@@ -22,6 +27,7 @@ public final class OutputFiles {
 
 	private final Map<String, Table> tables = new LinkedHashMap<>();
 	private final Map<String, Plot> plots = new LinkedHashMap<>();
+	private final Map<String, BufferedImage> images = new LinkedHashMap<>();
 
 	/** Adds a table to be written as {@code fileName} (a .csv name). */
 	public OutputFiles table(final String fileName, final Table t) {
@@ -35,6 +41,16 @@ public final class OutputFiles {
 		return this;
 	}
 
+	/** Adds a drawn image (e.g. a montage) to be written as {@code fileName} (a .png name). */
+	public OutputFiles image(final String fileName, final BufferedImage img) {
+		images.put(fileName, img);
+		return this;
+	}
+
+	public Map<String, BufferedImage> images() {
+		return images;
+	}
+
 	public Map<String, Table> tables() {
 		return tables;
 	}
@@ -43,10 +59,11 @@ public final class OutputFiles {
 		return plots;
 	}
 
-	/** The file names, tables first. */
+	/** The file names, tables first, then plots and images. */
 	public List<String> fileNames() {
 		final List<String> all = new ArrayList<>(tables.keySet());
 		all.addAll(plots.keySet());
+		all.addAll(images.keySet());
 		return all;
 	}
 
@@ -93,6 +110,13 @@ public final class OutputFiles {
 			PlotFiles.savePng(e.getValue(), p, true);
 			written.add(p);
 		}
+		for (final Map.Entry<String, BufferedImage> e : images.entrySet()) {
+			final Path p = folder.resolve(e.getKey());
+			final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			if (!ImageIO.write(e.getValue(), "png", bytes)) throw new IOException("No PNG writer available in this Java");
+			CsvFiles.writeAtomically(p, bytes.toByteArray(), true);
+			written.add(p);
+		}
 		return written;
 	}
 
@@ -102,6 +126,8 @@ public final class OutputFiles {
 			ResultsTables.show(t);
 		for (final Plot p : plots.values())
 			p.show();
+		for (final Map.Entry<String, BufferedImage> e : images.entrySet())
+			new ImagePlus(e.getKey(), e.getValue()).show();
 	}
 
 	/** A file-name stem from a recording name: letters, digits, '-', '_' and '.' kept, others become '_'. */

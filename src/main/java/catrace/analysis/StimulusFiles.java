@@ -1,0 +1,119 @@
+package catrace.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import catrace.events.DetectionSettings;
+import catrace.events.TransientDetector;
+
+/**
+ * The file front end of "Calcium Stimulus Responses": reads the events (or ΔF/F traces, run through the transient
+ * detector), the ROI positions and the stimulus protocol, places the stimuli on the trials and runs the
+ * {@link StimulusAnalysis}. No UI.
+ */
+public final class StimulusFiles {
+
+	/** What was read and computed. */
+	public static final class Result {
+
+		private final String name;
+		private final String inputDescription;
+		private final StimulusAnalysis analysis;
+
+		Result(final String name, final String inputDescription, final StimulusAnalysis analysis) {
+			this.name = name;
+			this.inputDescription = inputDescription;
+			this.analysis = analysis;
+		}
+
+		/** Base name for the outputs, from the events or traces file name. */
+		public String name() {
+			return name;
+		}
+
+		/** Where the events came from, in words. */
+		public String inputDescription() {
+			return inputDescription;
+		}
+
+		public StimulusAnalysis analysis() {
+			return analysis;
+		}
+	}
+
+	private StimulusFiles() {}
+
+	/**
+	 * Reads and analyses.
+	 *
+	 * @param eventsFile events CSV ({@link EventsFile}), or null when {@code tracesFile} is given
+	 * @param tracesFile ΔF/F CSV ({@link DffTraceFile}), or null when {@code eventsFile} is given
+	 * @param detection detector settings for {@code tracesFile}
+	 * @param roisFile ROI positions ({@link RoiPositionsFile}) or null
+	 * @param pixelSizeUm µm per pixel of the ROI positions, 0 = pixels
+	 * @param stimulusFile the stimulus protocol ({@link StimulusProtocol})
+	 * @param conditionColumns condition columns, empty for the protocol's default
+	 * @throws IOException when a file is missing or malformed
+	 * @throws IllegalArgumentException for inputs that do not fit together
+	 */
+	public static Result analyse(final Path eventsFile, final Path tracesFile, final DetectionSettings detection,
+		final Path roisFile, final double pixelSizeUm, final Path stimulusFile, final List<String> conditionColumns,
+		final StimulusAnalysis.Settings settings) throws IOException
+	{
+		if ((eventsFile == null) == (tracesFile == null)) throw new IllegalArgumentException(
+			"Give either events_file (weighted events) or traces_file (dF/F traces), not " + (eventsFile == null
+				? "neither" : "both"));
+		if (stimulusFile == null) throw new IllegalArgumentException(
+			"stimulus_file is missing: give the CSV with the stimulus onsets (onset_s or start_s) and conditions");
+		final StimulusProtocol protocol = StimulusProtocol.read(stimulusFile, conditionColumns);
+		final RoiPositionsFile roiFile = roisFile == null ? null : RoiPositionsFile.read(roisFile, pixelSizeUm);
+		final List<String> warnings = new ArrayList<>();
+		final List<WeightedEvents> events = new ArrayList<>();
+		final List<TrialSpan> spans;
+		final String name, described;
+		final List<String> rois = new ArrayList<>();
+		if (eventsFile != null) {
+			final EventsFile ef = EventsFile.read(eventsFile);
+			name = stem(eventsFile, "_events.csv");
+			spans = ef.trialSpans(protocol, settings.window());
+			if (!ef.hasStatedSpans()) warnings.add(ef.source() +
+				" states no trial spans: each trial is taken to reach from 0 s (or its first event or stimulus window) " +
+				"to its last event or stimulus window");
+			rois.addAll(roiFile != null ? roiFile.rois() : ef.rois());
+			events.addAll(ef.events(rois, spans));
+			described = String.format(Locale.ROOT, "events from %s (%d ROIs, %d trials)", ef.source(), rois.size(),
+				spans.size());
+		}
+		else {
+			name = stem(tracesFile, "_dff_pct.csv");
+			final DffTraceFile tf = DffTraceFile.read(tracesFile, name);
+			spans = tf.spans();
+			final TransientDetector detector = new TransientDetector(detection);
+			for (int r = 0; r < tf.rois().size(); r++) {
+				if (tf.hasNonFinite(r)) {
+					warnings.add(tf.source() + ": ROI " + tf.rois().get(r) +
+						" has non-finite dF/F values (flagged during extraction?) and is left out");
+					continue;
+				}
+				rois.add(tf.rois().get(r));
+				events.add(tf.detect(r, detector));
+			}
+			if (rois.isEmpty()) throw new IllegalArgumentException(tf.source() + ": no ROI has finite dF/F values");
+			described = String.format(Locale.ROOT, "transients detected in %s (%d ROIs, %d trials, %.4g Hz, %s)", tf
+				.source(), rois.size(), spans.size(), tf.trials().get(0).rateHz(), tf.rateSource());
+		}
+		final RoiPositions positions = roiFile == null ? null : roiFile.positions(rois);
+		final ProtocolCheck check = protocol.check(spans, settings.repeats());
+		return new Result(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
+	}
+
+	/** The file name without {@code suffix} (or without ".csv"). */
+	static String stem(final Path file, final String suffix) {
+		final String f = file.getFileName().toString();
+		if (f.endsWith(suffix) && f.length() > suffix.length()) return f.substring(0, f.length() - suffix.length());
+		return f.toLowerCase(Locale.ROOT).endsWith(".csv") ? f.substring(0, f.length() - 4) : f;
+	}
+}
