@@ -53,6 +53,9 @@ final class Demo {
 			runner.run("Detect Calcium Transients", detect(extract(images.resolve("synthetic_frames.tif"), "", images
 				.resolve("synthetic_frames_RoiSet.zip").toString(), fr)));
 			lines.add(summaryLine("frame stack, RoiSet.zip", fr.resolve("synthetic_frames_rois.csv")));
+			// 4. a synthetic tone experiment: responses, frequency response areas, signal and noise correlations
+			for (final String l : StimulusDemo.run(outRoot.resolve("tone-experiment"), runner))
+				lines.add("tone experiment: " + l);
 		}
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)

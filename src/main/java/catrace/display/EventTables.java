@@ -3,7 +3,9 @@ package catrace.display;
 import java.util.List;
 
 import catrace.events.RoiEvents;
+import catrace.events.TransientDetection;
 import catrace.events.WeightedEvent;
+import catrace.io.Formats;
 import catrace.io.Table;
 
 /** Tables of detected transients: one row per event, and the per-ROI detection summary. */
@@ -17,6 +19,15 @@ public final class EventTables {
 		for (final String p : provenance)
 			t.comment(p);
 		t.comment("events: spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010); weight = amplitude");
+		// the imaged span of every trial, for stimulus-locked analysis of this file
+		for (final RoiEvents r : rois) {
+			if (!r.analysed()) continue;
+			for (int k = 0; k < r.trials().size(); k++) {
+				final TransientDetection d = r.trials().get(k);
+				t.comment("trial " + (k + 1) + ": 0-" + Formats.number(d.filteredPct().length / d.rateHz()) + " s");
+			}
+			break;
+		}
 		t.columns("roi", "trial", "onset_s", "peak_s", "amplitude_pct", "area_pct_s", "weight_pct", "on_decay");
 		for (final RoiEvents r : rois) {
 			for (int k = 0; k < r.trials().size(); k++) {
@@ -42,7 +53,7 @@ public final class EventTables {
 	 */
 	public static Table addToSummary(final Table summary, final List<RoiEvents> rois) {
 		summary.comment("separation score = sum over tail transients of the squared Mahalanobis distance from the " +
-			"noise-cloud centre / number of peaks; threshold " + (rois.isEmpty() ? "" : catrace.io.Formats.number(rois
+			"noise-cloud centre / number of peaks; threshold " + (rois.isEmpty() ? "" : Formats.number(rois
 				.get(0).separationThreshold())));
 		for (int i = 0; i < rois.size(); i++) {
 			final RoiEvents r = rois.get(i);
