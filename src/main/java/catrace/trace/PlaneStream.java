@@ -53,7 +53,7 @@ public interface PlaneStream {
 	/** Opens the file for reading; close the reader when done. */
 	Reader openReader() throws IOException;
 
-	/** An open stream; used by one thread at a time. */
+	/** An open stream; {@link #read} may be called from several threads at once (each with its own buffer). */
 	interface Reader extends Closeable {
 
 		/**

@@ -341,56 +341,33 @@ public final class TraceExtractor {
 		// Each worker reads its block into its own buffer and sums it at once, while the data are still in its core's
 		// cache; blocks are handed out in time order, so the file is still read front to back.
 		final int perBlockBytes = perBlock * planeBytes;
-		final BlockingQueue<Slot> slots = new ArrayBlockingQueue<>(threads);
-		try {
-			for (int i = 0; i < threads; i++)
-				slots.add(new Slot(s.openReader(), ByteBuffer.allocateDirect(perBlockBytes).order(s.byteOrder())));
+		final BlockingQueue<ByteBuffer> buffers = new ArrayBlockingQueue<>(threads);
+		for (int i = 0; i < threads; i++)
+			buffers.add(ByteBuffer.allocateDirect(perBlockBytes).order(s.byteOrder()));
+		// one open file for all workers, so the kernel sees one front-to-back stream and reads ahead
+		try (PlaneStream.Reader reader = s.openReader()) {
 			run(s.planeCount(), perBlock, threads, false, (t0, n) -> () -> {
-				final Slot slot = take(slots, s);
+				final ByteBuffer b = take(buffers, s);
 				try {
-					slot.buffer.clear();
-					slot.reader.read(t0, n, slot.buffer);
+					b.clear();
+					reader.read(t0, n, b);
 					for (int i = 0; i < n; i++)
-						PlaneSums.fromBuffer(enc, slot.buffer, i * planeBytes, packed, f, t0 + i);
+						PlaneSums.fromBuffer(enc, b, i * planeBytes, packed, f, t0 + i);
 				}
 				catch (final IOException e) {
 					throw new UncheckedIOException(e);
 				}
 				finally {
-					slots.add(slot);
+					buffers.add(b);
 				}
 			}, progress);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		finally {
-			IOException first = null;
-			for (final Slot slot : slots) {
-				try {
-					slot.reader.close();
-				}
-				catch (final IOException e) {
-					if (first == null) first = e;
-				}
-			}
-			if (first != null) throw new UncheckedIOException(first);
-		}
 	}
 
-	/** A worker's open file and buffer. */
-	private static final class Slot {
-
-		final PlaneStream.Reader reader;
-		final ByteBuffer buffer;
-
-		Slot(final PlaneStream.Reader reader, final ByteBuffer buffer) {
-			this.reader = reader;
-			this.buffer = buffer;
-		}
-	}
-
-	private static Slot take(final BlockingQueue<Slot> free, final PlaneStream s) {
+	private static ByteBuffer take(final BlockingQueue<ByteBuffer> free, final PlaneStream s) {
 		try {
 			return free.take();
 		}
