@@ -67,6 +67,10 @@ public class AnalyzeCalciumFolder extends ProcessingInputs implements Command {
 	@Parameter(required = false, persist = false, label = "Shard i/n of a cluster job array (empty = all files)")
 	private String shard = "";
 
+	@Parameter(persist = false, label = "Headless: end Java with status 1 when a recording failed",
+		description = "For Fiji's headless launcher, which otherwise exits 0 after a failed command; ignored with a GUI")
+	private boolean exit_nonzero_on_failure = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
 	private String summary;
 
@@ -99,6 +103,10 @@ public class AnalyzeCalciumFolder extends ProcessingInputs implements Command {
 			final String msg = report.failures().size() + " of " + report.recordings() +
 				" recordings failed; reasons in " + report.errorsFile() + " (" + report.describe() + ")";
 			if (CommandSupport.hasGui()) IJ.error("CaTrace", msg);
+			else if (exit_nonzero_on_failure) {
+				System.err.println("CaTrace: " + msg);
+				System.exit(1);
+			}
 			else throw new IllegalStateException(msg);
 		}
 	}
