@@ -81,10 +81,10 @@ public final class DetectionSettings {
 	 * <li>tail: χ²(2) level of p = 1e-3 (squared Mahalanobis distance &gt; 13.8), amplitude and area above the cloud
 	 * centre (minimum amplitude 0 SD); an event's rise at least 1 cloud SD of amplitude;</li>
 	 * <li>MCD coverage 0.5, 2 re-fits to the residual features;</li>
-	 * <li>decay: time constant estimated from the isolated transients of the trace over a 1.5 s fit window, 0.75 s
-	 * when the trace has fewer than 3;</li>
+	 * <li>decay of a previous transient: time constant 0.75 s (middle of Fluo-4's 0.5&ndash;1 s; not estimated per
+	 * trace), amplitude fitted over at most 1.5 s;</li>
 	 * <li>onset: the last sample before the top of the transient at or below half of the rise from the minimum of the
- * 300 ms before it;</li>
+	 * 300 ms before it;</li>
 	 * <li>slow drift removed by subtracting the running 20th percentile over 10 s of the filtered trace;</li>
 	 * <li>separation threshold {@link SeparationScore#DEFAULT_THRESHOLD}.</li>
 	 * </ul>

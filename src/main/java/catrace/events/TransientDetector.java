@@ -29,8 +29,10 @@ import catrace.trace.LowPassFilter;
  * peak's pre-peak window on is capped at its level just before, so a noise peak shortly before a transient does not
  * borrow the transient's area.</li>
  * </ul>
- * The decay time constant is the median of least-squares fits to the isolated tail transients of the trace (at least
- * 3), else the settings' default.</li>
+ * The decay time constant is the settings' ({@link DetectionSettings#defaultDecayS()}), or, when
+ * {@link DetectionSettings#decayEstimated()}, the median of least-squares fits to the dominant tail transients of the
+ * trace (at least 3). After the first pass the cloud is re-fitted to the residual features of all peaks (noise peaks
+ * on decays measured against the extrapolated decay) and the pass repeated ({@link DetectionSettings#cloudRefits()}).</li>
  * <li>Weighted events: top of the transient (the highest residual sample up to one amplitude window after the
  * classified peak), start of the rise (the lowest sample in the onset window before the top), onset (see
  * {@link DetectionSettings#onsetRiseFraction()}), weight = amplitude = rise from start to top (levels averaged over

@@ -8,9 +8,10 @@ import java.util.Locale;
 /**
  * Re-derives {@link SeparationScore#DEFAULT_THRESHOLD}: simulates Fluo-4-like traces at 250 Hz over a range of noise
  * levels, firing rates and with or without slow drift ({@link SimulatedTraces}), detects with
- * {@link DetectionSettings#paper()}, scores every trace against its spikes ({@link SpikeMatching}) and returns the
- * lowest separation score S such that the traces with score &ge; S' have pooled precision &ge; 0.95 for every
- * S' &ge; S. Run {@link #main(String[])} for the full set.
+ * {@link DetectionSettings#paper()} and scores every trace against its spikes ({@link SpikeMatching}). Two rules:
+ * {@link #threshold(List, double)} (the paper's: the lowest score above which every upper set of traces has pooled
+ * precision &ge; a target) and {@link #spikeFreeCeiling(List)} (the highest score of a trace without spikes). Run
+ * {@link #main(String[])} for the full set (5 ν × 6 rates × drift or not × 3 seeds × 120 s, ~20 s).
  */
 final class SeparationCalibration {
 
@@ -73,6 +74,14 @@ final class SeparationCalibration {
 		return threshold;
 	}
 
+	/** The highest separation score of the traces without any spike (0 when none). */
+	static double spikeFreeCeiling(final List<Scored> traces) {
+		double max = 0;
+		for (final Scored s : traces)
+			if (s.counts.events() == 0) max = Math.max(max, s.score);
+		return max;
+	}
+
 	/** Pooled counts of the traces at or above a score. */
 	static MatchCounts above(final List<Scored> traces, final double threshold) {
 		MatchCounts c = MatchCounts.NONE;
@@ -89,6 +98,10 @@ final class SeparationCalibration {
 			System.out.printf(Locale.ROOT, "%8.3f  %s  %s%n", s.score, s.label, s.counts);
 		final double t = threshold(all, 0.95);
 		System.out.printf(Locale.ROOT, "threshold for precision >= 0.95: %.3f; above it: %s%n", t, above(all, t));
+		final double c = spikeFreeCeiling(all);
+		System.out.printf(Locale.ROOT, "highest score of a spike-free trace: %.3f; above it: %s%n", c, above(all, c));
+		for (final double x : new double[] { 0.1, 0.3, 0.6, 1, 2 })
+			System.out.printf(Locale.ROOT, "above %.2f: %s%n", x, above(all, x));
 		System.out.printf(Locale.ROOT, "default %.3f; above it: %s%n", SeparationScore.DEFAULT_THRESHOLD, above(all,
 			SeparationScore.DEFAULT_THRESHOLD));
 	}
