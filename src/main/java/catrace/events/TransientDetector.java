@@ -29,10 +29,15 @@ import catrace.trace.LowPassFilter;
  * peak's pre-peak window on is capped at its level just before, so a noise peak shortly before a transient does not
  * borrow the transient's area.</li>
  * </ul>
- * The decay time constant is the median of least-squares fits to the isolated tail transients of the trace (at least
- * 3), else the settings' default.</li>
- * <li>Weighted events: onset (see {@link DetectionSettings#onsetRiseFraction()}), peak, amplitude (the weight),
- * area; separation score ({@link SeparationScore}).</li>
+ * The decay time constant is the settings' ({@link DetectionSettings#defaultDecayS()}), or, when
+ * {@link DetectionSettings#decayEstimated()}, the median of least-squares fits to the dominant tail transients of the
+ * trace (at least 3). After the first pass the cloud is re-fitted to the residual features of all peaks (noise peaks
+ * on decays measured against the extrapolated decay) and the pass repeated ({@link DetectionSettings#cloudRefits()}).</li>
+ * <li>Weighted events: top of the transient (the highest residual sample up to one amplitude window after the
+ * classified peak), start of the rise (the lowest sample in the onset window before the top), onset (see
+ * {@link DetectionSettings#onsetRiseFraction()}), weight = amplitude = rise from start to top (levels averaged over
+ * &plusmn;1/4 amplitude window); a tail peak whose rise is under {@link DetectionSettings#minimumHeightSd()} cloud
+ * amplitude SDs is dropped; separation score ({@link SeparationScore}).</li>
  * </ol>
  */
 public final class TransientDetector {
@@ -100,7 +105,7 @@ public final class TransientDetector {
 		for (int k = 0; k < m; k++)
 			rawTail[k] = cloud.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
 
-		final double estimated = estimateDecay(y, peaks, rawTail, rateHz);
+		final double estimated = settings.decayEstimated() ? estimateDecay(y, peaks, rawTail, rateHz) : Double.NaN;
 		final boolean decayEstimated = !Double.isNaN(estimated);
 		final double tau = decayEstimated ? estimated : settings.defaultDecayS();
 
@@ -210,21 +215,29 @@ public final class TransientDetector {
 			}
 			final double a = pf.amplitude(z, p, fs);
 			final double ar = pf.area(z, p, fs, fill);
-			if (!cloud.isHighTail(a, ar, level, settings.minimumAmplitudeSd())) continue;
+			final boolean onDecay = open >= 0 && c * Math.exp(-(p - ampN - open) / tauN) > cloud.amplitudeSdPct();
+			final double minimumSd = onDecay ? Math.max(settings.minimumAmplitudeSd(), settings.riderAmplitudeSd())
+				: settings.minimumAmplitudeSd();
+			if (!cloud.isHighTail(a, ar, level, minimumSd)) continue;
+			final int[] rise = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1));
+			// weight: the rise from its start to the top, each level averaged over ±amplitude window/4 (less noise bias)
+			final int q = Math.max(1, ampN / 4);
+			final double height = mean(z, Math.max(from, rise[2] - q), Math.min(to, rise[2] + q)) - mean(z, Math.max(
+				from, rise[0] - q), Math.min(to, rise[0] + q));
+			if (height < settings.minimumHeightSd() * cloud.amplitudeSdPct()) continue;
 			// accepted: close the open transient's decay into the model
-			boolean onDecay = false;
 			if (open >= 0) {
 				final int end = Math.min(n, open + decayReach);
 				for (int i = open; i < end; i++)
 					model[i] += c * Math.exp(-(i - open) / tauN);
-				onDecay = c * Math.exp(-(p - ampN - open) / tauN) > cloud.amplitudeSdPct();
 			}
-			final int onset = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1));
+			final int onset = rise[1];
 			open = p;
-			openPre = Math.max(from, onset - ampN);
-			openOnset = onset;
+			openPre = Math.max(from, rise[0] - ampN);
+			openOnset = rise[0];
 			pass.isTransient[k] = true;
-			events.add(new WeightedEvent(onset / fs, p / fs, a, ar, cloud.mahalanobisSquared(a, ar), onDecay));
+			events.add(new WeightedEvent(onset / fs, rise[2] / fs, height, ar, cloud.mahalanobisSquared(a, ar),
+				onDecay));
 		}
 		return pass;
 	}
@@ -250,12 +263,15 @@ public final class TransientDetector {
 	}
 
 	/**
-	 * Onset index: the top of the transient is the highest sample of z from the peak to {@code ahead} samples after
-	 * it; the onset is the last sample before the top at or below min + fraction·(top − min), min the lowest sample in
-	 * the onset window before the top (not before {@code earliest}). Anchoring on the top rather than on the peak makes
-	 * the onset the same whichever noise wiggle of the rise or the crest was classified.
+	 * Start of the rise and onset: the top of the transient is the highest sample of z from the peak to {@code ahead}
+	 * samples after it; the rise starts at the lowest sample in the onset window before the top (not before
+	 * {@code earliest}); the onset is the last sample before the top at or below start + fraction·(top − start).
+	 * Anchoring on the top rather than on the peak makes the onset the same whichever noise wiggle of the rise or the
+	 * crest was classified.
+	 *
+	 * @return {rise start, onset, top}
 	 */
-	private int onset(final double[] z, final int p, final int ahead, final int windowN, final int earliest) {
+	private int[] onset(final double[] z, final int p, final int ahead, final int windowN, final int earliest) {
 		int top = p;
 		for (int i = p; i <= Math.min(z.length - 1, p + ahead); i++)
 			if (z[i] > z[top]) top = i;
@@ -267,34 +283,31 @@ public final class TransientDetector {
 		int onset = min;
 		for (int i = min; i < top; i++)
 			if (z[i] <= level) onset = i;
-		return onset;
+		return new int[] { min, onset, top };
 	}
 
 	/**
-	 * Median decay time constant (s) of the isolated tail transients (no other tail point within the decay fit window
-	 * either side), each fitted as base + c·exp(−t/τ) over the fit window with the base the mean of the trace before
-	 * the rise; NaN when fewer than 3.
+	 * Median decay time constant (s) of the dominant tail transients: tail peaks that are the highest sample within the
+	 * decay fit window either side (so that one transient with several tail wiggles counts once, and a transient
+	 * followed within the window by a bigger one is left out). Each is fitted as base + c·exp(−t/τ) over the fit window
+	 * after its peak, the base the mean of the trace in the window before its rise. NaN when fewer than 3.
 	 */
 	private double estimateDecay(final double[] y, final List<Peak> peaks, final boolean[] tail, final double fs) {
 		final int n = y.length;
 		final int fitN = Math.max(3, (int) Math.round(settings.decayFitS() * fs));
 		final int lead = settings.peakFeatures().firstCompleteIndex(fs);
+		final int onsetN = Math.max(1, (int) Math.round(settings.onsetWindowS() * fs));
 		final List<Double> taus = new ArrayList<>();
-		int prevTail = Integer.MIN_VALUE / 2;
 		for (int k = 0; k < peaks.size(); k++) {
 			if (!tail[k]) continue;
 			final int p = peaks.get(k).index();
-			int nextTail = Integer.MAX_VALUE / 2;
-			for (int j = k + 1; j < peaks.size(); j++)
-				if (tail[j]) {
-					nextTail = peaks.get(j).index();
-					break;
-				}
-			final boolean isolated = p - prevTail > fitN && nextTail - p > fitN && p + fitN < n && p - 2 * lead >= 0;
-			prevTail = p;
-			if (!isolated) continue;
-			final double base = mean(y, p - 2 * lead, p - lead);
-			final double t = fitTau(y, p, p + fitN, base, fs);
+			final int pre = p - onsetN - lead;
+			if (pre < 0 || p + fitN >= n) continue;
+			boolean dominant = true;
+			for (int i = p - fitN < 0 ? 0 : p - fitN; i <= p + fitN && dominant; i++)
+				if (y[i] > y[p]) dominant = false;
+			if (!dominant) continue;
+			final double t = fitTau(y, p, p + fitN, mean(y, pre, p - onsetN), fs);
 			if (!Double.isNaN(t)) taus.add(t);
 		}
 		if (taus.size() < MINIMUM_ISOLATED_FOR_DECAY) return Double.NaN;

@@ -18,10 +18,10 @@ public final class WeightedEvent {
 
 	/**
 	 * @param onsetS onset of the rise (s from the first sample)
-	 * @param peakS time of the peak (s)
-	 * @param amplitudePct amplitude (% ΔF/F); for a transient on the decay of another, relative to the extrapolated
-	 *          decay
-	 * @param areaPctS area (%·s), likewise
+	 * @param peakS time of the top of the transient (s)
+	 * @param amplitudePct amplitude (% ΔF/F): the rise from its start to the top of the transient (for a transient on
+	 *          the decay of another, of the trace with the extrapolated decay subtracted)
+	 * @param areaPctS area (%·s) of the classified peak, likewise
 	 * @param mahalanobisSquared squared Mahalanobis distance of (amplitude, area) from the noise cloud centre (NaN when
 	 *          the detector has no cloud)
 	 * @param onDecay true when the transient rode on the decay of a previous one
