@@ -91,9 +91,6 @@ public class TransientDetectorTest {
 	public void precisionAndRecallAtThePapersConditions() {
 		final MatchCounts[] half = pooled(0.5, new double[] { 0.1, 0.5 }, 4);
 		final MatchCounts[] one = pooled(1, new double[] { 0.1, 0.5 }, 4);
-		System.out.println(String.format(Locale.ROOT,
-			"simulations: nu=0.5 above the separation threshold %s; nu=1 above %s, all traces %s", half[0], one[0],
-			one[1]));
 		assertTrue(half[0].toString(), half[0].events() > 200 && half[0].precision() >= 0.95 && half[0].recall() >=
 			0.78);
 		assertEquals(0, one[0].events());
