@@ -40,12 +40,48 @@ final class RunningPercentile {
 		return out;
 	}
 
-	/** Percentile (0–100) with linear interpolation between order statistics; sorts its argument. */
+	/**
+	 * Percentile (0–100) with linear interpolation between order statistics (the same value as sorting); reorders its
+	 * argument. Selection instead of a full sort: the baseline is evaluated hundreds of times per trace.
+	 */
 	static double percentile(final double[] v, final double p) {
-		Arrays.sort(v);
 		final double pos = p / 100.0 * (v.length - 1);
 		final int lo = (int) Math.floor(pos);
-		final int hi = Math.min(v.length - 1, lo + 1);
-		return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+		final double a = select(v, lo);
+		if (lo + 1 >= v.length || pos == lo) return a;
+		double b = Double.POSITIVE_INFINITY; // the next order statistic: the smallest value right of lo
+		for (int i = lo + 1; i < v.length; i++)
+			b = Math.min(b, v[i]);
+		return a + (pos - lo) * (b - a);
+	}
+
+	/** Hoare quickselect: moves the k-th smallest value to index k, smaller ones before it, larger ones after. */
+	static double select(final double[] v, final int k) {
+		int left = 0, right = v.length - 1;
+		while (right > left) {
+			final double pivot = median3(v[left], v[(left + right) >>> 1], v[right]);
+			int i = left, j = right;
+			while (i <= j) {
+				while (v[i] < pivot)
+					i++;
+				while (v[j] > pivot)
+					j--;
+				if (i <= j) {
+					final double t = v[i];
+					v[i] = v[j];
+					v[j] = t;
+					i++;
+					j--;
+				}
+			}
+			if (k <= j) right = j;
+			else if (k >= i) left = i;
+			else break;
+		}
+		return v[k];
+	}
+
+	private static double median3(final double a, final double b, final double c) {
+		return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 	}
 }
