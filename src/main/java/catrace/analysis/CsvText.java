@@ -3,6 +3,8 @@ package catrace.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import catrace.io.CsvFiles;
+
 /** Splits CSV lines as {@link catrace.io.CsvFiles} writes them: double-quoted fields may hold commas and quotes. */
 final class CsvText {
 
@@ -11,26 +13,8 @@ final class CsvText {
 	/** The fields of one line, trimmed. */
 	static List<String> split(final String line) {
 		final List<String> out = new ArrayList<>();
-		final StringBuilder cur = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			final char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					cur.append('"');
-					i++;
-				}
-				else if (c == '"') quoted = false;
-				else cur.append(c);
-			}
-			else if (c == '"') quoted = true;
-			else if (c == ',') {
-				out.add(cur.toString().trim());
-				cur.setLength(0);
-			}
-			else cur.append(c);
-		}
-		out.add(cur.toString().trim());
+		for (final String f : CsvFiles.splitLine(line))
+			out.add(f.trim());
 		return out;
 	}
 

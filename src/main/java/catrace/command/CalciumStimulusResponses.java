@@ -18,7 +18,6 @@ import catrace.analysis.ResponseWindow;
 import catrace.analysis.StimulusAnalysis;
 import catrace.analysis.StimulusFiles;
 import catrace.display.OutputFiles;
-import catrace.display.ResultsTables;
 import catrace.display.StimulusReport;
 import catrace.events.DetectionSettings;
 
@@ -111,9 +110,7 @@ public class CalciumStimulusResponses implements Command {
 					stimulus_file), columns(condition_columns), settings);
 			final OutputFiles out = StimulusReport.of(r.name(), r.analysis());
 			final Path folder = CommandSupport.path(output_folder);
-			if (folder != null) out.write(folder, overwrite);
-			ResultsTables.intoSystemResults(r.analysis().roiTable());
-			if (CommandSupport.hasGui()) out.show();
+			CommandSupport.publish(out, output_folder, overwrite, r.analysis().roiTable());
 			final StimulusAnalysis a = r.analysis();
 			summary = String.format(Locale.ROOT, "%s: %d of %d ROIs responsive, %d selective; %s%s%s", r.name(), a
 				.responsiveCount(), a.tuning().size(), a.selectiveCount(), r.inputDescription(), a.warnings().isEmpty()

@@ -2,6 +2,7 @@ package catrace.command;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,9 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
 
+import catrace.display.OutputFiles;
+import catrace.display.ResultsTables;
+import catrace.io.Table;
 import catrace.trace.ProgressListener;
 
 /** What every CaTrace command needs at the edge: is there a GUI, ROIs from the ROI Manager, progress reporting. */
@@ -38,6 +42,21 @@ final class CommandSupport {
 
 	static Path path(final File f) {
 		return f == null || f.getPath().isEmpty() ? null : f.toPath();
+	}
+
+	/**
+	 * Hands a command's outputs over: written to the output folder when one is given, the table a macro needs put into
+	 * ImageJ's system Results table, and everything shown when there is a GUI.
+	 *
+	 * @param forMacros the table for the system Results table, or null
+	 */
+	static void publish(final OutputFiles out, final File folder, final boolean overwrite, final Table forMacros)
+		throws IOException
+	{
+		final Path p = path(folder);
+		if (p != null) out.write(p, overwrite);
+		if (forMacros != null) ResultsTables.intoSystemResults(forMacros);
+		if (hasGui()) out.show();
 	}
 
 	/** Fiji's progress bar and status line in a GUI; an occasional console line otherwise. */

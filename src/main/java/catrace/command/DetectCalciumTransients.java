@@ -12,7 +12,6 @@ import org.scijava.plugin.Plugin;
 
 import catrace.display.DetectionReport;
 import catrace.display.OutputFiles;
-import catrace.display.ResultsTables;
 import catrace.events.DetectionSettings;
 import catrace.io.DffTraces;
 import catrace.io.Recording;
@@ -76,11 +75,8 @@ public class DetectCalciumTransients extends TraceInputs implements Command {
 				out = DetectionReport.of(result, settings, CommandSupport.progress());
 				summary = rec.describe() + "; ROIs: " + rois.source();
 			}
-			final Path folder = CommandSupport.path(output_folder);
-			if (folder != null) out.write(folder, overwrite);
-			out.tables().values().stream().filter(t -> t.title().endsWith("ROI summary")).findFirst().ifPresent(
-				ResultsTables::intoSystemResults);
-			if (CommandSupport.hasGui()) out.show();
+			CommandSupport.publish(out, output_folder, overwrite, out.tables().values().stream().filter(t -> t.title()
+				.endsWith("ROI summary")).findFirst().orElse(null));
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);

@@ -3,7 +3,6 @@ package catrace.command;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -11,7 +10,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import catrace.display.OutputFiles;
-import catrace.display.ResultsTables;
 import catrace.display.TraceReport;
 import catrace.display.TraceTables;
 import catrace.io.Recording;
@@ -43,11 +41,9 @@ public class ExtractCalciumTraces extends TraceInputs implements Command {
 			final RoiSources.Choice rois = chooseRois(rec);
 			final TraceResult result = measure(rec, rois, CommandSupport.progress());
 			final OutputFiles out = TraceReport.of(result);
-			final Path folder = CommandSupport.path(output_folder);
-			if (folder != null) out.write(folder, overwrite);
-			ResultsTables.intoSystemResults(TraceTables.summary(result));
-			if (CommandSupport.hasGui()) out.show();
-			summary = rec.describe() + "; ROIs: " + rois.source() + (folder == null ? "" : "; written to " + folder);
+			CommandSupport.publish(out, output_folder, overwrite, TraceTables.summary(result));
+			summary = rec.describe() + "; ROIs: " + rois.source() + (output_folder == null ? "" : "; written to " +
+				output_folder);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);

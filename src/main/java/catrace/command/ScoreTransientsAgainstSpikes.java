@@ -15,7 +15,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import catrace.display.OutputFiles;
-import catrace.display.ResultsTables;
 import catrace.display.ScoringReport;
 import catrace.events.DetectionSettings;
 import catrace.events.GroundTruthScoring;
@@ -82,10 +81,7 @@ public class ScoreTransientsAgainstSpikes implements Command {
 			provenance.add("added noise: white Gaussian to reach each target nu, seeded per neuron/trial/nu; " +
 				"trials at or above the target keep their native noise");
 			final OutputFiles out = ScoringReport.of(scores, nus, matching, provenance);
-			final Path folder = CommandSupport.path(output_folder);
-			if (folder != null) out.write(folder, overwrite);
-			ResultsTables.intoSystemResults(out.tables().get("scores_pooled.csv"));
-			if (CommandSupport.hasGui()) out.show();
+			CommandSupport.publish(out, output_folder, overwrite, out.tables().get("scores_pooled.csv"));
 			summary = recs.size() + " neurons scored at " + noise_levels;
 		}
 		catch (final IOException e) {
