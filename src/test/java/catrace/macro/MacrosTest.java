@@ -97,10 +97,13 @@ public class MacrosTest {
 
 	@Test
 	public void folderOfRecordingsGoesOnAfterAFailureAndSkipsFinishedFiles() throws Exception {
-		final Path in = tmp.newFolder("in").toPath();
+		final Path in = tmp.newFolder("scans 2p ü").toPath(); // spaces and non-ASCII in the paths the macro builds
 		for (final String f : new String[] { "synthetic_linescan.tif", "synthetic_linescan_bands.txt",
 			"synthetic_frames.tif", "synthetic_frames_RoiSet.zip" })
 			Files.copy(TEST_IMAGES.resolve(f), in.resolve(f));
+		// a name with double quotes: the macro must escape it in the code it evals
+		Files.copy(TEST_IMAGES.resolve("synthetic_linescan.tif"), in.resolve("night \"B\".tif"));
+		Files.write(in.resolve("night \"B\"_bands.txt"), "soma:29-38".getBytes(StandardCharsets.UTF_8));
 		final byte[] tif = Files.readAllBytes(TEST_IMAGES.resolve("synthetic_linescan.tif"));
 		Files.write(in.resolve("a_truncated.tif"), Arrays.copyOf(tif, tif.length / 2)); // first in the list
 		final Path out = tmp.getRoot().toPath().resolve("traces");
@@ -110,6 +113,8 @@ public class MacrosTest {
 		final List<String[]> line = Csv.rows(out.resolve("synthetic_linescan/synthetic_linescan_dff_pct.csv"));
 		assertEquals(Arrays.asList("time_s", "cell1", "cell2", "cell3", "cell4", "cell5"), Arrays.asList(line.get(0)));
 		assertEquals(1 + 5000, line.size());
+		assertEquals(Arrays.asList("time_s", "soma"), Arrays.asList(Csv.rows(out.resolve(
+			"night_B_/night_B__dff_pct.csv")).get(0)));
 		final List<String[]> frames = Csv.rows(out.resolve("synthetic_frames/synthetic_frames_dff_pct.csv"));
 		assertEquals(1 + 600, frames.size());
 		assertEquals(1 + 6, frames.get(0).length);
