@@ -96,7 +96,7 @@ public final class CommandRunner {
 	}
 
 	/** Inputs a user types (not services or the context). */
-	static boolean isUserInput(final ModuleItem<?> in) {
+	public static boolean isUserInput(final ModuleItem<?> in) {
 		final Class<?> t = in.getType();
 		return !org.scijava.service.Service.class.isAssignableFrom(t) && !Context.class.isAssignableFrom(t) && !t
 			.getName().startsWith("org.scijava.log");

@@ -23,8 +23,8 @@ public final class TracePlots {
 
 	/**
 	 * All ROIs' ΔF/F stacked from top (first ROI) to bottom, trials end to end: the unfiltered trace in a light colour
-	 * under the paper's zero-phase low-pass (fir1 50 ms, fs/10), each labelled with its ROI name and ν on the right,
-	 * and a vertical scale bar in % ΔF/F.
+	 * under the paper's zero-phase low-pass (fir1 50 ms, fs/10; from 30 Hz, where it exists), each labelled with its
+	 * ROI name and ν on the right, and a vertical scale bar in % ΔF/F.
 	 */
 	public static Plot stacked(final TraceResult r) {
 		final List<PixelMask> rois = r.rois();
@@ -54,7 +54,9 @@ public final class TracePlots {
 		plot.setSize(900, Math.max(300, 80 * n + 120));
 		plot.setFormatFlags(Plot.X_NUMBERS | Plot.X_TICKS | Plot.X_MINOR_TICKS);
 		final double xMax = total * period;
-		final LowPassFilter lowPass = LowPassFilter.forRate(r.rateHz());
+		// below 30 Hz the published filter does not exist (50 ms is under 2 samples): unfiltered traces only
+		final LowPassFilter lowPass = LowPassFilter.isDefinedAt(r.rateHz()) ? LowPassFilter.forRate(r.rateHz())
+			: null;
 		for (int j = 0; j < n; j++) {
 			final double offset = -j * spacing;
 			final double[] yy = new double[total];
@@ -64,7 +66,7 @@ public final class TracePlots {
 			plot.setColor(lighter(c));
 			plot.setLineWidth(1);
 			plot.add("line", time, yy);
-			if (total >= lowPass.minimumLength() && r.summaries().get(j).isUsable()) {
+			if (lowPass != null && total >= lowPass.minimumLength() && r.summaries().get(j).isUsable()) {
 				plot.setColor(c);
 				plot.setLineWidth(2);
 				plot.add("line", time, lowPass.filtfilt(yy));

@@ -33,6 +33,14 @@ public final class LowPassFilter {
 		this.rateHz = rateHz;
 	}
 
+	/**
+	 * True when the published design exists at this rate: its 50 ms impulse response must span at least 2 samples,
+	 * so the rate must be at least 30 Hz (line scans; fast frame stacks).
+	 */
+	public static boolean isDefinedAt(final double rateHz) {
+		return rateHz > 0 && !Double.isInfinite(rateHz) && order(rateHz, IMPULSE_RESPONSE_S) >= 2;
+	}
+
 	/** The published design (50 ms impulse response, cut-off fs/10) for a sampling rate in Hz. */
 	public static LowPassFilter forRate(final double rateHz) {
 		return design(rateHz, IMPULSE_RESPONSE_S, CUTOFF_FRACTION_OF_RATE);
@@ -54,7 +62,7 @@ public final class LowPassFilter {
 		if (!(cutoffFraction > 0 && cutoffFraction < 0.5)) {
 			throw new IllegalArgumentException("Low-pass cut-off must be between 0 and half the sampling rate");
 		}
-		final int n = (int) Math.floor(impulseResponseS * rateHz + 0.5);
+		final int n = order(rateHz, impulseResponseS);
 		if (n < 2) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
 				"A %s ms impulse response is under 2 samples at %s Hz: the rate is too low for this filter",
@@ -73,6 +81,11 @@ public final class LowPassFilter {
 		for (int k = 0; k <= n; k++)
 			h[k] /= sum;
 		return new LowPassFilter(h, rateHz);
+	}
+
+	/** Filter order: the impulse-response duration in samples, halves rounded up. */
+	private static int order(final double rateHz, final double impulseResponseS) {
+		return (int) Math.floor(impulseResponseS * rateHz + 0.5);
 	}
 
 	/** The coefficients b (a copy). */
