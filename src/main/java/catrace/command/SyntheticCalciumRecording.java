@@ -41,7 +41,7 @@ public class SyntheticCalciumRecording implements Command {
 	private double noise_level = 1;
 
 	@Parameter(label = "Spike rate (Hz)", min = "0", persist = false)
-	private double spike_rate_hz = 0.5;
+	private double spike_frequency_hz = 0.5;
 
 	@Parameter(label = "Neuropil transients (% ΔF/F of the background)", min = "0", persist = false)
 	private double neuropil = 5;
@@ -66,7 +66,7 @@ public class SyntheticCalciumRecording implements Command {
 		if (output_folder == null) throw new IllegalArgumentException(
 			"Synthetic Calcium Recording: output_folder is missing; give the folder to write the files to");
 		final SyntheticSettings settings = SyntheticSettings.builder(kind(kind)).cells(n_cells).durationS(duration_s)
-			.rateHz(rate_hz).noiseLevel(noise_level).spikeRateHz(spike_rate_hz).neuropilPct(neuropil).driftPct(drift)
+			.rateHz(rate_hz).noiseLevel(noise_level).spikeRateHz(spike_frequency_hz).neuropilPct(neuropil).driftPct(drift)
 			.seed(seed).build();
 		final SyntheticRecording.Result result = SyntheticRecording.generate(settings);
 		try {

@@ -529,10 +529,10 @@ public final class SyntheticSettings {
 					"needs 0.5 <= min <= max (max " + Formats.number(radiusMaxPx) + ")");
 			}
 			if (minGapPx < 0) fail("min gap (px)", minGapPx, "must be >= 0");
-			if (!(spikeRateHz >= 0) || Double.isInfinite(spikeRateHz)) fail("spike_rate_hz", spikeRateHz,
+			if (!(spikeRateHz >= 0) || Double.isInfinite(spikeRateHz)) fail("spike_frequency_hz", spikeRateHz,
 				"must be >= 0 Hz");
 			if (!(refractoryS >= 0)) fail("refractory (s)", refractoryS, "must be >= 0 s");
-			if (spikeRateHz * refractoryS >= 1) fail("spike_rate_hz", spikeRateHz,
+			if (spikeRateHz * refractoryS >= 1) fail("spike_frequency_hz", spikeRateHz,
 				"must be below 1 / refractory period = " + Formats.number(1 / refractoryS) + " Hz");
 			if (!(riseMinS > 0) || !(riseMaxS >= riseMinS)) fail("rise (s)", riseMinS, "needs 0 < min <= max");
 			if (!(decayMinS > riseMaxS) || !(decayMaxS >= decayMinS)) fail("decay (s)", decayMinS,

@@ -37,7 +37,7 @@ public class SyntheticCalciumRecordingTest {
 	{
 		try (Context context = new Context()) {
 			context.service(CommandService.class).run(SyntheticCalciumRecording.class, true, "kind", kind, "n_cells",
-				nCells, "duration_s", durationS, "rate_hz", rateHz, "noise_level", noiseLevel, "spike_rate_hz",
+				nCells, "duration_s", durationS, "rate_hz", rateHz, "noise_level", noiseLevel, "spike_frequency_hz",
 				spikeRateHz, "neuropil", neuropil, "drift", drift, "seed", seed, "name", name, "output_folder", folder,
 				"overwrite", overwrite).get();
 		}
