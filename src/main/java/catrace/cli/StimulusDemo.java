@@ -149,9 +149,6 @@ public final class StimulusDemo {
 	}
 
 	private static List<List<String>> rows(final Path csv) throws IOException {
-		final List<List<String>> out = new ArrayList<>();
-		for (final String l : Files.readAllLines(csv, StandardCharsets.UTF_8))
-			if (!l.startsWith("#")) out.add(CsvLine.split(l));
-		return out;
+		return CsvFiles.read(csv);
 	}
 }
