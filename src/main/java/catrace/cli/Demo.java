@@ -14,6 +14,8 @@ import java.util.Map;
 
 import org.scijava.Context;
 
+import catrace.events.MatchCounts;
+import catrace.events.SpikeMatching;
 import catrace.io.CsvFiles;
 
 /**
@@ -44,6 +46,8 @@ final class Demo {
 			runner.run("Detect Calcium Transients", detect(extract(images.resolve("synthetic_linescan.tif"), bands, "",
 				ls)));
 			lines.add(summaryLine("line scan, given bands", ls.resolve("synthetic_linescan_rois.csv")));
+			lines.add("  " + againstTruth(ls.resolve("synthetic_linescan_events.csv"), images.resolve(
+				"synthetic_linescan_spikes.csv")));
 			// 2. the same line scan with automatic soma bands
 			final Path auto = outRoot.resolve("linescan-auto-bands");
 			runner.run("Extract Calcium Traces", extract(images.resolve("synthetic_linescan.tif"), "auto", "", auto));
@@ -53,6 +57,8 @@ final class Demo {
 			runner.run("Detect Calcium Transients", detect(extract(images.resolve("synthetic_frames.tif"), "", images
 				.resolve("synthetic_frames_RoiSet.zip").toString(), fr)));
 			lines.add(summaryLine("frame stack, RoiSet.zip", fr.resolve("synthetic_frames_rois.csv")));
+			lines.add("  " + againstTruth(fr.resolve("synthetic_frames_events.csv"), images.resolve(
+				"synthetic_frames_spikes.csv")));
 			// 4. a synthetic tone experiment: responses, frequency response areas, signal and noise correlations
 			for (final String l : StimulusDemo.run(outRoot.resolve("tone-experiment"), runner))
 				lines.add("tone experiment: " + l);
@@ -85,6 +91,33 @@ final class Demo {
 		m.put("output_folder", out.toString());
 		m.put("overwrite", "true");
 		return m;
+	}
+
+	/** Detected transients against the simulation's true spikes, with the matching rule of the scorer. */
+	private static String againstTruth(final Path eventsCsv, final Path spikesCsv) throws IOException {
+		final Map<String, List<Double>> onsets = column(eventsCsv, "onset_s");
+		final Map<String, List<Double>> spikes = column(spikesCsv, "spike_time_s");
+		final SpikeMatching rule = new SpikeMatching();
+		MatchCounts sum = MatchCounts.NONE;
+		for (final Map.Entry<String, List<Double>> e : spikes.entrySet()) {
+			final double[] s = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+			final double[] o = onsets.getOrDefault(e.getKey(), new ArrayList<>()).stream().mapToDouble(
+				Double::doubleValue).toArray();
+			sum = sum.plus(rule.score(s, o));
+		}
+		return String.format(Locale.ROOT,
+			"vs the simulated spikes: %d of %d spike events found, %d transients in all (precision %.2f, recall %.2f)",
+			sum.matched(), sum.events(), sum.detected(), sum.precision(), sum.recall());
+	}
+
+	/** roi → values of one column, in file order. */
+	private static Map<String, List<Double>> column(final Path csv, final String name) throws IOException {
+		final List<List<String>> rows = CsvFiles.read(csv);
+		final int roi = rows.get(0).indexOf("roi"), c = rows.get(0).indexOf(name);
+		final Map<String, List<Double>> out = new LinkedHashMap<>();
+		for (final List<String> r : rows.subList(1, rows.size()))
+			out.computeIfAbsent(r.get(roi), k -> new ArrayList<>()).add(Double.parseDouble(r.get(c)));
+		return out;
 	}
 
 	/** Detection parameters (the paper's preset) added to extraction parameters. */
