@@ -151,7 +151,7 @@ public final class StimulusDemo {
 	private static List<List<String>> rows(final Path csv) throws IOException {
 		final List<List<String>> out = new ArrayList<>();
 		for (final String l : Files.readAllLines(csv, StandardCharsets.UTF_8))
-			if (!l.startsWith("#")) out.add(CsvLine.split(l));
+			if (!l.startsWith("#")) out.add(CsvFiles.splitLine(l));
 		return out;
 	}
 }
