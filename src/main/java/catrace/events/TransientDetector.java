@@ -33,7 +33,9 @@ import catrace.trace.LowPassFilter;
  * The decay time constant is the settings' ({@link DetectionSettings#defaultDecayS()}), or, when
  * {@link DetectionSettings#decayEstimated()}, the median of least-squares fits to the dominant tail transients of the
  * trace (at least 3). After the first pass the cloud is re-fitted to the residual features of all peaks (noise peaks
- * on decays measured against the extrapolated decay) and the pass repeated ({@link DetectionSettings#cloudRefits()}).</li>
+ * on decays measured against the extrapolated decay) and the pass repeated ({@link DetectionSettings#cloudRefits()});
+ * optionally only to the peaks away from the accepted transients and their decays
+ * ({@link DetectionSettings#quietCloudDecays()}).</li>
  * <li>Weighted events: top of the transient (the highest residual sample up to one amplitude window after the
  * classified peak), start of the rise (the lowest sample in the onset window before the top), onset (see
  * {@link DetectionSettings#onsetRiseFraction()}), weight = amplitude = rise from start to top (levels averaged over
@@ -115,7 +117,7 @@ public final class TransientDetector {
 		NoiseCloud current = cloud;
 		Pass pass = classify(y, rateHz, pf, peaks, current, level, tau);
 		for (int it = 0; it < settings.cloudRefits() && pass.events.size() > 0; it++) {
-			final NoiseCloud refit = refit(pass);
+			final NoiseCloud refit = refit(pass, peaks, rateHz, tau);
 			if (refit == null) break;
 			current = refit;
 			pass = classify(y, rateHz, pf, peaks, current, level, tau);
@@ -131,15 +133,42 @@ public final class TransientDetector {
 			decayEstimated, pass.events, score, settings.separationThreshold());
 	}
 
-	/** The cloud fitted to the residual features of a pass (null when they are too few or degenerate). */
-	private NoiseCloud refit(final Pass pass) {
+	/**
+	 * The cloud fitted to the residual features of a pass (null when they are too few or degenerate). With
+	 * {@link DetectionSettings#quietCloudDecays()} &gt; 0 the peaks from the onset window before each accepted transient
+	 * to that many decay time constants after its peak are left out (unless fewer than a quarter of the peaks, or fewer
+	 * than {@link NoiseCloud#MINIMUM_POINTS}, would remain).
+	 */
+	private NoiseCloud refit(final Pass pass, final List<Peak> peaks, final double fs, final double tau) {
+		final int m = pass.amplitude.length;
+		final boolean[] use = new boolean[m];
+		for (int k = 0; k < m; k++)
+			use[k] = !Double.isNaN(pass.amplitude[k]);
+		final double quietDecays = settings.quietCloudDecays();
+		if (quietDecays > 0) {
+			final int before = settings.peakFeatures().firstCompleteIndex(fs) + (int) Math.round(settings.onsetWindowS() * fs);
+			final int after = (int) Math.round(quietDecays * tau * fs);
+			final boolean[] keep = use.clone();
+			int left = 0;
+			for (int k = 0; k < m; k++) {
+				if (!pass.isTransient[k]) continue;
+				final int p = peaks.get(k).index();
+				for (int j = 0; j < m; j++) {
+					final int q = peaks.get(j).index();
+					if (q >= p - before && q <= p + after) keep[j] = false;
+				}
+			}
+			for (final boolean b : keep)
+				if (b) left++;
+			if (left >= Math.max(NoiseCloud.MINIMUM_POINTS, m / 4)) System.arraycopy(keep, 0, use, 0, m);
+		}
 		int count = 0;
-		for (final double a : pass.amplitude)
-			if (!Double.isNaN(a)) count++;
+		for (final boolean u : use)
+			if (u) count++;
 		final double[] a = new double[count], b = new double[count];
 		int i = 0;
-		for (int k = 0; k < pass.amplitude.length; k++) {
-			if (Double.isNaN(pass.amplitude[k])) continue;
+		for (int k = 0; k < m; k++) {
+			if (!use[k]) continue;
 			a[i] = pass.amplitude[k];
 			b[i++] = pass.area[k];
 		}
@@ -220,7 +249,7 @@ public final class TransientDetector {
 			final double minimumSd = onDecay ? Math.max(settings.minimumAmplitudeSd(), settings.riderAmplitudeSd())
 				: settings.minimumAmplitudeSd();
 			if (!cloud.isHighTail(a, ar, level, minimumSd)) continue;
-			final int[] rise = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1));
+			final int[] rise = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1), fs);
 			// weight: the rise from its start to the top, each level averaged over ±amplitude window/4 (less noise bias)
 			final int q = Math.max(1, ampN / 4);
 			final double height = mean(z, Math.max(from, rise[2] - q), Math.min(to, rise[2] + q)) - mean(z, Math.max(
@@ -268,11 +297,15 @@ public final class TransientDetector {
 	 * samples after it; the rise starts at the lowest sample in the onset window before the top (not before
 	 * {@code earliest}); the onset is the last sample before the top at or below start + fraction·(top − start).
 	 * Anchoring on the top rather than on the peak makes the onset the same whichever noise wiggle of the rise or the
-	 * crest was classified.
+	 * crest was classified. With {@link DetectionSettings#onsetSmoothingS()} &gt; 0 top, start and onset are searched
+	 * on a running mean of z (see {@link #smoothedForOnset}).
 	 *
 	 * @return {rise start, onset, top}
 	 */
-	private int[] onset(final double[] z, final int p, final int ahead, final int windowN, final int earliest) {
+	private int[] onset(final double[] zRaw, final int p, final int ahead, final int windowN, final int earliest,
+		final double fs)
+	{
+		final double[] z = smoothedForOnset(zRaw, Math.max(0, earliest), Math.min(zRaw.length - 1, p + ahead), fs);
 		int top = p;
 		for (int i = p; i <= Math.min(z.length - 1, p + ahead); i++)
 			if (z[i] > z[top]) top = i;
@@ -285,6 +318,26 @@ public final class TransientDetector {
 		for (int i = min; i < top; i++)
 			if (z[i] <= level) onset = i;
 		return new int[] { min, onset, top };
+	}
+
+	/**
+	 * z itself, or with {@link DetectionSettings#onsetSmoothingS()} &gt; 0 a copy whose samples in [lo, hi] are the
+	 * running mean of z over that time (centred, clipped to [lo, hi]).
+	 */
+	private double[] smoothedForOnset(final double[] z, final int lo, final int hi, final double fs) {
+		final int w = (int) Math.round(settings.onsetSmoothingS() * fs / 2);
+		if (w < 1 || hi <= lo) return z;
+		final double[] s = z.clone();
+		for (int i = lo; i <= hi; i++) {
+			double sum = 0;
+			int c = 0;
+			for (int j = Math.max(lo, i - w); j <= Math.min(hi, i + w); j++) {
+				sum += z[j];
+				c++;
+			}
+			s[i] = sum / c;
+		}
+		return s;
 	}
 
 	/**
