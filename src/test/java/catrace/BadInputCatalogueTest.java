@@ -210,6 +210,15 @@ public class BadInputCatalogueTest {
 	}
 
 	@Test
+	public void twoDimensionalImageGivenAsAFrameStack() throws Exception {
+		final Path out = outputWithBystander();
+		final Map<String, Object> in = inputs(tiff("scan2d.tif", lineScan(160, 400), 0.004), "", FRAMES_ROIS, out);
+		in.put("kind", "frame stack");
+		failure(in, "scan2d", "single frame (160 x 400 px)", "kind=line scan");
+		assertNothingWritten(out);
+	}
+
+	@Test
 	public void missingImageFile() throws Exception {
 		final Path out = outputWithBystander();
 		failure(inputs(tmp.getRoot().toPath().resolve("scan_0001.tif"), "auto", null, out), "scan_0001.tif",

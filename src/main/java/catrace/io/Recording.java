@@ -224,6 +224,13 @@ public final class Recording {
 						t.numDimensions() + " dimensions; a " + (kind == Kind.LINE_SCAN ? "line scan needs 2 (x, t)"
 							: "frame stack needs 3 (x, y, t)"));
 				}
+				if (t.dimension(nd - 1) < 2) {
+					throw new IllegalArgumentException(kind == Kind.FRAME_STACK ? "Recording '" + name + "'" + (trials
+						.size() > 1 ? " trial " + (i + 1) : "") + " has a single frame (" + t.dimension(0) + " x " + t
+							.dimension(1) + " px): a frame stack needs frames over time; if its rows are successive " +
+						"lines of a line scan, use kind=line scan" : "Recording '" + name + "'" + (trials.size() > 1
+							? " trial " + (i + 1) : "") + " has a single line: a line scan needs lines over time");
+				}
 				for (int d = 0; d < nd - 1; d++) {
 					if (t.dimension(d) != first.dimension(d)) {
 						throw new IllegalArgumentException("Recording '" + name + "' trial " + (i + 1) +

@@ -150,10 +150,14 @@ public class TiffReaderTest {
 		assertEquals(8, r.planeWidth());
 		assertEquals(1, r.planeHeight());
 		assertEquals(21 + 0.5 * 7, Pixels.at(r.trial(0), 7, 21), 0);
-		// forced frame stack: one frame
-		final Recording f = RecordingReader.open(p, ReadOptions.defaults().withKind(ReadOptions.Kind.FRAME_STACK));
-		assertEquals(Recording.Kind.FRAME_STACK, f.kind());
-		assertEquals(1, f.samples(0));
+		// forced frame stack: a single frame is refused with a pointer to the line-scan reading
+		try {
+			RecordingReader.open(p, ReadOptions.defaults().withKind(ReadOptions.Kind.FRAME_STACK));
+			org.junit.Assert.fail("a single frame is not a frame stack");
+		}
+		catch (final IllegalArgumentException e) {
+			assertTrue(e.getMessage(), e.getMessage().contains("single frame (8 x 40 px)"));
+		}
 	}
 
 	@Test
