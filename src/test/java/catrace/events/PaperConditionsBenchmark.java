@@ -32,6 +32,9 @@ final class PaperConditionsBenchmark {
 				case "refits": s = s.withCloud(s.cloudCoverage(), (int) x); break;
 				case "sep": s = s.withSeparationThreshold(x); break;
 				case "onset": s = s.withOnset(s.onsetWindowS(), x); break;
+				case "fimp": s = s.withFilter(x, s.filterCutoffFraction()); break;
+				case "fcut": s = s.withFilter(s.filterImpulseS(), x); break;
+				case "amp": s = s.withWindows(x, s.areaBeforeS(), s.areaAfterS()); break;
 				default: throw new IllegalArgumentException("unknown variant key " + kv[0]);
 			}
 		}
