@@ -38,6 +38,7 @@ import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
 import catrace.cli.UserMessages;
+import catrace.command.CommandInputs;
 import catrace.command.ExtractCalciumTraces;
 import catrace.io.GroundTruthFiles;
 import catrace.io.RoiFiles;
@@ -67,24 +68,7 @@ public class BadInputCatalogueTest {
 
 	/** Every parameter, as a batch run passes them. */
 	static Map<String, Object> inputs(final Path image, final String bands, final Path roiFile, final Path out) {
-		final Map<String, Object> m = new LinkedHashMap<>();
-		m.put("image_file", image.toFile());
-		m.put("roi_file", roiFile == null ? null : roiFile.toFile());
-		m.put("bands", bands);
-		m.put("kind", "auto");
-		m.put("channel", "green");
-		m.put("rate_hz", 0.0);
-		m.put("trials", "separate");
-		m.put("baseline", "running percentile");
-		m.put("baseline_percentile", 10.0);
-		m.put("baseline_window_s", 30.0);
-		m.put("baseline_smoothing_s", 0.5);
-		m.put("baseline_start_s", 0.0);
-		m.put("baseline_end_s", 0.0);
-		m.put("neuropil_factor", 0.0);
-		m.put("output_folder", out == null ? null : out.toFile());
-		m.put("overwrite", false);
-		return m;
+		return CommandInputs.extract(image, bands, roiFile, out);
 	}
 
 	static void run(final Map<String, Object> in) throws Exception {
