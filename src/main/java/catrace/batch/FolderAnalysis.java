@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import catrace.cli.UserMessages;
+import catrace.io.UserMessages;
 import catrace.display.DetectionReport;
 import catrace.display.OutputFiles;
 import catrace.events.DetectionSettings;

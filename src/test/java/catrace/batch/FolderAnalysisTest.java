@@ -28,7 +28,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandService;
 
 import catrace.SharedData;
-import catrace.cli.UserMessages;
+import catrace.io.UserMessages;
 import catrace.command.AnalyzeCalciumFolder;
 import catrace.command.CommandInputs;
 import catrace.io.CsvFiles;

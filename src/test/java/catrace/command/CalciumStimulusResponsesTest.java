@@ -38,7 +38,7 @@ import catrace.analysis.Responses;
 import catrace.analysis.StimulusAnalysis;
 import catrace.cli.CommandRunner;
 import catrace.cli.StimulusDemo;
-import catrace.cli.UserMessages;
+import catrace.io.UserMessages;
 import catrace.display.FraMontage;
 import catrace.synth.ToneExperiment;
 

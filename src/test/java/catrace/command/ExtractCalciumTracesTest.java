@@ -24,7 +24,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import catrace.SharedData;
-import catrace.cli.UserMessages;
+import catrace.io.UserMessages;
 import catrace.io.SyntheticRecordingFiles;
 import catrace.quality.NoiseLevel;
 import catrace.synth.SyntheticRecording;

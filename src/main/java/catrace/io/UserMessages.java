@@ -1,4 +1,4 @@
-package catrace.cli;
+package catrace.io;
 
 import java.io.IOException;
 
