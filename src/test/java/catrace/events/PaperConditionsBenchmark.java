@@ -50,7 +50,8 @@ final class PaperConditionsBenchmark {
 			int missPair = 0, missNear = 0, missIso = 0, fpDecay = 0, fpFree = 0;
 			final StringBuilder scores = new StringBuilder();
 			long seed = 100;
-			for (final double rate : new double[] { 0.1, 0.5 })
+			for (final double rate : java.util.Arrays.stream(System.getProperty("rates", "0.1,0.5").split(","))
+				.mapToDouble(Double::parseDouble).toArray())
 				for (int k = 0; k < 4; k++) {
 					final SimulatedTraces sim = SimulatedTraces.paperConditions();
 					sim.nu = nu;
