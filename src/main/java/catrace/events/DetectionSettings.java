@@ -102,7 +102,7 @@ public final class DetectionSettings {
 	/**
 	 * Fast genetically encoded indicators (jGCaMP8f/m: rise ~5&ndash;10 ms, decay ~50&ndash;200 ms) at ~120 Hz, chosen
 	 * by a grid search of pooled F1 against the GENIE jGCaMP8 ground truth (11 neurons, native noise; see
-	 * {@code GroundTruthScoringTest} and {@code GroundTruthBenchmark}):
+	 * {@code GroundTruthScoringTest} and the "Score Transients Against Spikes" command):
 	 * <ul>
 	 * <li>stronger low-pass: 100 ms impulse response, cut-off fs/20 (6 Hz at 122 Hz);</li>
 	 * <li>amplitude over 100 ms; area from 100 ms before to 300 ms after the peak;</li>
