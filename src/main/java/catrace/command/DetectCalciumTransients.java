@@ -10,10 +10,10 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import catrace.analysis.DffTraceFile;
 import catrace.display.DetectionReport;
 import catrace.display.OutputFiles;
 import catrace.events.DetectionSettings;
-import catrace.io.DffTraces;
 import catrace.io.Recording;
 import catrace.io.RoiSources;
 import catrace.trace.TraceResult;
@@ -26,7 +26,7 @@ import catrace.trace.TraceResult;
 	description = "Spike-evoked transients, weighted events and the separation score per ROI")
 public class DetectCalciumTransients extends TraceInputs implements Command {
 
-	@Parameter(required = false, persist = false, label = "dF/F table instead of an image (NAME_dff_pct.csv)")
+	@Parameter(required = false, persist = false, label = "dF/F table instead of an image (NAME_dff_pct.csv, or trial,time_s,dff)")
 	private File traces_file;
 
 	@Parameter(persist = false, label = "Indicator preset", choices = { "paper (Fluo-4)", "fast (jGCaMP8)" })
@@ -65,7 +65,8 @@ public class DetectCalciumTransients extends TraceInputs implements Command {
 			final OutputFiles out;
 			final Path traces = CommandSupport.path(traces_file);
 			if (traces != null) {
-				out = DetectionReport.of(DffTraces.read(traces, rate_hz), settings, CommandSupport.progress());
+				out = DetectionReport.of(DffTraceFile.read(traces, DetectionReport.stem(traces.getFileName().toString())),
+					rate_hz, settings, CommandSupport.progress());
 				summary = "transients in " + traces.getFileName();
 			}
 			else {

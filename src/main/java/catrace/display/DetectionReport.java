@@ -2,11 +2,14 @@ package catrace.display;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import catrace.events.DetectionSettings;
 import catrace.events.EventAnalysis;
 import catrace.events.RoiEvents;
-import catrace.io.DffTraces;
+import catrace.analysis.DffTraceFile;
+import catrace.io.Formats;
+import catrace.quality.NoiseLevel;
 import catrace.io.Table;
 import catrace.trace.ProgressListener;
 import catrace.trace.RoiSummary;
@@ -38,40 +41,77 @@ public final class DetectionReport {
 		return withEvents(out, stem, r.recording().name(), summary.comments(), events, r.rateHz());
 	}
 
-	/** Detection on a ΔF/F table written earlier: events, a summary with ν and the scores, plots. */
-	public static OutputFiles of(final DffTraces traces, final DetectionSettings settings,
-		final ProgressListener progress)
+	/**
+	 * Detection on a ΔF/F table written earlier (CaTrace's NAME_dff_pct.csv, or a ground-truth style trial,time_s,dff
+	 * file): events, a summary with ν and the scores, plots.
+	 *
+	 * @param rateOverrideHz the user's sampling rate (Hz), 0 = the file's
+	 */
+	public static OutputFiles of(final DffTraceFile traces, final double rateOverrideHz,
+		final DetectionSettings settings, final ProgressListener progress)
 	{
-		final double fs = traces.timing().rateHz();
+		final double fs = rateOverrideHz > 0 ? rateOverrideHz : commonRate(traces);
+		final String rateSource = rateOverrideHz > 0 ? "set by the user" : traces.rateSource();
+		final String name = stem(traces.source());
+		final List<double[][]> dff = new ArrayList<>();
+		for (final DffTraceFile.Trial t : traces.trials()) {
+			final double[][] v = new double[traces.rois().size()][];
+			for (int r = 0; r < v.length; r++)
+				v[r] = t.dffPct(r);
+			dff.add(v);
+		}
 		final List<String> flags = new ArrayList<>();
-		final Table summary = new Table(traces.name() + " ROI summary");
-		for (final String p : traces.provenance())
-			summary.comment(p);
-		summary.comment("dF/F read back from a table; sampling " + traces.timing().describe());
+		final Table summary = new Table(name + " ROI summary");
+		summary.comment("CaTrace: dF/F read back from " + traces.source() + "; sampling " + Formats.number(fs) +
+			" Hz (" + rateSource + ")");
 		summary.comment("detection: " + settings);
 		for (int r = 0; r < traces.rois().size(); r++) {
-			String flag = "";
-			final List<Double> d = new ArrayList<>();
-			for (final double[][] t : traces.trials()) {
-				for (int i = 1; i < t[r].length; i++)
-					d.add(Math.abs(t[r][i] - t[r][i - 1]));
-			}
-			double nu = Double.NaN;
-			if (d.stream().anyMatch(v -> !Double.isFinite(v))) flag = "dF/F has NaN values (flagged at extraction)";
-			else if (!d.isEmpty()) nu = median(d) / Math.sqrt(fs);
-			flags.add(flag);
+			final boolean bad = traces.hasNonFinite(r);
+			flags.add(bad ? "dF/F has NaN values (flagged at extraction)" : "");
 			summary.addRow();
 			summary.set("roi", traces.rois().get(r));
-			summary.set(TraceTables.NOISE_LEVEL, nu);
+			summary.set(TraceTables.NOISE_LEVEL, bad ? Double.NaN : pooledNoiseLevel(dff, r, fs));
 			summary.set("rate_hz", fs);
-			summary.set("rate_source", traces.timing().source());
+			summary.set("rate_source", rateSource);
 		}
-		final List<RoiEvents> events = EventAnalysis.detect(traces.rois(), traces.trials(), flags, fs, settings,
-			progress);
+		final List<RoiEvents> events = EventAnalysis.detect(traces.rois(), dff, flags, fs, settings, progress);
 		EventTables.addToSummary(summary, events);
-		final String stem = OutputFiles.stem(traces.name());
+		final String stem = OutputFiles.stem(name);
 		final OutputFiles out = new OutputFiles().table(stem + "_transients_rois.csv", summary);
-		return withEvents(out, stem, traces.name(), summary.comments(), events, fs);
+		return withEvents(out, stem, name, summary.comments(), events, fs);
+	}
+
+	/** The one sampling rate of all trials (a file whose trials differ needs rate_hz). */
+	private static double commonRate(final DffTraceFile traces) {
+		final double fs = traces.trials().get(0).rateHz();
+		for (final DffTraceFile.Trial t : traces.trials()) {
+			if (Math.abs(t.rateHz() - fs) > 1e-6 * fs) {
+				throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"%s: trials are sampled at different rates (%s and %s Hz); give rate_hz", traces.source(), Formats
+						.number(fs), Formats.number(t.rateHz())));
+			}
+		}
+		return fs;
+	}
+
+	/** ν with the median over the within-trial |ΔF/F differences| of all trials. */
+	private static double pooledNoiseLevel(final List<double[][]> dff, final int r, final double fs) {
+		int n = 0;
+		for (final double[][] t : dff)
+			n += Math.max(0, t[r].length - 1);
+		final double[] d = new double[n];
+		int k = 0;
+		for (final double[][] t : dff)
+			for (int i = 1; i < t[r].length; i++)
+				d[k++] = Math.abs(t[r][i] - t[r][i - 1]);
+		return n == 0 ? Double.NaN : NoiseLevel.median(d) / Math.sqrt(fs);
+	}
+
+	/** "scan_dff_pct.csv" → "scan"; "cell01.csv" → "cell01". */
+	public static String stem(final String fileName) {
+		if (fileName.endsWith("_dff_pct.csv")) return fileName.substring(0, fileName.length() - "_dff_pct.csv"
+			.length());
+		return fileName.replaceAll("\\.csv$", "");
 	}
 
 	private static OutputFiles withEvents(final OutputFiles out, final String stem, final String title,
@@ -84,10 +124,4 @@ public final class DetectionReport {
 		return out;
 	}
 
-	/** Median of pooled within-trial |ΔF/F differences|: the numerator of ν (NoiseLevel's definition). */
-	private static double median(final List<Double> v) {
-		final double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		final int n = a.length;
-		return (n & 1) == 1 ? a[n / 2] : 0.5 * (a[n / 2 - 1] + a[n / 2]);
-	}
 }

@@ -45,7 +45,7 @@ public final class NoiseLevel {
 	}
 
 	/** Median of an array (a sorted copy; mean of the middle two for an even count). */
-	static double median(final double[] v) {
+	public static double median(final double[] v) {
 		final double[] s = v.clone();
 		Arrays.sort(s);
 		final int n = s.length;
