@@ -9,7 +9,7 @@ import catrace.events.EventAnalysis;
 import catrace.events.RoiEvents;
 import catrace.analysis.DffTraceFile;
 import catrace.io.Formats;
-import catrace.quality.NoiseLevel;
+import catrace.quality.Median;
 import catrace.io.Table;
 import catrace.trace.ProgressListener;
 import catrace.trace.RoiSummary;
@@ -104,7 +104,7 @@ public final class DetectionReport {
 		for (final double[][] t : dff)
 			for (int i = 1; i < t[r].length; i++)
 				d[k++] = Math.abs(t[r][i] - t[r][i - 1]);
-		return n == 0 ? Double.NaN : NoiseLevel.median(d) / Math.sqrt(fs);
+		return n == 0 ? Double.NaN : Median.of(d) / Math.sqrt(fs);
 	}
 
 	/** "scan_dff_pct.csv" → "scan"; "cell01.csv" → "cell01". */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import catrace.quality.Median;
 import catrace.io.GroundTruthRecording;
 import catrace.quality.NoiseLevel;
 import catrace.trace.ProgressListener;
@@ -148,7 +149,7 @@ public final class GroundTruthScoring {
 							on[i] += t.startS();
 						sum = sum.plus(matching.score(t.spikeTimesS(), on));
 					}
-					out.add(new Score(rec.name(), d.name(), nu, median(natives), sum, separated, rec.trials()
+					out.add(new Score(rec.name(), d.name(), nu, Median.of(natives), sum, separated, rec.trials()
 						.size()));
 				}
 				progress.progress(++done, total, "scoring against spikes");
@@ -171,12 +172,5 @@ public final class GroundTruthScoring {
 		for (final Score s : scores)
 			if (s.detector().equals(detector) && s.targetNu() == nu) c.add(s.counts());
 		return MatchCounts.medianF1(c);
-	}
-
-	private static double median(final double[] v) {
-		final double[] s = v.clone();
-		java.util.Arrays.sort(s);
-		final int n = s.length;
-		return n == 0 ? Double.NaN : (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 	}
 }

@@ -1,8 +1,9 @@
 package catrace.events;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import catrace.quality.Median;
 
 /**
  * Counts of one scoring of detected events against spike events: detected, spike events, matched; precision,
@@ -71,9 +72,7 @@ public final class MatchCounts {
 	/** Median F1 over a list (e.g. one entry per neuron), ignoring undefined (NaN) entries; NaN when none. */
 	public static double medianF1(final List<MatchCounts> counts) {
 		final double[] f = counts.stream().mapToDouble(MatchCounts::f1).filter(v -> !Double.isNaN(v)).toArray();
-		if (f.length == 0) return Double.NaN;
-		Arrays.sort(f);
-		return f.length % 2 == 1 ? f[f.length / 2] : 0.5 * (f[f.length / 2 - 1] + f[f.length / 2]);
+		return Median.of(f);
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package catrace.events;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
+import catrace.quality.Median;
 import java.util.Locale;
 
 /**
@@ -123,7 +125,7 @@ public final class PeakFeatures {
 	public List<Peak> of(final double[] dffPct, final double rateHz) {
 		checkRate(rateHz);
 		final int first = firstCompleteIndex(rateHz);
-		final double fill = median(dffPct);
+		final double fill = Median.of(dffPct);
 		final List<Peak> peaks = new ArrayList<>();
 		final int w = (int) Math.round(neighbourhoodS * rateHz);
 		for (final int i : localMaxima(dffPct)) {
@@ -193,13 +195,6 @@ public final class PeakFeatures {
 		return java.util.Arrays.copyOf(out, count);
 	}
 
-	/** Median of a trace (a sorted copy). */
-	static double median(final double[] y) {
-		final double[] s = y.clone();
-		java.util.Arrays.sort(s);
-		final int n = s.length;
-		return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-	}
 
 	static void checkRate(final double rateHz) {
 		if (!(rateHz > 0) || Double.isInfinite(rateHz)) {

@@ -1,9 +1,9 @@
 package catrace.events;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
+import catrace.quality.Median;
 import catrace.trace.LowPassFilter;
 
 /**
@@ -50,11 +50,11 @@ public final class ThresholdDetector {
 	public List<WeightedEvent> detect(final double[] dffPct, final double rateHz) {
 		PeakFeatures.checkRate(rateHz);
 		final double[] y = LowPassFilter.forRate(rateHz).filtfilt(dffPct);
-		final double med = median(y.clone());
+		final double med = Median.of(y.clone());
 		final double[] dev = new double[y.length];
 		for (int i = 0; i < y.length; i++)
 			dev[i] = Math.abs(y[i] - med);
-		final double sigma = 1.4826 * median(dev);
+		final double sigma = 1.4826 * Median.of(dev);
 		final double thr = med + k * sigma;
 		final List<WeightedEvent> events = new ArrayList<>();
 		int i = 1;
@@ -79,11 +79,5 @@ public final class ThresholdDetector {
 			else i++;
 		}
 		return events;
-	}
-
-	private static double median(final double[] v) {
-		Arrays.sort(v);
-		final int n = v.length;
-		return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 	}
 }

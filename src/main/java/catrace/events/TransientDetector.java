@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import catrace.quality.Median;
 import catrace.quality.NoiseLevel;
 import catrace.trace.LowPassFilter;
 
@@ -203,7 +204,7 @@ public final class TransientDetector {
 	{
 		final Pass pass = new Pass(peaks.size());
 		final List<WeightedEvent> events = pass.events;
-		final double fill = PeakFeatures.median(y);
+		final double fill = Median.of(y);
 		final int n = y.length;
 		final int ampN = pf.amplitudeSamples(fs);
 		final int onsetN = Math.max(1, (int) Math.round(settings.onsetWindowS() * fs));

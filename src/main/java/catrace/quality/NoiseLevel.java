@@ -1,6 +1,5 @@
 package catrace.quality;
 
-import java.util.Arrays;
 
 /**
  * The standardized shot-noise level of Rupprecht et al. (2021):
@@ -33,7 +32,7 @@ public final class NoiseLevel {
 					"; the noise level is undefined");
 			}
 		}
-		return median(d) / Math.sqrt(rateHz);
+		return Median.of(d) / Math.sqrt(rateHz);
 	}
 
 	/**
@@ -42,13 +41,5 @@ public final class NoiseLevel {
 	 */
 	public static double whiteNoiseSigma(final double nu, final double rateHz) {
 		return nu * Math.sqrt(rateHz) / (0.6744897501960817 * Math.sqrt(2));
-	}
-
-	/** Median of an array (a sorted copy; mean of the middle two for an even count). */
-	public static double median(final double[] v) {
-		final double[] s = v.clone();
-		Arrays.sort(s);
-		final int n = s.length;
-		return (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 	}
 }

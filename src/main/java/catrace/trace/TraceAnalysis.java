@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import catrace.quality.Median;
 import catrace.io.Formats;
 import catrace.io.Recording;
 import catrace.roi.PixelMask;
@@ -108,7 +109,7 @@ public final class TraceAnalysis {
 				f0s.add(v);
 			}
 		}
-		final double f0Median = median(f0s.stream().mapToDouble(Double::doubleValue).toArray());
+		final double f0Median = Median.of(f0s.stream().mapToDouble(Double::doubleValue).toArray());
 		String flag = "";
 		if (nanF > 0) {
 			flag = String.format(Locale.ROOT, "F is not a number at %d of %d samples (NaN pixels inside the ROI)",
@@ -141,7 +142,7 @@ public final class TraceAnalysis {
 			for (int i = 1; i < x.length; i++)
 				d[k++] = Math.abs(x[i] - x[i - 1]);
 		}
-		return median(d) / Math.sqrt(fs);
+		return Median.of(d) / Math.sqrt(fs);
 	}
 
 	private static boolean isConstant(final List<TrialTraces> trials, final int r) {
@@ -177,13 +178,5 @@ public final class TraceAnalysis {
 		final double[] a = new double[n];
 		Arrays.fill(a, Double.NaN);
 		return a;
-	}
-
-	private static double median(final double[] v) {
-		if (v.length == 0) return Double.NaN;
-		final double[] s = v.clone();
-		Arrays.sort(s);
-		final int n = s.length;
-		return (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 	}
 }
