@@ -2,6 +2,7 @@ package catrace.display;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 import catrace.events.DetectionSettings;
@@ -9,7 +10,7 @@ import catrace.events.EventAnalysis;
 import catrace.events.RoiEvents;
 import catrace.analysis.DffTraceFile;
 import catrace.io.Formats;
-import catrace.quality.Median;
+import catrace.quality.NoiseLevel;
 import catrace.io.Table;
 import catrace.trace.ProgressListener;
 import catrace.trace.RoiSummary;
@@ -70,7 +71,9 @@ public final class DetectionReport {
 			flags.add(bad ? "dF/F has NaN values (flagged at extraction)" : "");
 			summary.addRow();
 			summary.set("roi", traces.rois().get(r));
-			summary.set(TraceTables.NOISE_LEVEL, bad ? Double.NaN : pooledNoiseLevel(dff, r, fs));
+			final int roi = r;
+			summary.set(TraceTables.NOISE_LEVEL, bad ? Double.NaN : NoiseLevel.pooled(dff.stream().map(t -> t[roi])
+				.collect(Collectors.toList()), fs));
 			summary.set("rate_hz", fs);
 			summary.set("rate_source", rateSource);
 		}
@@ -92,19 +95,6 @@ public final class DetectionReport {
 			}
 		}
 		return fs;
-	}
-
-	/** ν with the median over the within-trial |ΔF/F differences| of all trials. */
-	private static double pooledNoiseLevel(final List<double[][]> dff, final int r, final double fs) {
-		int n = 0;
-		for (final double[][] t : dff)
-			n += Math.max(0, t[r].length - 1);
-		final double[] d = new double[n];
-		int k = 0;
-		for (final double[][] t : dff)
-			for (int i = 1; i < t[r].length; i++)
-				d[k++] = Math.abs(t[r][i] - t[r][i - 1]);
-		return n == 0 ? Double.NaN : Median.of(d) / Math.sqrt(fs);
 	}
 
 	/** "scan_dff_pct.csv" → "scan"; "cell01.csv" → "cell01". */

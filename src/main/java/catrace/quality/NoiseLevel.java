@@ -1,5 +1,7 @@
 package catrace.quality;
 
+import java.util.List;
+
 
 /**
  * The standardized shot-noise level of Rupprecht et al. (2021):
@@ -41,5 +43,25 @@ public final class NoiseLevel {
 	 */
 	public static double whiteNoiseSigma(final double nu, final double rateHz) {
 		return nu * Math.sqrt(rateHz) / (0.6744897501960817 * Math.sqrt(2));
+	}
+
+	/**
+	 * ν of one ROI recorded in several trials: the median over the within-trial differences of all trials (no
+	 * difference spans the gap between two trials).
+	 *
+	 * @param trialsDffPct ΔF/F (%) of each trial
+	 * @throws IllegalArgumentException when no trial has 2 samples
+	 */
+	public static double pooled(final List<double[]> trialsDffPct, final double rateHz) {
+		int n = 0;
+		for (final double[] x : trialsDffPct)
+			n += Math.max(0, x.length - 1);
+		if (n == 0) throw new IllegalArgumentException("Trace too short for a noise level: 1 sample per trial");
+		final double[] d = new double[n];
+		int k = 0;
+		for (final double[] x : trialsDffPct)
+			for (int i = 1; i < x.length; i++)
+				d[k++] = Math.abs(x[i] - x[i - 1]);
+		return Median.of(d) / Math.sqrt(rateHz);
 	}
 }

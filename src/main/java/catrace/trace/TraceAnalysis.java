@@ -3,9 +3,11 @@ package catrace.trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 import catrace.quality.Median;
+import catrace.quality.NoiseLevel;
 import catrace.io.Formats;
 import catrace.io.Recording;
 import catrace.roi.PixelMask;
@@ -124,25 +126,10 @@ public final class TraceAnalysis {
 				Arrays.fill(t.dffPct()[r], Double.NaN);
 			return new RoiSummary(mask, f0Median, Double.NaN, flag);
 		}
-		final double nu = pooledNoiseLevel(trials, r, fs);
+		final double nu = NoiseLevel.pooled(trials.stream().map(t -> t.dffPct()[r]).collect(Collectors.toList()),
+			fs);
 		if (nu == 0 && isConstant(trials, r)) flag = "constant trace: no signal and no noise";
 		return new RoiSummary(mask, f0Median, nu, flag);
-	}
-
-	/** ν with the median over the within-trial differences of all trials (differences never cross a trial gap). */
-	private static double pooledNoiseLevel(final List<TrialTraces> trials, final int r, final double fs) {
-		int n = 0;
-		for (final TrialTraces t : trials)
-			n += Math.max(0, t.samples() - 1);
-		if (n == 0) throw new IllegalArgumentException("Trace too short for a noise level: 1 sample per trial");
-		final double[] d = new double[n];
-		int k = 0;
-		for (final TrialTraces t : trials) {
-			final double[] x = t.dffPct()[r];
-			for (int i = 1; i < x.length; i++)
-				d[k++] = Math.abs(x[i] - x[i - 1]);
-		}
-		return Median.of(d) / Math.sqrt(fs);
 	}
 
 	private static boolean isConstant(final List<TrialTraces> trials, final int r) {

@@ -23,6 +23,14 @@ public class NoiseLevelTest {
 	}
 
 	@Test
+	public void pooledOverTrialsNeverCrossesATrialGap() {
+		// within-trial |diffs| 1,1 and 2,2 -> median 1.5; the jump of 100 between the trials is not a difference
+		final double nu = NoiseLevel.pooled(java.util.Arrays.asList(new double[] { 0, 1, 0 }, new double[] { 100, 102,
+			100 }), 4);
+		assertEquals(0.75, nu, 1e-15);
+	}
+
+	@Test
 	public void whiteNoiseSigmaGivesTheTargetLevel() {
 		final Random r = new Random(7);
 		final double fs = 250, nu = 1.0;
