@@ -29,12 +29,12 @@ public final class ScoringReport {
 				t.comment(p);
 			t.comment(rule(matching));
 		}
-		perNeuron.columns("neuron", "noise_level_target", "native_noise_level_pct_per_sqrt_hz", "detector",
+		perNeuron.columns("neuron", "target_noise_level_pct_per_sqrt_hz", "native_noise_level_pct_per_sqrt_hz", "detector",
 			"trials", "well_separated_trials", "detected", "spike_events", "matched", "precision", "recall", "f1");
 		for (final GroundTruthScoring.Score s : scores) {
 			perNeuron.addRow();
 			perNeuron.set("neuron", s.neuron());
-			perNeuron.set("noise_level_target", label(s.targetNu()));
+			perNeuron.set("target_noise_level_pct_per_sqrt_hz", label(s.targetNu()));
 			perNeuron.set("native_noise_level_pct_per_sqrt_hz", s.nativeNu());
 			perNeuron.set("detector", s.detector());
 			perNeuron.set("trials", s.trials());
@@ -42,12 +42,12 @@ public final class ScoringReport {
 			else perNeuron.set("well_separated_trials", "");
 			counts(perNeuron, s.counts());
 		}
-		pooled.columns("noise_level_target", "detector", "detected", "spike_events", "matched", "precision",
+		pooled.columns("target_noise_level_pct_per_sqrt_hz", "detector", "detected", "spike_events", "matched", "precision",
 			"recall", "f1", "median_neuron_f1");
 		for (final double nu : nus) {
 			for (final String d : detectors(scores)) {
 				pooled.addRow();
-				pooled.set("noise_level_target", label(nu));
+				pooled.set("target_noise_level_pct_per_sqrt_hz", label(nu));
 				pooled.set("detector", d);
 				counts(pooled, GroundTruthScoring.pooled(scores, d, nu));
 				pooled.set("median_neuron_f1", GroundTruthScoring.medianNeuronF1(scores, d, nu));

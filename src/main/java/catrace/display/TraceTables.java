@@ -64,7 +64,9 @@ public final class TraceTables {
 	public static Table summary(final TraceResult r) {
 		final Table t = new Table(r.recording().name() + " ROI summary");
 		provenance(t, r);
-		t.columns("roi", "shape", "x_px", "y_px", "x0_px", "x1_px", "n_px", "f0_median", NOISE_LEVEL, "rate_hz",
+		t.comment("units: positions in px; f0_median_raw in the image's raw intensity units; noise level nu in " +
+			"%/sqrt(Hz); sample period in ms");
+		t.columns("roi", "shape", "x_px", "y_px", "x0_px", "x1_px", "n_px", "f0_median_raw", NOISE_LEVEL, "rate_hz",
 			"sample_period_ms", "rate_source", "flag");
 		for (final RoiSummary s : r.summaries()) {
 			final PixelMask m = s.mask();
@@ -76,7 +78,7 @@ public final class TraceTables {
 			t.set("x0_px", m.minX());
 			t.set("x1_px", m.maxX());
 			t.set("n_px", m.size());
-			t.set("f0_median", s.f0Median());
+			t.set("f0_median_raw", s.f0Median());
 			t.set(NOISE_LEVEL, s.noiseLevel());
 			t.set("rate_hz", r.rateHz());
 			t.set("sample_period_ms", 1000 / r.rateHz());
