@@ -56,14 +56,12 @@ if [ -z "$jar" ]; then
 fi
 [ -f "$jar" ] || die "jar not found: $jar"
 
-# The builder (catrace.cli.UpdateSiteBuilder) needs only the JDK: run it from target/classes or the project jar.
-classes="$project/target/classes"
-if [ ! -f "$classes/catrace/cli/UpdateSiteBuilder.class" ]; then
-  classes="$(main_jars | head -n 1)"
-  if [ -z "$classes" ] || ! unzip -l "$classes" catrace/cli/UpdateSiteBuilder.class >/dev/null 2>&1; then
-    mvn_package
-    classes="$project/target/classes"
-  fi
+# The builder (catrace.updatesite.UpdateSiteBuilder) is a developer tool, not part of the jar: it needs only the
+# JDK and is compiled with the tests (target/test-classes).
+classes="$project/target/test-classes"
+if [ ! -f "$classes/catrace/updatesite/UpdateSiteBuilder.class" ]; then
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to build the update-site builder"
+  (cd "$project" && mvn -B -q ${CATRACE_MAVEN_FLAGS:-} -DskipTests test-compile >&2) || die "the Maven build failed"
 fi
 
 java="java"
@@ -81,4 +79,4 @@ elif git -C "$project" rev-parse --verify -q HEAD >/dev/null 2>&1; then
   args+=(--not-before "$commit_time")
 fi
 
-exec "$java" -Djava.awt.headless=true -cp "$classes" catrace.cli.UpdateSiteBuilder "${args[@]}"
+exec "$java" -Djava.awt.headless=true -cp "$classes" catrace.updatesite.UpdateSiteBuilder "${args[@]}"

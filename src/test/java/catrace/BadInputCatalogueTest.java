@@ -36,7 +36,7 @@ import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
-import catrace.io.UserMessages;
+import catrace.batch.UserMessages;
 import catrace.command.CommandInputs;
 import catrace.command.ExtractCalciumTraces;
 import catrace.io.GroundTruthFiles;

@@ -1,6 +1,6 @@
 package catrace.analysis;
 
-import catrace.io.Table;
+import catrace.model.Table;
 
 import java.util.ArrayList;
 import java.util.List;

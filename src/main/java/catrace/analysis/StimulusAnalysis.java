@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import catrace.io.Formats;
-import catrace.io.Table;
+import catrace.model.Formats;
+import catrace.model.Table;
 
 /**
  * The whole stimulus-locked analysis of one imaging field (Rothschild, Nelken &amp; Mizrahi 2010) behind the command

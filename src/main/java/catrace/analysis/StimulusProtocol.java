@@ -1,6 +1,6 @@
 package catrace.analysis;
 
-import catrace.io.Table;
+import catrace.model.Table;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -198,7 +198,7 @@ public final class StimulusProtocol {
 			final StringBuilder b = new StringBuilder(Double.toString(onsetsS[i]));
 			if (trials != null) b.append(',').append(trials[i]);
 			for (int c = 0; c < conditionColumns.size(); c++)
-				b.append(',').append(catrace.io.Formats.number(conditionValues[i][c]));
+				b.append(',').append(catrace.model.Formats.number(conditionValues[i][c]));
 			lines.add(b.toString());
 		}
 		return parse(source, lines, conditionColumns);

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import catrace.display.TraceTables;
 import catrace.io.CsvFiles;
-import catrace.io.Table;
+import catrace.model.Table;
 
 /** The batch's summary.csv and errors.csv, and their merge from shards. */
 public final class BatchTables {

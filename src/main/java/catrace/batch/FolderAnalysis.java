@@ -13,16 +13,14 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import catrace.io.UserMessages;
 import catrace.display.DetectionReport;
 import catrace.display.OutputFiles;
 import catrace.events.DetectionSettings;
 import catrace.io.ReadOptions;
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.io.RecordingReader;
 import catrace.io.RoiSources;
-import catrace.io.Shards;
-import catrace.trace.ProgressListener;
+import catrace.model.ProgressListener;
 import catrace.trace.TraceAnalysis;
 import catrace.trace.TraceResult;
 

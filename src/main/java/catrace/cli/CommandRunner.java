@@ -12,7 +12,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
-import catrace.io.UserMessages;
+import catrace.batch.UserMessages;
 
 /** Finds CaTrace commands by their menu name and runs them headless with string inputs, as Fiji's --run does. */
 public final class CommandRunner {

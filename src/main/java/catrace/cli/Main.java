@@ -1,7 +1,6 @@
 package catrace.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Map;
 
 import org.scijava.Context;
@@ -10,7 +9,7 @@ import org.scijava.module.ModuleItem;
 
 /**
  * The {@code ./catrace} command line: {@code demo [folder]}, {@code run "Command" 'key="value",…'}, {@code list},
- * {@code bench [size]}.
+ * and, through {@code ./catrace} with the developer tools on the class path, {@code bench [size]}.
  * Exit status 0 on success, 1 when the work failed, 2 for a usage error; messages go to stderr.
  */
 public final class Main {
@@ -44,10 +43,6 @@ public final class Main {
 						new CommandRunner(ctx).run(args[1], in);
 					}
 					return 0;
-				case "bench":
-					return Bench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-				case "demo":
-					return Demo.run(args.length > 1 ? args[1] : "catrace-demo-output", out, err);
 				default:
 					err.println("catrace: unknown action \"" + args[0] + "\"");
 					usage(err);
@@ -68,7 +63,7 @@ public final class Main {
 	 * A SciJava context for the CLI. SciJava's own log is silenced (unless -Dscijava.log.level is given): the CLI prints
 	 * the one-line reason of a failure itself, where SciJava would add a stack trace.
 	 */
-	static Context newContext() {
+	public static Context newContext() {
 		if (System.getProperty("scijava.log.level") == null) System.setProperty("scijava.log.level", "none");
 		return new Context();
 	}
@@ -96,9 +91,10 @@ public final class Main {
 		p.println("CaTrace: two-photon calcium imaging traces, baselines, dF/F and noise level.");
 		p.println("usage:");
 		p.println("  catrace demo [folder]      run the pipeline on the bundled test-images, write tables and plots");
+		p.println("                             (demo and bench are developer tools: ./catrace only, not in the jar)");
 		p.println("  catrace run \"Command\" 'key=\"value\",…'   run a CaTrace command headless (Fiji --run syntax)");
 		p.println("  catrace list               list the commands and their parameters");
 		p.println("  catrace bench [small|WxHxT] [--no-write]   time trace extraction against a raw read, numpy, ImageJ 1");
-		p.println(Arrays.asList("exit status: 0 ok, 1 failed, 2 usage").get(0));
+		p.println("exit status: 0 ok, 1 failed, 2 usage");
 	}
 }

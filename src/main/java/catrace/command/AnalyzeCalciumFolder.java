@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
 import ij.IJ;
 
 import catrace.batch.FolderAnalysis;
-import catrace.io.Shards;
+import catrace.batch.Shards;
 
 /**
  * Traces and transients for every recording in a folder; a failing file is listed in errors.csv and the batch goes

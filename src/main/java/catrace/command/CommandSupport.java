@@ -15,8 +15,8 @@ import ij.plugin.frame.RoiManager;
 
 import catrace.display.OutputFiles;
 import catrace.display.ResultsTables;
-import catrace.io.Table;
-import catrace.trace.ProgressListener;
+import catrace.model.Table;
+import catrace.model.ProgressListener;
 
 /** What every CaTrace command needs at the edge: is there a GUI, ROIs from the ROI Manager, progress reporting. */
 final class CommandSupport {

@@ -14,7 +14,7 @@ import catrace.analysis.DffTraceFile;
 import catrace.display.DetectionReport;
 import catrace.display.OutputFiles;
 import catrace.events.DetectionSettings;
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.io.RoiSources;
 import catrace.trace.TraceResult;
 

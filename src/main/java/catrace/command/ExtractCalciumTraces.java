@@ -12,7 +12,7 @@ import org.scijava.plugin.Plugin;
 import catrace.display.OutputFiles;
 import catrace.display.TraceReport;
 import catrace.display.TraceTables;
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.io.RoiSources;
 import catrace.trace.TraceResult;
 

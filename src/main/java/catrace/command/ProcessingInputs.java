@@ -5,11 +5,11 @@ import java.util.Locale;
 import org.scijava.plugin.Parameter;
 
 import catrace.io.ReadOptions;
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.io.RoiSources;
 import catrace.trace.BaselineMethod;
 import catrace.trace.BaselineSettings;
-import catrace.trace.ProgressListener;
+import catrace.model.ProgressListener;
 import catrace.trace.TraceAnalysis;
 import catrace.trace.TraceResult;
 

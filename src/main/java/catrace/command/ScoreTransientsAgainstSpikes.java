@@ -20,7 +20,7 @@ import catrace.events.DetectionSettings;
 import catrace.events.GroundTruthScoring;
 import catrace.events.SpikeMatching;
 import catrace.io.GroundTruthFiles;
-import catrace.io.GroundTruthRecording;
+import catrace.model.GroundTruthRecording;
 
 /**
  * For users with simultaneous electrophysiology: how well do CaTrace's transients (and a simple k·σ threshold)

@@ -8,7 +8,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import catrace.io.SyntheticRecordingFiles;
+import catrace.synth.SyntheticRecordingFiles;
 import catrace.synth.SyntheticRecording;
 import catrace.synth.SyntheticSettings;
 import ij.IJ;
@@ -80,9 +80,9 @@ public class SyntheticCalciumRecording implements Command {
 	}
 
 	/** The settings kind for the parameter value "line scan" or "frame stack". */
-	static catrace.io.Recording.Kind kind(final String value) {
-		if (LINE_SCAN.equals(value)) return catrace.io.Recording.Kind.LINE_SCAN;
-		if (FRAME_STACK.equals(value)) return catrace.io.Recording.Kind.FRAME_STACK;
+	static catrace.model.Recording.Kind kind(final String value) {
+		if (LINE_SCAN.equals(value)) return catrace.model.Recording.Kind.LINE_SCAN;
+		if (FRAME_STACK.equals(value)) return catrace.model.Recording.Kind.FRAME_STACK;
 		throw new IllegalArgumentException("kind must be '" + LINE_SCAN + "' or '" + FRAME_STACK + "', got '" +
 			value + "'");
 	}

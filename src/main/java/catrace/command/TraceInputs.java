@@ -9,7 +9,7 @@ import org.scijava.plugin.Parameter;
 import ij.ImagePlus;
 import ij.plugin.frame.RoiManager;
 
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.io.RecordingReader;
 import catrace.io.RoiSources;
 

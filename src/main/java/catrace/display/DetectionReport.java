@@ -9,10 +9,10 @@ import catrace.events.DetectionSettings;
 import catrace.events.EventAnalysis;
 import catrace.events.RoiEvents;
 import catrace.analysis.DffTraceFile;
-import catrace.io.Formats;
+import catrace.model.Formats;
 import catrace.quality.NoiseLevel;
-import catrace.io.Table;
-import catrace.trace.ProgressListener;
+import catrace.model.Table;
+import catrace.model.ProgressListener;
 import catrace.trace.RoiSummary;
 import catrace.trace.TraceResult;
 

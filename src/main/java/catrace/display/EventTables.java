@@ -5,8 +5,8 @@ import java.util.List;
 import catrace.events.RoiEvents;
 import catrace.events.TransientDetection;
 import catrace.events.WeightedEvent;
-import catrace.io.Formats;
-import catrace.io.Table;
+import catrace.model.Formats;
+import catrace.model.Table;
 
 /** Tables of detected transients: one row per event, and the per-ROI detection summary. */
 public final class EventTables {

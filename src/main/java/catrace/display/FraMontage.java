@@ -13,7 +13,7 @@ import java.util.Locale;
 
 import catrace.analysis.ConditionGrid;
 import catrace.analysis.RoiPositions;
-import catrace.io.Formats;
+import catrace.model.Formats;
 
 /**
  * Every ROI's frequency response area (or any grid of two condition columns) as a small colour image, placed at the

@@ -17,7 +17,7 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 
 import catrace.io.CsvFiles;
-import catrace.io.Table;
+import catrace.model.Table;
 
 /**
  * A set of named outputs (tables and plots) written together: nothing is written when any target exists and

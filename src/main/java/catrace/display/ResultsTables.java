@@ -2,7 +2,7 @@ package catrace.display;
 
 import ij.measure.ResultsTable;
 
-import catrace.io.Table;
+import catrace.model.Table;
 
 /** ImageJ ResultsTables from CaTrace tables. */
 public final class ResultsTables {

@@ -11,8 +11,8 @@ import ij.gui.Plot;
 import catrace.events.GroundTruthScoring;
 import catrace.events.MatchCounts;
 import catrace.events.SpikeMatching;
-import catrace.io.Formats;
-import catrace.io.Table;
+import catrace.model.Formats;
+import catrace.model.Table;
 
 /** Tables and the F1-vs-noise plot of scoring detectors against recorded spikes. */
 public final class ScoringReport {

@@ -3,8 +3,8 @@ package catrace.display;
 import java.util.List;
 import java.util.function.Function;
 
-import catrace.io.Formats;
-import catrace.io.Table;
+import catrace.model.Formats;
+import catrace.model.Table;
 import catrace.roi.PixelMask;
 import catrace.trace.RoiSummary;
 import catrace.trace.TraceResult;

@@ -3,7 +3,7 @@ package catrace.events;
 import java.util.ArrayList;
 import java.util.List;
 
-import catrace.trace.ProgressListener;
+import catrace.model.ProgressListener;
 
 /** Runs the transient detector on every ROI and trial of a set of ΔF/F traces. */
 public final class EventAnalysis {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import catrace.quality.Median;
-import catrace.io.GroundTruthRecording;
+import catrace.model.GroundTruthRecording;
 import catrace.quality.NoiseLevel;
-import catrace.trace.ProgressListener;
+import catrace.model.ProgressListener;
 
 /**
  * Scores event detectors against electrically recorded spikes: per neuron and pooled precision, recall and F1 with
@@ -96,7 +96,7 @@ public final class GroundTruthScoring {
 		/** The k·σ threshold on the filtered trace (σ = 1.4826·MAD), onset at the preceding minimum. */
 		public static Detector threshold(final double k) {
 			final ThresholdDetector d = new ThresholdDetector(k, ThresholdDetector.Onset.PRECEDING_MINIMUM);
-			return new Detector("threshold k=" + catrace.io.Formats.number(k), (x, fs) -> {
+			return new Detector("threshold k=" + catrace.model.Formats.number(k), (x, fs) -> {
 				final List<WeightedEvent> ev = d.detect(x, fs);
 				final double[] t = new double[ev.size()];
 				for (int i = 0; i < t.length; i++)

@@ -1,5 +1,6 @@
 package catrace.io;
 
+import catrace.model.Table;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

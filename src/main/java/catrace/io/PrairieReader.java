@@ -1,5 +1,8 @@
 package catrace.io;
 
+import catrace.model.Formats;
+import catrace.model.Timing;
+import catrace.model.Recording;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package catrace.io;
 
+import catrace.model.Formats;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package catrace.io;
 
+import catrace.model.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,7 @@
 package catrace.io;
 
+import catrace.model.Timing;
+import catrace.model.Recording;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -24,7 +24,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 
-import catrace.trace.PlaneStream;
+import catrace.model.PlaneStream;
 
 /**
  * An uncompressed TIFF stack read plane by plane, in time order, with large positional reads through a
@@ -32,7 +32,7 @@ import catrace.trace.PlaneStream;
  * run). The stack is never held in memory:
  * <ul>
  * <li>{@link #image()} is an ImgLib2 image (a {@code LazyCellImg}, one cell per plane, read when visited) that
- * {@link catrace.trace.TraceExtractor} recognises and streams in blocks;</li>
+ * the trace extractor recognises and streams in blocks;</li>
  * <li>{@link #forEachPlane(PlaneConsumer)} hands each plane's bytes to a consumer.</li>
  * </ul>
  * All pages read must have the same size and sample format (8-bit, 16-bit signed or unsigned, 32-bit float), one

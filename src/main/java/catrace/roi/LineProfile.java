@@ -2,7 +2,7 @@ package catrace.roi;
 
 import java.util.Locale;
 
-import catrace.io.Recording;
+import catrace.model.Recording;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import catrace.io.Formats;
+import catrace.model.Formats;
 import catrace.roi.PixelMask;
 
 /**

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import catrace.io.Recording;
-import catrace.io.Timing;
+import catrace.model.Recording;
+import catrace.model.Timing;
 import catrace.roi.PixelMask;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImg;

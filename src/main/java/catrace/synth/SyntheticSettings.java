@@ -2,8 +2,8 @@ package catrace.synth;
 
 import java.util.Locale;
 
-import catrace.io.Formats;
-import catrace.io.Recording;
+import catrace.model.Formats;
+import catrace.model.Recording;
 
 /**
  * Everything that defines a synthetic two-photon recording; immutable, made with a {@link Builder}. The same settings

@@ -102,6 +102,6 @@ public final class BaselineSettings {
 	}
 
 	private static String fmt(final double v) {
-		return catrace.io.Formats.number(v);
+		return catrace.model.Formats.number(v);
 	}
 }

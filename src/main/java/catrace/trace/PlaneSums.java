@@ -1,5 +1,6 @@
 package catrace.trace;
 
+import catrace.model.PlaneStream;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,5 +1,6 @@
 package catrace.trace;
 
+import catrace.model.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Locale;
 
 import catrace.quality.Median;
 import catrace.quality.NoiseLevel;
-import catrace.io.Formats;
-import catrace.io.Recording;
+import catrace.model.Formats;
+import catrace.model.Recording;
 import catrace.roi.PixelMask;
 
 /**

@@ -1,5 +1,7 @@
 package catrace.trace;
 
+import catrace.model.ProgressListener;
+import catrace.model.PlaneStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -3,7 +3,7 @@ package catrace.trace;
 import java.util.Collections;
 import java.util.List;
 
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.roi.PixelMask;
 
 /** Everything {@link TraceAnalysis} found: the traces of every trial and a summary per ROI. */

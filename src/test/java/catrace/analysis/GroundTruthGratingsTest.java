@@ -5,7 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import catrace.SharedData;
 import catrace.io.GroundTruthFiles;
-import catrace.io.GroundTruthRecording;
+import catrace.model.GroundTruthRecording;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -41,7 +41,7 @@ public class StatisticsReferenceTest {
 		final double[] on = new double[2 * after.length], w = new double[2 * after.length];
 		for (int k = 0; k < after.length; k++) {
 			final double t = k + 1;
-			lines.add(t + "," + catrace.io.Formats.number(condition[k]));
+			lines.add(t + "," + catrace.model.Formats.number(condition[k]));
 			on[2 * k] = t - 0.1;
 			w[2 * k] = before[k];
 			on[2 * k + 1] = t + 0.05;

@@ -28,11 +28,10 @@ import org.scijava.Context;
 import org.scijava.command.CommandService;
 
 import catrace.SharedData;
-import catrace.io.UserMessages;
 import catrace.command.AnalyzeCalciumFolder;
 import catrace.command.CommandInputs;
 import catrace.io.CsvFiles;
-import catrace.io.SyntheticRecordingFiles;
+import catrace.synth.SyntheticRecordingFiles;
 import catrace.synth.SyntheticRecording;
 import catrace.synth.SyntheticSettings;
 

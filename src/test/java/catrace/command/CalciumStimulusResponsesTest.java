@@ -37,8 +37,8 @@ import catrace.analysis.RepeatPolicy;
 import catrace.analysis.Responses;
 import catrace.analysis.StimulusAnalysis;
 import catrace.cli.CommandRunner;
-import catrace.cli.StimulusDemo;
-import catrace.io.UserMessages;
+import catrace.devtools.StimulusDemo;
+import catrace.batch.UserMessages;
 import catrace.display.FraMontage;
 import catrace.synth.ToneExperiment;
 

@@ -24,8 +24,8 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import catrace.SharedData;
-import catrace.io.UserMessages;
-import catrace.io.SyntheticRecordingFiles;
+import catrace.batch.UserMessages;
+import catrace.synth.SyntheticRecordingFiles;
 import catrace.quality.NoiseLevel;
 import catrace.synth.SyntheticRecording;
 import catrace.synth.SyntheticSettings;

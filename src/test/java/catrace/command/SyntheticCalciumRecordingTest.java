@@ -19,7 +19,7 @@ import org.junit.rules.TemporaryFolder;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 
-import catrace.io.SyntheticRecordingFiles;
+import catrace.synth.SyntheticRecordingFiles;
 import catrace.synth.SyntheticRecording;
 import catrace.synth.SyntheticSettings;
 import ij.IJ;

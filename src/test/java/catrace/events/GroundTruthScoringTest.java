@@ -12,8 +12,8 @@ import org.junit.Test;
 
 import catrace.SharedData;
 import catrace.io.GroundTruthFiles;
-import catrace.io.GroundTruthRecording;
-import catrace.trace.ProgressListener;
+import catrace.model.GroundTruthRecording;
+import catrace.model.ProgressListener;
 
 /**
  * Scores CaTrace and the k·σ baseline against the real jGCaMP8 ground truth (11 neurons, the data README's rule) at

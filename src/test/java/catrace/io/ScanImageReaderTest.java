@@ -1,5 +1,6 @@
 package catrace.io;
 
+import catrace.model.Recording;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;

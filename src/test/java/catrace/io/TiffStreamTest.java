@@ -1,5 +1,7 @@
 package catrace.io;
 
+import catrace.devtools.TiffStackWriter;
+import catrace.model.Recording;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -31,8 +33,8 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
 
 import catrace.roi.PixelMask;
-import catrace.trace.PlaneStream;
-import catrace.trace.ProgressListener;
+import catrace.model.PlaneStream;
+import catrace.model.ProgressListener;
 import catrace.trace.TraceExtractor;
 
 /** TIFF stacks streamed from disk give exactly the traces of the same stack in memory. */

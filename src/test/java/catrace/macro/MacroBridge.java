@@ -35,7 +35,7 @@ import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
 import catrace.cli.CommandRunner;
-import catrace.io.UserMessages;
+import catrace.batch.UserMessages;
 
 /**
  * A test-scope stand-in for Fiji's legacy layer: makes CaTrace's SciJava commands callable from ImageJ 1 macros

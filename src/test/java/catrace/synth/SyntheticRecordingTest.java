@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.Test;
 
-import catrace.io.Recording;
+import catrace.model.Recording;
 import catrace.roi.PixelMask;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;

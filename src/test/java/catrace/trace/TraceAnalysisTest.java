@@ -1,5 +1,6 @@
 package catrace.trace;
 
+import catrace.model.ProgressListener;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -14,8 +15,8 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.Test;
 
-import catrace.io.Recording;
-import catrace.io.Timing;
+import catrace.model.Recording;
+import catrace.model.Timing;
 import catrace.roi.PixelMask;
 
 public class TraceAnalysisTest {

@@ -1,5 +1,6 @@
 package catrace.trace;
 
+import catrace.model.ProgressListener;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;

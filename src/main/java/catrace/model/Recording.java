@@ -1,0 +1,245 @@
+package catrace.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * One two-photon recording as the core sees it: pixels as ImgLib2 images (one per trial), the time axis last, and
+ * the sampling rate with its provenance.
+ * <ul>
+ * <li>line scan: each trial is 2-D (x = position along the line, t = successive lines);</li>
+ * <li>frame stack: each trial is 3-D (x, y, t).</li>
+ * </ul>
+ * Holds no ImageJ types, so core code can take it without touching the UI.
+ */
+public final class Recording {
+
+	/** What the rows of the raw image mean. */
+	public enum Kind {
+		/** x = position on the scanned line, y = time (one line per sample). */
+		LINE_SCAN,
+		/** x, y = space, one frame per sample. */
+		FRAME_STACK
+	}
+
+	private final String name;
+	private final String sourcePath;
+	private final Kind kind;
+	private final Timing timing;
+	private final String channel;
+	private final List<RandomAccessibleInterval<? extends RealType<?>>> trials;
+	private final List<String> trialNames;
+	private final double pixelSize;
+	private final String pixelUnit;
+
+	private Recording(final Builder b) {
+		this.name = b.name;
+		this.sourcePath = b.sourcePath;
+		this.kind = b.kind;
+		this.timing = b.timing;
+		this.channel = b.channel;
+		this.trials = Collections.unmodifiableList(new ArrayList<>(b.trials));
+		this.trialNames = Collections.unmodifiableList(new ArrayList<>(b.trialNames));
+		this.pixelSize = b.pixelSize;
+		this.pixelUnit = b.pixelUnit;
+	}
+
+	public static Builder builder(final String name, final Kind kind) {
+		return new Builder(name, kind);
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** The file or folder it was read from, as given (may be empty for in-memory images). */
+	public String sourcePath() {
+		return sourcePath;
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+	public boolean isLineScan() {
+		return kind == Kind.LINE_SCAN;
+	}
+
+	public Timing timing() {
+		return timing;
+	}
+
+	/** Channel that was read, e.g. "Ch2" or "1"; empty when the file has a single channel. */
+	public String channel() {
+		return channel;
+	}
+
+	public int trialCount() {
+		return trials.size();
+	}
+
+	public List<RandomAccessibleInterval<? extends RealType<?>>> trials() {
+		return trials;
+	}
+
+	public RandomAccessibleInterval<? extends RealType<?>> trial(final int i) {
+		return trials.get(i);
+	}
+
+	public List<String> trialNames() {
+		return trialNames;
+	}
+
+	/** Pixels along x in one sample (line or frame). */
+	public int planeWidth() {
+		return (int) trials.get(0).dimension(0);
+	}
+
+	/** Rows in one frame; 1 for a line scan. */
+	public int planeHeight() {
+		return kind == Kind.LINE_SCAN ? 1 : (int) trials.get(0).dimension(1);
+	}
+
+	/** Number of time points (lines or frames) in trial {@code i}. */
+	public long samples(final int i) {
+		final RandomAccessibleInterval<?> t = trials.get(i);
+		return t.dimension(t.numDimensions() - 1);
+	}
+
+	/** Physical size of one pixel along x (and y), NaN when the file does not say. */
+	public double pixelSize() {
+		return pixelSize;
+	}
+
+	/** Unit of {@link #pixelSize()}, e.g. "µm"; "pixel" when uncalibrated. */
+	public String pixelUnit() {
+		return pixelUnit;
+	}
+
+	/** A copy with a different sampling rate (the user's override). */
+	public Recording withTiming(final Timing newTiming) {
+		final Builder b = toBuilder();
+		b.timing = newTiming;
+		return b.build();
+	}
+
+	/** All trials joined end to end along time into one trial (e.g. Prairie cycles as one long recording). */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public Recording concatenated() {
+		if (trials.size() == 1) return this;
+		final int tDim = trials.get(0).numDimensions() - 1;
+		final List<RandomAccessibleInterval> list = new ArrayList<>(trials);
+		final RandomAccessibleInterval joined = Views.concatenate(tDim, (List) list);
+		final Builder b = toBuilder();
+		b.trials.clear();
+		b.trialNames.clear();
+		b.trials.add(joined);
+		b.trialNames.add("concatenated " + trials.size() + " trials");
+		return b.build();
+	}
+
+	/** One line naming what was read, for provenance columns and file headers. */
+	public String describe() {
+		return String.format(Locale.ROOT, "%s '%s'%s: %d trial(s), %d px%s per sample, %s",
+			kind == Kind.LINE_SCAN ? "line scan" : "frame stack", name,
+			channel.isEmpty() ? "" : " channel " + channel, trials.size(), planeWidth(),
+			kind == Kind.LINE_SCAN ? "" : " x " + planeHeight(), timing.describe());
+	}
+
+	private Builder toBuilder() {
+		final Builder b = new Builder(name, kind);
+		b.sourcePath = sourcePath;
+		b.timing = timing;
+		b.channel = channel;
+		b.trials.addAll(trials);
+		b.trialNames.addAll(trialNames);
+		b.pixelSize = pixelSize;
+		b.pixelUnit = pixelUnit;
+		return b;
+	}
+
+	/** Collects the parts of a recording and checks that they fit together. */
+	public static final class Builder {
+
+		private final String name;
+		private final Kind kind;
+		private String sourcePath = "";
+		private Timing timing;
+		private String channel = "";
+		private final List<RandomAccessibleInterval<? extends RealType<?>>> trials = new ArrayList<>();
+		private final List<String> trialNames = new ArrayList<>();
+		private double pixelSize = Double.NaN;
+		private String pixelUnit = "pixel";
+
+		private Builder(final String name, final Kind kind) {
+			this.name = name;
+			this.kind = kind;
+		}
+
+		public Builder source(final String path) {
+			this.sourcePath = path == null ? "" : path;
+			return this;
+		}
+
+		public Builder timing(final Timing t) {
+			this.timing = t;
+			return this;
+		}
+
+		public Builder channel(final String c) {
+			this.channel = c == null ? "" : c;
+			return this;
+		}
+
+		public Builder pixelSize(final double size, final String unit) {
+			this.pixelSize = size;
+			this.pixelUnit = unit == null || unit.isEmpty() ? "pixel" : unit;
+			return this;
+		}
+
+		public Builder addTrial(final String trialName, final RandomAccessibleInterval<? extends RealType<?>> img) {
+			trials.add(img);
+			trialNames.add(trialName);
+			return this;
+		}
+
+		public Recording build() {
+			if (timing == null) {
+				throw new IllegalArgumentException("Recording '" + name +
+					"' has no sampling rate in its metadata; give the line or frame rate in Hz (rate_hz)");
+			}
+			if (trials.isEmpty()) throw new IllegalArgumentException("Recording '" + name + "' has no image data");
+			final int nd = kind == Kind.LINE_SCAN ? 2 : 3;
+			final RandomAccessibleInterval<?> first = trials.get(0);
+			for (int i = 0; i < trials.size(); i++) {
+				final RandomAccessibleInterval<?> t = trials.get(i);
+				if (t.numDimensions() != nd) {
+					throw new IllegalArgumentException("Recording '" + name + "' trial " + (i + 1) + " has " +
+						t.numDimensions() + " dimensions; a " + (kind == Kind.LINE_SCAN ? "line scan needs 2 (x, t)"
+							: "frame stack needs 3 (x, y, t)"));
+				}
+				if (t.dimension(nd - 1) < 2) {
+					throw new IllegalArgumentException(kind == Kind.FRAME_STACK ? "Recording '" + name + "'" + (trials
+						.size() > 1 ? " trial " + (i + 1) : "") + " has a single frame (" + t.dimension(0) + " x " + t
+							.dimension(1) + " px): a frame stack needs frames over time; if its rows are successive " +
+						"lines of a line scan, use kind=line scan" : "Recording '" + name + "'" + (trials.size() > 1
+							? " trial " + (i + 1) : "") + " has a single line: a line scan needs lines over time");
+				}
+				for (int d = 0; d < nd - 1; d++) {
+					if (t.dimension(d) != first.dimension(d)) {
+						throw new IllegalArgumentException("Recording '" + name + "' trial " + (i + 1) +
+							" is " + t.dimension(d) + " px along dimension " + d + " but trial 1 is " + first
+								.dimension(d) + " px");
+					}
+				}
+			}
+			return new Recording(this);
+		}
+	}
+}

@@ -1,0 +1,88 @@
+"""Reference timings for `./catrace bench` (run by catrace.devtools.Bench as a subprocess; CaTrace itself needs no Python).
+
+extract STACK OFFSET W H T ROIS OUT
+    ROI means over a uint16 little-endian stack read with numpy.memmap in float32 batches of frames, the Suite2p way:
+    (a) a sparse ROI matrix (weights 1/npix) times the batch (m @ batch.T), (b) Suite2p's per-cell loop
+    F[n] = data[:, ipix[n]] @ lam[n] (suite2p.extraction.extract_traces). ROIS: int32 little-endian
+    [nroi, start[0..nroi], pixels...]. Writes (a)'s F (nroi x T, float64) to OUT and prints
+    "sparse_s=… percell_s=…" (each the best of two passes).
+filter COEFFS NTRACES NSAMPLES OUT
+    scipy.signal.filtfilt (a = 1, odd padding of 3*(taps-1) samples, as MATLAB and CaTrace) on synthetic traces
+    x[i, k] = sin(0.001 * k * (i % 50 + 1)) + ((k * 7919 + i * 104729) % 1000) / 1000 and scipy.signal.find_peaks on
+    the result; writes trace 0 filtered (float64) to OUT and prints "filtfilt_s=… find_peaks_s=… peaks=…" (filtfilt: the
+    best of two runs; scipy runs it on one core).
+"""
+import sys
+import time
+
+import numpy as np
+
+
+def extract(stack, offset, w, h, t, rois, out):
+    meta = np.fromfile(rois, dtype="<i4")
+    nroi = int(meta[0])
+    start = meta[1:nroi + 2]
+    pix = meta[nroi + 2:]
+    mov = np.memmap(stack, dtype="<u2", mode="r", offset=int(offset), shape=(int(t), int(h) * int(w)))
+    batch = 500
+    try:
+        import scipy.sparse as sp
+        rows = np.repeat(np.arange(nroi), np.diff(start))
+        weights = (1.0 / np.diff(start).astype(np.float32))[rows]
+        m = sp.csr_matrix((weights.astype(np.float32), (rows, pix)), shape=(nroi, int(h) * int(w)))
+    except ImportError:
+        m = None
+    f = np.zeros((nroi, int(t)), dtype=np.float64)
+    sparse_s = float("nan")
+    if m is not None:
+        for _ in range(2):  # best of two, as for CaTrace (the first pass also maps the file's pages)
+            t0 = time.perf_counter()
+            for k in range(0, int(t), batch):
+                data = np.asarray(mov[k:k + batch], dtype=np.float32)
+                f[:, k:k + batch] = (m @ data.T)
+            sparse_s = min(sparse_s, time.perf_counter() - t0) if sparse_s == sparse_s else time.perf_counter() - t0
+    ipix = [pix[start[n]:start[n + 1]] for n in range(nroi)]
+    lam = [np.full(len(p), 1.0 / len(p), dtype=np.float32) for p in ipix]
+    f2 = np.zeros((nroi, int(t)), dtype=np.float32)
+    percell_s = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        for k in range(0, int(t), batch):
+            data = np.asarray(mov[k:k + batch], dtype=np.float32)
+            for n in range(nroi):
+                f2[n, k:k + batch] = data[:, ipix[n]] @ lam[n]
+        percell_s = min(percell_s, time.perf_counter() - t0)
+    if m is None:
+        f = f2.astype(np.float64)
+    f.astype("<f8").tofile(out)
+    print("sparse_s=%.6f percell_s=%.6f" % (sparse_s, percell_s))
+
+
+def filt(coeffs, ntraces, nsamples, out):
+    from scipy.signal import filtfilt, find_peaks
+    b = np.fromfile(coeffs, dtype="<f8")
+    i = np.arange(int(ntraces))[:, None]
+    k = np.arange(int(nsamples))[None, :]
+    x = np.sin(0.001 * k * (i % 50 + 1)) + ((k * 7919 + i * 104729) % 1000) / 1000.0
+    filt_s = float("inf")
+    for _ in range(2):  # best of two, as for CaTrace
+        t0 = time.perf_counter()
+        y = filtfilt(b, [1.0], x, axis=1, padtype="odd", padlen=3 * (len(b) - 1))
+        filt_s = min(filt_s, time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    peaks = 0
+    for row in y:
+        p, _ = find_peaks(row, prominence=0.5)
+        peaks += len(p)
+    peaks_s = time.perf_counter() - t0
+    y[0].astype("<f8").tofile(out)
+    print("filtfilt_s=%.6f find_peaks_s=%.6f peaks=%d" % (filt_s, peaks_s, peaks))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "extract":
+        extract(*sys.argv[2:9])
+    elif sys.argv[1] == "filter":
+        filt(*sys.argv[2:6])
+    else:
+        sys.exit("unknown mode " + sys.argv[1])
