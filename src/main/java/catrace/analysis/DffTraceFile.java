@@ -187,6 +187,13 @@ public final class DffTraceFile {
 			? "stated in the file" : "1 / median time step");
 	}
 
+	/** The recording a ΔF/F file belongs to: "scan_dff_pct.csv" → "scan"; "cell01.csv" → "cell01". */
+	public static String recordingName(final String fileName) {
+		if (fileName.endsWith("_dff_pct.csv")) return fileName.substring(0, fileName.length() - "_dff_pct.csv"
+			.length());
+		return fileName.replaceAll("\\.csv$", "");
+	}
+
 	public String source() {
 		return source;
 	}

@@ -13,16 +13,12 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import catrace.display.DetectionReport;
-import catrace.display.OutputFiles;
-import catrace.events.DetectionSettings;
-import catrace.io.ReadOptions;
 import catrace.model.Recording;
 import catrace.io.RecordingReader;
 import catrace.io.RoiSources;
+import catrace.pipeline.Pipeline;
+import catrace.pipeline.RecordingResult;
 import catrace.model.ProgressListener;
-import catrace.trace.TraceAnalysis;
-import catrace.trace.TraceResult;
 
 /**
  * Extraction and transient detection over every recording of a folder. A failing file never stops the batch: it is
@@ -43,38 +39,11 @@ public final class FolderAnalysis {
 		AUTOMATIC_BANDS
 	}
 
-	/** Everything the batch needs. */
-	public static final class Settings {
+	/** Writes one recording's outputs into a folder (the batch makes it a temporary folder and renames it). */
+	@FunctionalInterface
+	public interface OutputWriter {
 
-		final Path input;
-		final Path output;
-		final String pattern;
-		final boolean recursive;
-		final RoiSource roiSource;
-		final Path sharedRoiFile;
-		final ReadOptions read;
-		final TraceAnalysis.Settings trace;
-		final DetectionSettings detection;
-		final boolean overwrite;
-		final Shards shard;
-
-		public Settings(final Path input, final Path output, final String pattern, final boolean recursive,
-			final RoiSource roiSource, final Path sharedRoiFile, final ReadOptions read,
-			final TraceAnalysis.Settings trace, final DetectionSettings detection, final boolean overwrite,
-			final Shards shard)
-		{
-			this.input = input;
-			this.output = output;
-			this.pattern = pattern;
-			this.recursive = recursive;
-			this.roiSource = roiSource;
-			this.sharedRoiFile = sharedRoiFile;
-			this.read = read;
-			this.trace = trace;
-			this.detection = detection;
-			this.overwrite = overwrite;
-			this.shard = shard;
-		}
+		void write(RecordingResult result, Path folder) throws IOException;
 	}
 
 	/** Told after each recording: its number, how many, the file, and "done", "skipped …" or "FAILED …". */
@@ -139,26 +108,21 @@ public final class FolderAnalysis {
 
 	private FolderAnalysis() {}
 
-	public static Report run(final Settings s, final Listener listener) throws IOException {
-		final Path in = s.input.toAbsolutePath().normalize();
-		final Path out = s.output.toAbsolutePath().normalize();
-		if (out.startsWith(in)) {
-			throw new IllegalArgumentException("The output folder " + s.output + " is inside the input folder " +
-				s.input + ": its results would be read as recordings on the next run; choose a folder outside it");
-		}
-		if (Files.exists(out) && !Files.isDirectory(out)) {
-			throw new IOException("Output folder " + s.output + " is a file, not a folder");
-		}
-		if (s.roiSource == RoiSource.SHARED_FILE && (s.sharedRoiFile == null || !Files.isRegularFile(
-			s.sharedRoiFile)))
-		{
-			throw new IllegalArgumentException("roi_source is 'shared file' but roi_file " + s.sharedRoiFile +
-				" is not a file");
-		}
-		final List<Path> all = RecordingFiles.find(in, s.pattern, s.recursive);
-		if (all.isEmpty()) throw new IllegalArgumentException("No recordings matching '" + s.pattern + "' in " +
-			s.input);
-		final List<Path> mine = s.shard.select(all);
+	/**
+	 * Analyses every recording of the folder.
+	 *
+	 * @param writer writes one recording's outputs (tables and plots) into a folder
+	 * @param listener told after each recording
+	 */
+	public static Report run(final FolderSettings s, final OutputWriter writer, final Listener listener)
+		throws IOException
+	{
+		final Path in = s.input().toAbsolutePath().normalize();
+		final Path out = s.output().toAbsolutePath().normalize();
+		final List<Path> all = RecordingFiles.find(in, s.pattern(), s.recursive());
+		if (all.isEmpty()) throw new IllegalArgumentException("No recordings matching '" + s.pattern() + "' in " +
+			s.input());
+		final List<Path> mine = s.shard().select(all);
 		Files.createDirectories(out);
 		final List<BatchTables.Failure> failures = new ArrayList<>();
 		int analysed = 0, skipped = 0;
@@ -167,14 +131,14 @@ public final class FolderAnalysis {
 			final String rel = in.relativize(file).toString().replace('\\', '/');
 			final Path target = out.resolve(subfolder(in, file));
 			String status;
-			if (Files.isDirectory(target) && !s.overwrite) {
+			if (Files.isDirectory(target) && !s.overwrite()) {
 				skipped++;
 				status = "skipped (outputs exist; overwrite=false)";
 			}
 			else {
 				final String[] stage = { "read" };
 				try {
-					analyseOne(file, target, s, stage);
+					analyseOne(file, target, s, writer, stage);
 					analysed++;
 					status = "done";
 				}
@@ -186,7 +150,7 @@ public final class FolderAnalysis {
 			}
 			listener.recordingDone(i + 1, mine.size(), file, status);
 		}
-		final Path tables = s.shard.count() == 1 ? out : out.resolve(s.shard.folderName());
+		final Path tables = s.shard().count() == 1 ? out : out.resolve(s.shard().folderName());
 		Files.createDirectories(tables);
 		final Path summary = tables.resolve("summary.csv");
 		final Path errors = tables.resolve("errors.csv");
@@ -213,29 +177,25 @@ public final class FolderAnalysis {
 		return (parent == null ? stem : parent.resolve(stem).toString()).replace('\\', '/');
 	}
 
-	private static void analyseOne(final Path file, final Path target, final Settings s, final String[] stage)
-		throws IOException
+	private static void analyseOne(final Path file, final Path target, final FolderSettings s,
+		final OutputWriter writer, final String[] stage) throws IOException
 	{
 		stage[0] = "read";
-		final Recording rec = RecordingReader.open(file, s.read);
+		final Recording rec = RecordingReader.open(file, s.read());
 		stage[0] = "rois";
 		final RoiSources.Choice rois = rois(file, rec, s);
 		stage[0] = "extract";
-		final TraceResult result = TraceAnalysis.analyze(rec, rois.masks(), s.trace.neuropilFactor() > 0
-			? RoiSources.neuropil(rec, rois.masks()) : null, s.trace, ProgressListener.NONE);
-		stage[0] = "detect";
-		final OutputFiles outputs = DetectionReport.of(result, s.detection, ProgressListener.NONE);
-		outputs.tables().values().forEach(t -> t.comment("ROIs: " + rois.source()));
+		final RecordingResult result = Pipeline.run(rec, rois, s.trace(), s.detection(), ProgressListener.NONE);
 		stage[0] = "write";
-		writeFolder(outputs, target, s.overwrite);
+		writeFolder(result, writer, target, s.overwrite());
 	}
 
-	private static RoiSources.Choice rois(final Path file, final Recording rec, final Settings s)
+	private static RoiSources.Choice rois(final Path file, final Recording rec, final FolderSettings s)
 		throws IOException
 	{
-		switch (s.roiSource) {
+		switch (s.roiSource()) {
 			case SHARED_FILE:
-				return RoiSources.choose(rec, "", s.sharedRoiFile, null);
+				return RoiSources.choose(rec, "", s.sharedRoiFile(), null);
 			case AUTOMATIC_BANDS:
 				return RoiSources.choose(rec, "auto", null, null);
 			default: {
@@ -255,13 +215,14 @@ public final class FolderAnalysis {
 	}
 
 	/** Writes into a hidden temporary folder beside the target, then renames it into place. */
-	private static void writeFolder(final OutputFiles outputs, final Path target, final boolean overwrite)
-		throws IOException
+	private static void writeFolder(final RecordingResult result, final OutputWriter writer, final Path target,
+		final boolean overwrite) throws IOException
 	{
 		Files.createDirectories(target.getParent());
 		final Path tmp = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
 		try {
-			outputs.write(tmp, false);
+			Files.createDirectories(tmp);
+			writer.write(result, tmp);
 			if (Files.exists(target)) {
 				if (!overwrite) throw new IOException(target + " exists; pass overwrite=true to replace it");
 				deleteTree(target);

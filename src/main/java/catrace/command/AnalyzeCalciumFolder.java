@@ -3,32 +3,29 @@ package catrace.command;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Locale;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import ij.IJ;
-
 import catrace.batch.FolderAnalysis;
+import catrace.batch.FolderSettings;
 import catrace.batch.Shards;
+import catrace.display.RecordingReport;
 
 /**
  * Traces and transients for every recording in a folder; a failing file is listed in errors.csv and the batch goes
- * on; existing outputs are skipped unless overwrite=true, so a rerun resumes.
+ * on; existing outputs are skipped unless overwrite=true, so a rerun resumes. When any recording failed the command
+ * fails too, saying how many and where the reasons are (Fiji's headless launcher still exits 0 after a failed
+ * command: scripts check errors.csv, or use ./catrace, which exits 1).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Analyze Calcium Folder", headless = true,
 	description = "Extraction and transient detection for every recording in a folder, with summary.csv and errors.csv")
-public class AnalyzeCalciumFolder extends ProcessingInputs implements Command {
+public class AnalyzeCalciumFolder extends DetectionInputs {
 
 	@Parameter(persist = false, label = "Input folder", style = "directory")
 	private File input_folder;
-
-	@Parameter(persist = false, label = "Output folder (outside the input folder)", style = "directory")
-	private File output_folder;
 
 	@Parameter(persist = false, label = "File pattern (glob; Prairie folders are always included)")
 	private String file_pattern = "*.tif";
@@ -43,56 +40,23 @@ public class AnalyzeCalciumFolder extends ProcessingInputs implements Command {
 	@Parameter(required = false, persist = false, label = "Shared ROI file (for 'shared file')")
 	private File roi_file;
 
-	@Parameter(persist = false, label = "Indicator preset", choices = { "paper (Fluo-4)", "fast (jGCaMP8)" })
-	private String indicator = "paper (Fluo-4)";
-
-	@Parameter(persist = false, label = "Amplitude window before the peak (s; 0 = preset)", min = "0")
-	private double amplitude_window_s = 0;
-
-	@Parameter(persist = false, label = "Area window before the peak (s; 0 = preset)", min = "0")
-	private double area_before_s = 0;
-
-	@Parameter(persist = false, label = "Area window after the peak (s; 0 = preset)", min = "0")
-	private double area_after_s = 0;
-
-	@Parameter(persist = false, label = "Tail probability of the noise cloud (0 = preset)", min = "0")
-	private double tail_probability = 0;
-
-	@Parameter(persist = false, label = "Separation threshold (0 = preset)", min = "0")
-	private double separation_threshold = 0;
-
-	@Parameter(persist = false, label = "Overwrite existing outputs")
-	private boolean overwrite = false;
-
 	@Parameter(required = false, persist = false, label = "Shard i/n of a cluster job array (empty = all files)")
 	private String shard = "";
-
-	@Parameter(persist = false, label = "Headless: end Java with status 1 when a recording failed",
-		description = "For Fiji's headless launcher, which otherwise exits 0 after a failed command; ignored with a GUI")
-	private boolean exit_nonzero_on_failure = false;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
-	private String summary;
 
 	@Override
 	public void run() {
 		final FolderAnalysis.Report report;
 		try {
-			if (CommandSupport.path(input_folder) == null || CommandSupport.path(output_folder) == null) {
-				throw new IllegalArgumentException("Give input_folder and output_folder");
-			}
-			final FolderAnalysis.Settings s = new FolderAnalysis.Settings(input_folder.toPath(), output_folder
-				.toPath(), file_pattern, recursive, roiSource(roi_source), CommandSupport.path(roi_file),
-				readOptions(), traceSettings(), DetectCalciumTransients.detectionSettings(indicator,
-					amplitude_window_s, area_before_s, area_after_s, tail_probability, separation_threshold), overwrite,
-				Shards.parse(shard));
-			final boolean gui = CommandSupport.hasGui();
-			report = FolderAnalysis.run(s, (i, n, file, status) -> {
-				if (gui) {
-					IJ.showProgress(i, n);
-					IJ.showStatus("CaTrace: " + i + "/" + n + " " + file.getFileName() + ": " + status);
-				}
-				else System.err.println("CaTrace: [" + i + "/" + n + "] " + file.getFileName() + ": " + status);
+			final FolderSettings s = FolderSettings.builder(CommandSupport.path(input_folder), CommandSupport.path(
+				output_folder)).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport
+					.path(roi_file)).read(readOptions()).trace(traceSettings()).detection(detectionSettings())
+				.overwrite(overwrite).shard(Shards.parse(shard)).build();
+			report = FolderAnalysis.run(s, (result, folder) -> RecordingReport.of(result).write(folder, false), (i, n,
+				file, st) -> {
+				status.showStatus(i, n, "CaTrace: " + file.getFileName() + ": " + st);
+				if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file.getFileName() +
+					": " + st);
+				if (isCanceled()) throw new CancellationException(getCancelReason());
 			});
 		}
 		catch (final IOException e) {
@@ -100,14 +64,8 @@ public class AnalyzeCalciumFolder extends ProcessingInputs implements Command {
 		}
 		summary = report.describe() + "; summary: " + report.summaryFile();
 		if (!report.failures().isEmpty()) {
-			final String msg = report.failures().size() + " of " + report.recordings() +
-				" recordings failed; reasons in " + report.errorsFile() + " (" + report.describe() + ")";
-			if (CommandSupport.hasGui()) IJ.error("CaTrace", msg);
-			else if (exit_nonzero_on_failure) {
-				System.err.println("CaTrace: " + msg);
-				System.exit(1);
-			}
-			else throw new IllegalStateException(msg);
+			throw new IllegalStateException(report.failures().size() + " of " + report.recordings() +
+				" recordings failed; reasons in " + report.errorsFile() + " (" + report.describe() + ")");
 		}
 	}
 

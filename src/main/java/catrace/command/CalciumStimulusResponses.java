@@ -19,7 +19,7 @@ import catrace.analysis.StimulusAnalysis;
 import catrace.analysis.StimulusFiles;
 import catrace.display.OutputFiles;
 import catrace.display.StimulusReport;
-import catrace.events.DetectionSettings;
+import catrace.events.IndicatorPreset;
 
 /**
  * Stimulus-locked responses of a field of ROIs (Rothschild, Nelken &amp; Mizrahi 2010): responsiveness, selectivity,
@@ -30,10 +30,7 @@ import catrace.events.DetectionSettings;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Calcium Stimulus Responses", headless = true,
 	description = "Per-ROI tuning, pair correlations and population tests from weighted events and a stimulus protocol")
-public class CalciumStimulusResponses implements Command {
-
-	static final String PAPER = "paper (Fluo-4)";
-	static final String FAST = "fast (jGCaMP8)";
+public class CalciumStimulusResponses extends OutputParameters {
 
 	@Parameter(required = false, persist = false, label = "Events file (CSV from Detect Calcium Transients)")
 	private File events_file;
@@ -42,8 +39,8 @@ public class CalciumStimulusResponses implements Command {
 	private File traces_file;
 
 	@Parameter(persist = false, label = "Indicator (transient detector settings for a traces file)", choices = {
-		PAPER, FAST })
-	private String indicator = PAPER;
+		IndicatorPreset.Labels.PAPER, IndicatorPreset.Labels.FAST })
+	private String indicator = IndicatorPreset.Labels.PAPER;
 
 	@Parameter(required = false, persist = false, label = "ROI positions (NAME_rois.csv; optional)")
 	private File rois_file;
@@ -88,16 +85,6 @@ public class CalciumStimulusResponses implements Command {
 	@Parameter(persist = false, label = "Random seed (clustering test)")
 	private long seed = 1;
 
-	@Parameter(required = false, persist = false, label = "Output folder (CSV + PNG; empty = none)",
-		style = "directory")
-	private File output_folder;
-
-	@Parameter(persist = false, label = "Overwrite existing outputs")
-	private boolean overwrite = false;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
-	private String summary;
-
 	@Override
 	public void run() {
 		final StimulusAnalysis.Settings settings = StimulusAnalysis.Settings.defaults().withWindow(new ResponseWindow(
@@ -106,28 +93,18 @@ public class CalciumStimulusResponses implements Command {
 					angle_column).withRasterPair(raster_pair).withSeed(seed);
 		try {
 			final StimulusFiles.Result r = StimulusFiles.analyse(CommandSupport.path(events_file), CommandSupport.path(
-				traces_file), detection(indicator), CommandSupport.path(rois_file), pixel_size_um, CommandSupport.path(
+				traces_file), IndicatorPreset.parse(indicator).settings(), CommandSupport.path(rois_file), pixel_size_um, CommandSupport.path(
 					stimulus_file), columns(condition_columns), settings);
 			final OutputFiles out = StimulusReport.of(r.name(), r.analysis());
-			final Path folder = CommandSupport.path(output_folder);
-			CommandSupport.publish(out, output_folder, overwrite, r.analysis().roiTable());
+			final String written = publish(out, r.analysis().roiTable());
 			final StimulusAnalysis a = r.analysis();
 			summary = String.format(Locale.ROOT, "%s: %d of %d ROIs responsive, %d selective; %s%s%s", r.name(), a
 				.responsiveCount(), a.tuning().size(), a.selectiveCount(), r.inputDescription(), a.warnings().isEmpty()
-					? "" : "; " + a.warnings().size() + " warning(s) in the tables' # lines", folder == null ? ""
-						: "; written to " + folder);
+					? "" : "; " + a.warnings().size() + " warning(s) in the tables' # lines", written);
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
-	}
-
-	static DetectionSettings detection(final String indicator) {
-		final String s = indicator == null ? "" : indicator.trim().toLowerCase(Locale.ROOT);
-		if (s.equals(PAPER.toLowerCase(Locale.ROOT)) || s.equals("paper")) return DetectionSettings.paper();
-		if (s.equals(FAST.toLowerCase(Locale.ROOT)) || s.equals("fast")) return DetectionSettings.forFastIndicator();
-		throw new IllegalArgumentException("indicator must be \"" + PAPER + "\" or \"" + FAST + "\", got \"" +
-			indicator + "\"");
 	}
 
 	static List<String> columns(final String list) {

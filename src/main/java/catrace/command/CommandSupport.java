@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.IJ;
+import org.scijava.app.StatusService;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
@@ -28,11 +29,10 @@ final class CommandSupport {
 		return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
 	}
 
-	/** The ROI Manager's ROIs (none headless or when it is closed or empty). */
+	/** The ROI Manager's ROIs (none when there is none or it is empty). */
 	static List<Roi> managerRois(final RoiManager manager) {
-		final RoiManager rm = manager != null ? manager : hasGui() ? RoiManager.getInstance() : null;
-		if (rm == null || rm.getCount() == 0) return new ArrayList<>();
-		return new ArrayList<>(Arrays.asList(rm.getRoisAsArray()));
+		if (manager == null || manager.getCount() == 0) return new ArrayList<>();
+		return new ArrayList<>(Arrays.asList(manager.getRoisAsArray()));
 	}
 
 	/** An ImagePlus input that Fiji filled with nothing usable (unknown title → empty image) counts as absent. */
@@ -59,18 +59,17 @@ final class CommandSupport {
 		if (hasGui()) out.show();
 	}
 
-	/** Fiji's progress bar and status line in a GUI; an occasional console line otherwise. */
-	static ProgressListener progress() {
-		if (hasGui()) {
-			return (done, total, what) -> {
-				IJ.showProgress((double) done / total);
-				IJ.showStatus("CaTrace: " + what);
-			};
-		}
-		// console: a line at most every 2 s, none for work that finishes sooner
+	/**
+	 * Fiji's progress bar and status line through SciJava's status service; headless, where nobody shows the status,
+	 * an occasional line on stderr (at most every 2 s, none for work that finishes sooner).
+	 */
+	static ProgressListener progress(final StatusService status) {
+		final boolean console = !hasGui();
 		final long start = System.nanoTime();
 		final long[] last = { start };
 		return (done, total, what) -> {
+			if (status != null) status.showStatus((int) (1000 * done / Math.max(1, total)), 1000, "CaTrace: " + what);
+			if (!console) return;
 			final long now = System.nanoTime();
 			if (now - last[0] >= 2_000_000_000L) {
 				last[0] = now;

@@ -1,20 +1,17 @@
 package catrace.command;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import catrace.display.OutputFiles;
-import catrace.display.TraceReport;
+import catrace.display.RecordingReport;
 import catrace.display.TraceTables;
-import catrace.model.Recording;
 import catrace.io.RoiSources;
-import catrace.trace.TraceResult;
+import catrace.model.Recording;
+import catrace.pipeline.Pipeline;
+import catrace.pipeline.RecordingResult;
 
 /**
  * One fluorescence trace per ROI from a line scan or frame stack: F, baseline F0, ΔF/F (%) and the noise level ν.
@@ -22,28 +19,16 @@ import catrace.trace.TraceResult;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Extract Calcium Traces", headless = true,
 	description = "F, F0, dF/F (%) and noise level per ROI from a two-photon line scan or frame stack")
-public class ExtractCalciumTraces extends TraceInputs implements Command {
-
-	@Parameter(required = false, persist = false, label = "Output folder (CSV + PNG; empty = none)",
-		style = "directory")
-	private File output_folder;
-
-	@Parameter(persist = false, label = "Overwrite existing outputs")
-	private boolean overwrite = false;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
-	private String summary;
+public class ExtractCalciumTraces extends TraceInputs {
 
 	@Override
 	public void run() {
 		try {
 			final Recording rec = readRecording();
 			final RoiSources.Choice rois = chooseRois(rec);
-			final TraceResult result = measure(rec, rois, CommandSupport.progress());
-			final OutputFiles out = TraceReport.of(result);
-			CommandSupport.publish(out, output_folder, overwrite, TraceTables.summary(result));
-			summary = rec.describe() + "; ROIs: " + rois.source() + (output_folder == null ? "" : "; written to " +
-				output_folder);
+			final RecordingResult result = Pipeline.run(rec, rois, traceSettings(), null, progress());
+			final String written = publish(RecordingReport.of(result), TraceTables.summary(result.traces()));
+			summary = rec.describe() + "; ROIs: " + rois.source() + written;
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);

@@ -14,7 +14,7 @@ import catrace.batch.BatchTables;
 /** After a sharded "Analyze Calcium Folder" (a cluster job array): one summary.csv and errors.csv for all shards. */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Merge Calcium Shards", headless = true,
 	description = "Rebuilds summary.csv and errors.csv from the shard folders of a sharded folder analysis")
-public class MergeCalciumShards implements Command {
+public class MergeCalciumShards extends CaTraceCommand {
 
 	@Parameter(persist = false, label = "Output folder of the sharded run", style = "directory")
 	private File input_folder;

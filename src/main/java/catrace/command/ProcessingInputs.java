@@ -5,25 +5,24 @@ import java.util.Locale;
 import org.scijava.plugin.Parameter;
 
 import catrace.io.ReadOptions;
-import catrace.model.Recording;
-import catrace.io.RoiSources;
 import catrace.trace.BaselineMethod;
 import catrace.trace.BaselineSettings;
-import catrace.model.ProgressListener;
 import catrace.trace.TraceAnalysis;
-import catrace.trace.TraceResult;
 
 /**
  * How to read a recording and turn its ROI means into F0 and ΔF/F: the parameters shared by every command that
- * measures traces (single image or folder). SciJava collects these fields in subclasses too.
+ * measures traces (single image or folder). Defaults come from the settings classes. SciJava collects these fields in
+ * subclasses too.
  */
-abstract class ProcessingInputs {
+abstract class ProcessingInputs extends OutputParameters {
+
+	private static final BaselineSettings BASELINE = BaselineSettings.defaults();
 
 	@Parameter(persist = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
 	protected String kind = "auto";
 
 	@Parameter(persist = false, label = "Channel (green, red or a number)")
-	protected String channel = "green";
+	protected String channel = ReadOptions.defaults().channel();
 
 	@Parameter(persist = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
 	protected double rate_hz = 0;
@@ -33,30 +32,29 @@ abstract class ProcessingInputs {
 
 	@Parameter(persist = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
 		"median", "time range" })
-	protected String baseline = "running percentile";
+	protected String baseline = BASELINE.method().label();
 
 	@Parameter(persist = false, label = "Baseline percentile (%)", min = "0", max = "100")
-	protected double baseline_percentile = 10;
+	protected double baseline_percentile = BASELINE.percentile();
 
 	@Parameter(persist = false, label = "Running baseline window (s)", min = "0")
-	protected double baseline_window_s = 30;
+	protected double baseline_window_s = BASELINE.windowS();
 
 	@Parameter(persist = false, label = "Smoothing before the percentile (s)", min = "0")
-	protected double baseline_smoothing_s = 0.5;
+	protected double baseline_smoothing_s = BASELINE.smoothingS();
 
 	@Parameter(persist = false, label = "Baseline time range start (s)")
-	protected double baseline_start_s = 0;
+	protected double baseline_start_s = BASELINE.startS();
 
 	@Parameter(persist = false, label = "Baseline time range end (s)")
-	protected double baseline_end_s = 0;
+	protected double baseline_end_s = BASELINE.endS();
 
 	@Parameter(persist = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
 	protected double neuropil_factor = 0;
 
 	protected ReadOptions readOptions() {
 		return ReadOptions.defaults().withKind(kind(kind)).withChannel(channel).withRateHz(rate_hz).withTrials(
-			"concatenate".equalsIgnoreCase(trials.trim()) ? ReadOptions.Trials.CONCATENATE
-				: ReadOptions.Trials.SEPARATE);
+			trials(trials));
 	}
 
 	protected TraceAnalysis.Settings traceSettings() {
@@ -64,14 +62,6 @@ abstract class ProcessingInputs {
 			baseline_percentile).windowS(baseline_window_s).smoothingS(baseline_smoothing_s).timeRange(
 				baseline_start_s, baseline_end_s);
 		return new TraceAnalysis.Settings(b, neuropil_factor);
-	}
-
-	/** F, F0, ΔF/F and ν of a recording's ROIs with these settings (neuropil regions made when r > 0). */
-	protected TraceResult measure(final Recording rec, final RoiSources.Choice rois,
-		final ProgressListener progress)
-	{
-		return TraceAnalysis.analyze(rec, rois.masks(), neuropil_factor > 0 ? RoiSources.neuropil(rec, rois
-			.masks()) : null, traceSettings(), progress);
 	}
 
 	static ReadOptions.Kind kind(final String s) {
@@ -86,6 +76,17 @@ abstract class ProcessingInputs {
 				return ReadOptions.Kind.FRAME_STACK;
 			default:
 				throw new IllegalArgumentException("kind must be auto, line scan or frame stack, got \"" + s + "\"");
+		}
+	}
+
+	static ReadOptions.Trials trials(final String s) {
+		switch (s == null ? "separate" : s.trim().toLowerCase(Locale.ROOT)) {
+			case "separate":
+				return ReadOptions.Trials.SEPARATE;
+			case "concatenate":
+				return ReadOptions.Trials.CONCATENATE;
+			default:
+				throw new IllegalArgumentException("trials must be separate or concatenate, got \"" + s + "\"");
 		}
 	}
 }

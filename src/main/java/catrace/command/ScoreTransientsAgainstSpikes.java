@@ -17,6 +17,7 @@ import org.scijava.plugin.Plugin;
 import catrace.display.OutputFiles;
 import catrace.display.ScoringReport;
 import catrace.events.DetectionSettings;
+import catrace.events.IndicatorPreset;
 import catrace.events.GroundTruthScoring;
 import catrace.events.SpikeMatching;
 import catrace.io.GroundTruthFiles;
@@ -28,20 +29,17 @@ import catrace.model.GroundTruthRecording;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Score Transients Against Spikes", headless = true,
 	description = "Precision, recall and F1 of transient detection against recorded spikes")
-public class ScoreTransientsAgainstSpikes implements Command {
+public class ScoreTransientsAgainstSpikes extends OutputParameters {
 
 	@Parameter(persist = false, label = "Folder of NAME.csv + NAME_spikes.csv", style = "directory")
 	private File input_folder;
 
-	@Parameter(required = false, persist = false, label = "Output folder (CSV + PNG; empty = none)",
-		style = "directory")
-	private File output_folder;
-
 	@Parameter(persist = false, label = "Noise levels (native and/or nu in %/sqrt(Hz), comma separated)")
 	private String noise_levels = "native,2,4,8";
 
-	@Parameter(persist = false, label = "Indicator preset", choices = { "fast (jGCaMP8)", "paper (Fluo-4)" })
-	private String indicator = "fast (jGCaMP8)";
+	@Parameter(persist = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.FAST,
+		IndicatorPreset.Labels.PAPER })
+	private String indicator = IndicatorPreset.Labels.FAST;
 
 	@Parameter(persist = false, label = "Baseline detector threshold k (robust SDs)", min = "0")
 	private double baseline_k = 3;
@@ -55,12 +53,6 @@ public class ScoreTransientsAgainstSpikes implements Command {
 	@Parameter(persist = false, label = "Burst gap: a spike closer than this joins the burst (s)", min = "0")
 	private double burst_gap_s = SpikeMatching.DEFAULT_BURST_GAP_S;
 
-	@Parameter(persist = false, label = "Overwrite existing outputs")
-	private boolean overwrite = false;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
-	private String summary;
-
 	@Override
 	public void run() {
 		try {
@@ -68,11 +60,11 @@ public class ScoreTransientsAgainstSpikes implements Command {
 			if (in == null) throw new IllegalArgumentException("Give input_folder (NAME.csv + NAME_spikes.csv files)");
 			final List<GroundTruthRecording> recs = GroundTruthFiles.readFolder(in);
 			final double[] nus = parseLevels(noise_levels);
-			final DetectionSettings settings = DetectCalciumTransients.detectionSettings(indicator, 0, 0, 0, 0, 0);
+			final DetectionSettings settings = IndicatorPreset.parse(indicator).settings();
 			final SpikeMatching matching = new SpikeMatching(burst_gap_s, match_before_s, match_after_s);
 			final List<GroundTruthScoring.Score> scores = GroundTruthScoring.score(recs, Arrays.asList(
 				GroundTruthScoring.Detector.catrace(settings), GroundTruthScoring.Detector.threshold(baseline_k)), nus,
-				matching, CommandSupport.progress());
+				matching, progress());
 			final List<String> provenance = new ArrayList<>();
 			provenance.add("CaTrace scoring of " + recs.size() + " neurons in " + in.getFileName());
 			provenance.add("CaTrace detection: " + settings);
@@ -81,8 +73,8 @@ public class ScoreTransientsAgainstSpikes implements Command {
 			provenance.add("added noise: white Gaussian to reach each target nu, seeded per neuron/trial/nu; " +
 				"trials at or above the target keep their native noise");
 			final OutputFiles out = ScoringReport.of(scores, nus, matching, provenance);
-			CommandSupport.publish(out, output_folder, overwrite, out.tables().get("scores_pooled.csv"));
-			summary = recs.size() + " neurons scored at " + noise_levels;
+			summary = recs.size() + " neurons scored at " + noise_levels + publish(out, out.tables().get(
+				"scores_pooled.csv"));
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);

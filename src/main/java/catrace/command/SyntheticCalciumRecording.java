@@ -19,8 +19,9 @@ import ij.IJ;
  * NAME_RoiSet.zip) into the output folder; shows the image when ImageJ's window is open. Other settings (line width
  * 160 px, frames 64 × 64 px, soma sizes, kinetics, amplitudes) are the defaults of {@link SyntheticSettings}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Synthetic Calcium Recording", headless = true)
-public class SyntheticCalciumRecording implements Command {
+@Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Synthetic Calcium Recording", headless = true,
+	description = "A line scan or frame stack with known spikes at a chosen noise level, written with its ground truth")
+public class SyntheticCalciumRecording extends CaTraceCommand {
 
 	static final String LINE_SCAN = "line scan";
 	static final String FRAME_STACK = "frame stack";
@@ -63,7 +64,7 @@ public class SyntheticCalciumRecording implements Command {
 
 	@Override
 	public void run() {
-		if (output_folder == null) throw new IllegalArgumentException(
+		if (CommandSupport.path(output_folder) == null) throw new IllegalArgumentException(
 			"Synthetic Calcium Recording: output_folder is missing; give the folder to write the files to");
 		final SyntheticSettings settings = SyntheticSettings.builder(kind(kind)).cells(n_cells).durationS(duration_s)
 			.rateHz(rate_hz).noiseLevel(noise_level).spikeRateHz(spike_frequency_hz).neuropilPct(neuropil).driftPct(drift)

@@ -77,28 +77,27 @@ final class ImagePlusRecording {
 		return l == null || l.trim().isEmpty() ? "plane " + (i + 1) : l.trim();
 	}
 
-	/** Rate from the user's override, else the calibration's frame interval in its time unit. */
+	/** Rate from the calibration's frame interval in its time unit; unknown (with the reason) when it has none. */
 	static Timing timing(final ImagePlus imp, final ReadOptions options, final String label,
 		final boolean lineScan)
 	{
-		if (options.hasRateOverride()) return Timing.userOverride(options.rateHz());
 		final Calibration cal = imp.getCalibration();
 		final double interval = cal.frameInterval;
 		final String what = lineScan ? "line period" : "frame interval";
 		if (!(interval != 0) || Double.isNaN(interval)) {
-			throw new IllegalArgumentException(label + " has no " + what +
+			return Timing.unknown(label + " has no " + what +
 				" in its ImageJ calibration (frame interval is 0, see Image > Properties); give the " + (lineScan
 					? "line" : "frame") + " rate in Hz (rate_hz)");
 		}
 		final String unit = cal.getTimeUnit();
 		final double toSeconds = secondsPer(unit);
 		if (Double.isNaN(toSeconds)) {
-			throw new IllegalArgumentException(label + ": the time unit '" + unit +
+			return Timing.unknown(label + ": the time unit '" + unit +
 				"' of its calibration frame interval is not a unit of time CaTrace knows (s, ms, min, µs); give the rate in Hz (rate_hz)");
 		}
 		final double period = interval * toSeconds;
 		if (!(period > 0) || Double.isInfinite(period)) {
-			throw new IllegalArgumentException(label + ": the ImageJ calibration frame interval is " + Formats.number(
+			return Timing.unknown(label + ": the ImageJ calibration frame interval is " + Formats.number(
 				interval) + " " + unit + "; the " + what + " must be > 0");
 		}
 		return Timing.of(1.0 / period, String.format(Locale.ROOT, "ImageJ calibration frame interval%s (%s %s) of %s",

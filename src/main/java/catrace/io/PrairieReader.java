@@ -103,6 +103,7 @@ final class PrairieReader {
 			? dir.toString() : xml.toString());
 		double period = Double.NaN, micronsPerPixel = Double.NaN;
 		String periodWhere = "";
+		String periodProblem = null;
 		String channelName = "";
 		for (int si = 0; si < sequences.size(); si++) {
 			final Element seq = sequences.get(si);
@@ -120,10 +121,8 @@ final class PrairieReader {
 				final Element shard = child(frame, "PVStateShard");
 				final String slp = shard == null ? null : stateValue(shard, "scanLinePeriod");
 				if (slp == null) {
-					if (!options.hasRateOverride()) {
-						throw new IOException(xml + ": " + where + " has no per-frame scanLinePeriod in its " +
-							"PVStateShard; give the line rate in Hz (rate_hz)");
-					}
+					if (periodProblem == null) periodProblem = xml + ": " + where + " has no per-frame " +
+						"scanLinePeriod in its PVStateShard; give the line rate in Hz (rate_hz)";
 				}
 				else {
 					final double p = number(slp, "scanLinePeriod of " + where, xml);
@@ -131,8 +130,8 @@ final class PrairieReader {
 						period = p;
 						periodWhere = where;
 					}
-					else if (Math.abs(p - period) > 1e-9 * Math.abs(period) && !options.hasRateOverride()) {
-						throw new IOException(String.format(Locale.ROOT,
+					else if (Math.abs(p - period) > 1e-9 * Math.abs(period) && periodProblem == null) {
+						periodProblem = (String.format(Locale.ROOT,
 							"%s: the cycles have different line periods (%s: %s ms, %s: %s ms); they cannot " +
 								"share one time axis; give rate_hz to override", xml, periodWhere, Formats.number(period * 1000), where,
 							Formats.number(p * 1000)));
@@ -147,14 +146,12 @@ final class PrairieReader {
 			b.addTrial("cycle " + cycle, parts.size() == 1 ? parts.get(0) : concat(parts));
 		}
 		final Timing timing;
-		if (options.hasRateOverride()) timing = Timing.userOverride(options.rateHz());
-		else {
-			if (!(period > 0)) {
-				throw new IOException(xml + ": scanLinePeriod is " + period + " s; the line period must be > 0 (or " +
-					"give rate_hz)");
-			}
-			timing = Timing.of(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
+		if (periodProblem != null) timing = Timing.unknown(periodProblem);
+		else if (!(period > 0) || Double.isInfinite(1.0 / period)) {
+			timing = Timing.unknown(xml + ": scanLinePeriod is " + period + " s; the line period must be > 0 (or " +
+				"give rate_hz)");
 		}
+		else timing = Timing.of(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
 		b.timing(timing).channel(channelName);
 		if (micronsPerPixel > 0) b.pixelSize(micronsPerPixel, "\u00b5m");
 		return b.build();

@@ -103,10 +103,6 @@ public final class ReadOptions {
 		return rateHz;
 	}
 
-	public boolean hasRateOverride() {
-		return rateHz > 0;
-	}
-
 	public Trials trials() {
 		return trials;
 	}

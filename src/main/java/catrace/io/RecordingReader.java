@@ -56,7 +56,15 @@ public final class RecordingReader {
 		else {
 			r = openTiff(path, o);
 		}
-		return o.trials() == ReadOptions.Trials.CONCATENATE ? r.concatenated() : r;
+		return finish(r, o);
+	}
+
+	/**
+	 * The user's rate applied (the only place it is: {@link Timing#resolve}) and trials joined when asked for.
+	 */
+	private static Recording finish(final Recording r, final ReadOptions o) {
+		final Recording timed = r.withTiming(Timing.resolve(r.timing(), o.rateHz()));
+		return o.trials() == ReadOptions.Trials.CONCATENATE ? timed.concatenated() : timed;
 	}
 
 	/**
@@ -75,8 +83,7 @@ public final class RecordingReader {
 		if (fi != null && fi.fileName != null && !fi.fileName.isEmpty() && fi.directory != null) {
 			source = fi.getFilePath();
 		}
-		final Recording r = ImagePlusRecording.read(imp, o, "image '" + imp.getTitle() + "'", source);
-		return o.trials() == ReadOptions.Trials.CONCATENATE ? r.concatenated() : r;
+		return finish(ImagePlusRecording.read(imp, o, "image '" + imp.getTitle() + "'", source), o);
 	}
 
 	/** Files larger than 1/this of the maximum heap are streamed rather than loaded. */

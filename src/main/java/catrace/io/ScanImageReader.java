@@ -84,11 +84,10 @@ final class ScanImageReader {
 	}
 
 	private static Timing timing(final TiffPages tiff, final ReadOptions options) throws IOException {
-		if (options.hasRateOverride()) return Timing.userOverride(options.rateHz());
 		final String file = tiff.path().getFileName().toString();
 		final String v = headerValue(tiff, "SI.hRoiManager.scanFrameRate");
 		if (v == null) {
-			throw new IOException(tiff.path() + " has a ScanImage header without SI.hRoiManager.scanFrameRate; give " +
+			return Timing.unknown(tiff.path() + " has a ScanImage header without SI.hRoiManager.scanFrameRate; give " +
 				"the frame rate in Hz (rate_hz)");
 		}
 		final double rate;
@@ -96,8 +95,12 @@ final class ScanImageReader {
 			rate = Double.parseDouble(v);
 		}
 		catch (final NumberFormatException e) {
-			throw new IOException(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
+			return Timing.unknown(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
 				"' is not a number; give the frame rate in Hz (rate_hz)");
+		}
+		if (!(rate > 0) || Double.isInfinite(rate)) {
+			return Timing.unknown(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
+				"' is not a positive frame rate; give the frame rate in Hz (rate_hz)");
 		}
 		return Timing.of(rate, "ScanImage header SI.hRoiManager.scanFrameRate (" + file + ")");
 	}

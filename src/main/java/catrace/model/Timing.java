@@ -33,13 +33,41 @@ public final class Timing {
 		return of(rateHz, String.format(Locale.ROOT, "set by the user (%s Hz)", Formats.number(rateHz)));
 	}
 
+	/**
+	 * A file that does not say its rate (or says something unusable): fine while the user gives one, else
+	 * {@link #resolve} fails with {@code reason}, which names the file and the key and ends with what to do.
+	 */
+	public static Timing unknown(final String reason) {
+		return new Timing(Double.NaN, reason);
+	}
+
+	/**
+	 * The one place where the user's rate meets the file's: the user's rate (Hz, &gt; 0) wins; 0 keeps the file's,
+	 * which must then be known.
+	 *
+	 * @throws IllegalArgumentException for a user rate that is not a positive finite number, or when neither gives one
+	 */
+	public static Timing resolve(final Timing fromFile, final double userRateHz) {
+		if (userRateHz != 0) return userOverride(userRateHz);
+		if (fromFile == null) throw new IllegalArgumentException("No sampling rate; give rate_hz");
+		if (!fromFile.isKnown()) throw new IllegalArgumentException(fromFile.source);
+		return fromFile;
+	}
+
+	/** False for {@link #unknown} timing. */
+	public boolean isKnown() {
+		return !Double.isNaN(rateHz);
+	}
+
+	/** @throws IllegalArgumentException for {@link #unknown} timing, with its reason */
 	public double rateHz() {
+		if (!isKnown()) throw new IllegalArgumentException(source);
 		return rateHz;
 	}
 
 	/** Seconds between successive samples. */
 	public double periodS() {
-		return 1.0 / rateHz;
+		return 1.0 / rateHz();
 	}
 
 	public String source() {

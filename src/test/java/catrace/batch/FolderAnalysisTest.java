@@ -77,7 +77,6 @@ public class FolderAnalysisTest {
 		m.put("separation_threshold", 0.0);
 		m.put("overwrite", overwrite);
 		m.put("shard", shard);
-		m.put("exit_nonzero_on_failure", false);
 		return m;
 	}
 

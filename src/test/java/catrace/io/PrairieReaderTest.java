@@ -150,7 +150,7 @@ public class PrairieReaderTest {
 			RecordingReader.open(dir, ReadOptions.defaults());
 			fail();
 		}
-		catch (final IOException e) {
+		catch (final IllegalArgumentException e) { // a rate problem: the user can give rate_hz
 			assertTrue(e.getMessage(), e.getMessage().contains("different line periods"));
 			assertTrue(e.getMessage(), e.getMessage().contains("cycle 15"));
 		}

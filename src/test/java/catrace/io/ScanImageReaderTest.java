@@ -99,7 +99,7 @@ public class ScanImageReaderTest {
 			RecordingReader.open(p, ReadOptions.defaults());
 			fail();
 		}
-		catch (final IOException e) {
+		catch (final IllegalArgumentException e) { // a rate problem: the user can give rate_hz
 			assertTrue(e.getMessage(), e.getMessage().contains("norate.tif"));
 			assertTrue(e.getMessage(), e.getMessage().contains("rate_hz"));
 		}

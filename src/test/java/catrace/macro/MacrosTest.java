@@ -232,7 +232,7 @@ public class MacrosTest {
 		final Interpreter missing = runMacro("run(\"Extract Calcium Traces\", \"image_file=[" + scan +
 			"] roi_file=[] bands=[auto]" + ALL_SETTINGS.replace(" rate_hz=0", "") + " output_folder=[]\");", "");
 		assertTrue(missing.wasError());
-		assertTrue(missing.getErrorMessage(), missing.getErrorMessage().contains("does not pass rate_hz, overwrite"));
+		assertTrue(missing.getErrorMessage(), missing.getErrorMessage().contains("does not pass overwrite, rate_hz"));
 	}
 
 	@Test
