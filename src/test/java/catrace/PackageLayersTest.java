@@ -27,7 +27,7 @@ public class PackageLayersTest {
 
 	/** Bottom to top. */
 	static final List<String> ORDER = Arrays.asList("model", "quality", "roi", "io", "trace", "events", "analysis",
-		"pipeline", "synth", "display", "batch", "command", "cli");
+		"pipeline", "synth", "batch", "display", "command", "cli");
 
 	/** Packages that compute: no ImageJ 1, AWT, Swing or SciJava. */
 	static final List<String> CORE = Arrays.asList("model", "quality", "roi", "trace", "events", "analysis",

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import catrace.display.TraceTables;
 import catrace.io.CsvFiles;
+import catrace.model.ColumnNames;
 import catrace.model.Table;
 
 /** The batch's summary.csv and errors.csv, and their merge from shards. */
@@ -46,7 +46,7 @@ public final class BatchTables {
 	}
 
 	/** Columns copied from each recording's ROI table into summary.csv, after file and roi. */
-	static final List<String> SUMMARY_COLUMNS = Arrays.asList(TraceTables.NOISE_LEVEL, "separation_score",
+	static final List<String> SUMMARY_COLUMNS = Arrays.asList(ColumnNames.NOISE_LEVEL, "separation_score",
 		"passes_threshold", "n_events", "event_rate_hz", "rate_hz", "sample_period_ms", "rate_source", "flag",
 		"detection_flag");
 

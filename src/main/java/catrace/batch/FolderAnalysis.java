@@ -2,18 +2,14 @@ package catrace.batch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import catrace.model.Recording;
+import catrace.io.AtomicFiles;
 import catrace.io.RecordingReader;
 import catrace.io.RoiSources;
 import catrace.pipeline.Pipeline;
@@ -214,35 +210,22 @@ public final class FolderAnalysis {
 		}
 	}
 
-	/** Writes into a hidden temporary folder beside the target, then renames it into place. */
+	/** Writes into a hidden temporary folder beside the target, then swaps it into place. */
 	private static void writeFolder(final RecordingResult result, final OutputWriter writer, final Path target,
 		final boolean overwrite) throws IOException
 	{
 		Files.createDirectories(target.getParent());
-		final Path tmp = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+		final Path tmp = AtomicFiles.hiddenSibling(target, "partial");
 		try {
 			Files.createDirectories(tmp);
 			writer.write(result, tmp);
-			if (Files.exists(target)) {
-				if (!overwrite) throw new IOException(target + " exists; pass overwrite=true to replace it");
-				deleteTree(target);
+			if (Files.exists(target) && !overwrite) {
+				throw new IOException(target + " exists; pass overwrite=true to replace it");
 			}
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target);
-			}
+			AtomicFiles.replaceFolder(tmp, target);
 		}
 		finally {
-			if (Files.exists(tmp)) deleteTree(tmp);
-		}
-	}
-
-	static void deleteTree(final Path p) throws IOException {
-		try (Stream<Path> s = Files.walk(p)) {
-			for (final Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
-				Files.delete(q);
+			AtomicFiles.deleteTree(tmp);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package catrace.display;
 import java.util.List;
 import java.util.function.Function;
 
+import catrace.model.ColumnNames;
 import catrace.model.Formats;
 import catrace.model.Table;
 import catrace.roi.PixelMask;
@@ -14,7 +15,7 @@ import catrace.trace.TrialTraces;
 public final class TraceTables {
 
 	/** Column of the noise level ν (Rupprecht et al. 2021). */
-	public static final String NOISE_LEVEL = "noise_level_pct_per_sqrt_hz";
+	public static final String NOISE_LEVEL = ColumnNames.NOISE_LEVEL;
 
 	private TraceTables() {}
 

@@ -3,15 +3,11 @@ package catrace.io;
 import catrace.model.Table;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /** Writes tables as CSV and any bytes atomically (temporary file in the same folder, then rename). */
 public final class CsvFiles {
@@ -98,26 +94,6 @@ public final class CsvFiles {
 	public static void writeAtomically(final Path file, final byte[] bytes, final boolean overwrite)
 		throws IOException
 	{
-		final Path abs = file.toAbsolutePath();
-		if (!overwrite && Files.exists(abs)) {
-			throw new FileAlreadyExistsException(abs.toString(), null,
-				"output exists; pass overwrite=true to replace it");
-		}
-		final Path dir = abs.getParent();
-		Files.createDirectories(dir);
-		// a new name rather than Files.createTempFile, which would make the file readable by its owner only
-		final Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID() + ".part");
-		try {
-			Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-			try {
-				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, bytes, overwrite);
 	}
 }

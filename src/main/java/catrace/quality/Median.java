@@ -7,12 +7,17 @@ public final class Median {
 
 	private Median() {}
 
-	/** Median of {@code v} (not modified); NaN for no values. */
+	/** Median of {@code v} (not modified); NaN for no values; NaNs sort last, as in a sort. */
 	public static double of(final double[] v) {
-		if (v.length == 0) return Double.NaN;
+		final int n = v.length;
+		if (n == 0) return Double.NaN;
 		final double[] s = v.clone();
-		Arrays.sort(s);
-		final int n = s.length;
-		return (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+		if (Percentile.hasNaN(s)) {
+			Arrays.sort(s);
+			return (n & 1) == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+		}
+		if ((n & 1) == 1) return Percentile.select(s, n / 2);
+		final double a = Percentile.select(s, n / 2 - 1);
+		return 0.5 * (a + Percentile.nextAfter(s, n / 2 - 1));
 	}
 }

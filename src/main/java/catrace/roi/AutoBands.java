@@ -1,5 +1,8 @@
 package catrace.roi;
 
+import catrace.quality.Median;
+import catrace.quality.Percentile;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -114,7 +117,7 @@ public final class AutoBands {
 			}
 		}
 		final double[] s = smooth(profile, settings.smoothingSigmaPx());
-		final double bg = percentile(s, settings.backgroundPercentile());
+		final double bg = Percentile.of(s, settings.backgroundPercentile());
 		final double noise = robustNoise(profile, s, bg);
 		final double k = settings.thresholdK();
 		final double thr = bg + k * noise;
@@ -207,16 +210,6 @@ public final class AutoBands {
 		return out;
 	}
 
-	/** Percentile p (0–100) with linear interpolation between order statistics. */
-	static double percentile(final double[] v, final double p) {
-		final double[] sorted = v.clone();
-		Arrays.sort(sorted);
-		final double pos = p / 100 * (sorted.length - 1);
-		final int lo = (int) Math.floor(pos);
-		final int hi = Math.min(sorted.length - 1, lo + 1);
-		return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-	}
-
 	/**
 	 * 1.4826 · MAD / √2 of the column-to-column differences of the raw profile at the columns where {@code use} is
 	 * true (both neighbours); equals the per-column noise SD for white noise. 0 with fewer than 2 differences.
@@ -228,10 +221,10 @@ public final class AutoBands {
 			if (use[i] && use[i + 1]) d[n++] = raw[i + 1] - raw[i];
 		if (n < 2) return 0;
 		d = Arrays.copyOf(d, n);
-		final double med = percentile(d, 50);
+		final double med = Median.of(d);
 		for (int i = 0; i < d.length; i++)
 			d[i] = Math.abs(d[i] - med);
-		return 1.4826 * percentile(d, 50) / Math.sqrt(2);
+		return 1.4826 * Median.of(d) / Math.sqrt(2);
 	}
 
 	/**

@@ -1,21 +1,19 @@
 package catrace.synth;
 
 import catrace.io.CsvFiles;
+import catrace.io.AtomicFiles;
 import catrace.model.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -244,25 +242,10 @@ public final class SyntheticRecordingFiles {
 	private static void writeTiff(final ImagePlus imp, final Path file, final boolean overwrite)
 		throws IOException
 	{
-		final Path abs = file.toAbsolutePath();
-		if (!overwrite && Files.exists(abs)) throw new FileAlreadyExistsException(abs.toString(), null,
-			"output exists; pass overwrite=true to replace it");
-		// FileSaver writes to a path; write beside the target and rename, as CsvFiles does.
-		// (not Files.createTempFile, which would leave the file readable by its owner only)
-		final Path tmp = abs.getParent().resolve("." + abs.getFileName() + "." + UUID.randomUUID() + ".tif");
-		try {
+		AtomicFiles.write(file, overwrite, tmp -> {
 			if (!new FileSaver(imp).saveAsTiff(tmp.toString())) throw new IOException(
-				"ImageJ could not write the TIFF file " + abs);
-			try {
-				Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+				"ImageJ could not write the TIFF file " + file.toAbsolutePath());
+		});
 	}
 
 	private static void checkName(final String name) {

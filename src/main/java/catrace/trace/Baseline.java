@@ -1,5 +1,8 @@
 package catrace.trace;
 
+import catrace.quality.Median;
+import catrace.quality.Percentile;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -25,10 +28,10 @@ public final class Baseline {
 				return f0;
 			}
 			case MEDIAN:
-				Arrays.fill(f0, percentileOfSorted(sortedCopy(f), 50));
+				Arrays.fill(f0, Median.of(f));
 				return f0;
 			case PERCENTILE:
-				Arrays.fill(f0, percentileOfSorted(sortedCopy(smooth(f, rateHz, s.smoothingS())), s.percentile()));
+				Arrays.fill(f0, Percentile.of(smooth(f, rateHz, s.smoothingS()), s.percentile()));
 				return f0;
 			case RUNNING_PERCENTILE:
 				return runningPercentile(smooth(f, rateHz, s.smoothingS()), samples(s.windowS(), rateHz), s
@@ -72,25 +75,6 @@ public final class Baseline {
 		return out;
 	}
 
-	/** Percentile p (0-100) of sorted values, linear interpolation between order statistics (like numpy). */
-	static double percentileOfSorted(final double[] sorted, final double p) {
-		return percentileOfSorted(sorted, sorted.length, p);
-	}
-
-	/** The same over the first {@code n} values. */
-	static double percentileOfSorted(final double[] sorted, final int n, final double p) {
-		final double pos = p / 100 * (n - 1);
-		final int lo = (int) Math.floor(pos);
-		final int hi = Math.min(n - 1, lo + 1);
-		return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-	}
-
-	private static double[] sortedCopy(final double[] f) {
-		final double[] s = f.clone();
-		Arrays.sort(s);
-		return s;
-	}
-
 	/**
 	 * Percentile in a centred window of {@code w} samples (truncated at the ends), kept as a sorted window that
 	 * slides one sample at a time.
@@ -99,7 +83,7 @@ public final class Baseline {
 		final int n = f.length;
 		if (w >= n) {
 			final double[] out = new double[n];
-			Arrays.fill(out, percentileOfSorted(sortedCopy(f), p));
+			Arrays.fill(out, Percentile.of(f, p));
 			return out;
 		}
 		final int half = w / 2;
@@ -113,7 +97,7 @@ public final class Baseline {
 				size = remove(win, size, f[lo++]);
 			while (hi < b)
 				size = insert(win, size, f[hi++]);
-			out[i] = percentileOfSorted(win, size, p);
+			out[i] = Percentile.ofSorted(win, size, p);
 		}
 		return out;
 	}

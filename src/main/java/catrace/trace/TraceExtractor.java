@@ -151,40 +151,34 @@ public final class TraceExtractor {
 		int offset(int t);
 	}
 
+	/** All planes in one array, one after the other. */
+	private static ArrayPlanes contiguous(final Object a, final int planeSize) {
+		return new ArrayPlanes() {
+
+			@Override
+			public Object array(final int t) {
+				return a;
+			}
+
+			@Override
+			public int offset(final int t) {
+				return t * planeSize;
+			}
+		};
+	}
+
 	private static ArrayPlanes arrayPlanes(final RandomAccessibleInterval<?> image, final int planeSize) {
 		if (image instanceof ArrayImg) {
 			final Object access = ((ArrayImg<?, ?>) image).update(null);
 			if (!(access instanceof ArrayDataAccess)) return null;
 			final Object a = ((ArrayDataAccess<?>) access).getCurrentStorageArray();
-			return new ArrayPlanes() {
-
-				@Override
-				public Object array(final int t) {
-					return a;
-				}
-
-				@Override
-				public int offset(final int t) {
-					return t * planeSize;
-				}
-			};
+			return contiguous(a, planeSize);
 		}
 		final PlanarImg<?, ?> pi = (PlanarImg<?, ?>) image;
 		if (image.numDimensions() == 2) {
 			// a line scan held as one plane: row t is time point t
 			final Object a = pi.getPlane(0).getCurrentStorageArray();
-			return new ArrayPlanes() {
-
-				@Override
-				public Object array(final int t) {
-					return a;
-				}
-
-				@Override
-				public int offset(final int t) {
-					return t * planeSize;
-				}
-			};
+			return contiguous(a, planeSize);
 		}
 		final Object[] arrays = new Object[pi.numSlices()];
 		for (int i = 0; i < arrays.length; i++)

@@ -2,7 +2,6 @@ package catrace.devtools;
 
 import catrace.cli.CommandRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

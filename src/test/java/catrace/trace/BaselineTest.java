@@ -6,13 +6,15 @@ import java.util.Random;
 
 import org.junit.Test;
 
+import catrace.quality.Percentile;
+
 public class BaselineTest {
 
 	@Test
 	public void percentileInterpolatesLikeNumpy() {
 		final double[] s = { 1, 2, 3, 4, 5 };
-		assertEquals(1.4, Baseline.percentileOfSorted(s, 10), 1e-12);
-		assertEquals(3, Baseline.percentileOfSorted(s, 50), 1e-12);
+		assertEquals(1.4, Percentile.ofSorted(s, s.length, 10), 1e-12);
+		assertEquals(3, Percentile.ofSorted(s, s.length, 50), 1e-12);
 	}
 
 	@Test
@@ -27,7 +29,7 @@ public class BaselineTest {
 			final int a = Math.max(0, i - w / 2), b = Math.min(x.length, i - w / 2 + w);
 			final double[] win = java.util.Arrays.copyOfRange(x, a, b);
 			java.util.Arrays.sort(win);
-			assertEquals("at " + i, Baseline.percentileOfSorted(win, 10), fast[i], 1e-12);
+			assertEquals("at " + i, Percentile.ofSorted(win, win.length, 10), fast[i], 1e-12);
 		}
 	}
 
