@@ -35,7 +35,7 @@ public final class BatchTables {
 			return file;
 		}
 
-		/** read, rois, extract, detect or write. */
+		/** read, rois, extract or write. */
 		public String stage() {
 			return stage;
 		}
@@ -116,7 +116,7 @@ public final class BatchTables {
 
 	private static Table emptyErrors() {
 		final Table t = new Table("errors");
-		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, detect, write)");
+		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, write)");
 		t.columns("file", "stage", "reason");
 		return t;
 	}
