@@ -600,7 +600,7 @@ public class BadInputCatalogueTest {
 			fail();
 		}
 		catch (final IOException e) {
-			assertTrue(e.getMessage(), e.getMessage().contains("cell7.csv: missing column 'time_s'"));
+			assertTrue(e.getMessage(), e.getMessage().contains("cell7.csv: needs a 'time_s' column"));
 		}
 	}
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 import catrace.events.DetectionSettings;
-import catrace.events.TransientDetector;
+import catrace.events.EventAnalysis;
+import catrace.events.RoiEvents;
+import catrace.io.DffTraceFile;
+import catrace.model.DffTrial;
+import catrace.model.ProgressListener;
 
 /**
  * The file front end of "Calcium Stimulus Responses": reads the events (or ΔF/F traces, run through the transient
@@ -90,20 +94,26 @@ public final class StimulusFiles {
 		else {
 			name = stem(tracesFile, "_dff_pct.csv");
 			final DffTraceFile tf = DffTraceFile.read(tracesFile, name);
-			spans = tf.spans();
-			final TransientDetector detector = new TransientDetector(detection);
-			for (int r = 0; r < tf.rois().size(); r++) {
-				if (tf.hasNonFinite(r)) {
-					warnings.add(tf.source() + ": ROI " + tf.rois().get(r) +
-						" has non-finite dF/F values (flagged during extraction?) and is left out");
+			spans = new ArrayList<>();
+			for (final DffTrial t : tf.trials())
+				spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
+			final List<String> flags = new ArrayList<>();
+			for (int r = 0; r < tf.rois().size(); r++)
+				flags.add(tf.hasNonFinite(r) ? "non-finite" : "");
+			final List<RoiEvents> found = EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
+				ProgressListener.NONE);
+			for (final RoiEvents e : found) {
+				if (!e.analysed()) {
+					warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
+						? " has non-finite dF/F values (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
 					continue;
 				}
-				rois.add(tf.rois().get(r));
-				events.add(tf.detect(r, detector));
+				rois.add(e.roi());
+				events.add(WeightedEvents.of(e));
 			}
 			if (rois.isEmpty()) throw new IllegalArgumentException(tf.source() + ": no ROI has finite dF/F values");
-			described = String.format(Locale.ROOT, "transients detected in %s (%d ROIs, %d trials, %.4g Hz, %s)", tf
-				.source(), rois.size(), spans.size(), tf.trials().get(0).rateHz(), tf.rateSource());
+			described = String.format(Locale.ROOT, "transients detected in %s (%d ROIs, %d trials, %.4g Hz from time_s)",
+				tf.source(), rois.size(), spans.size(), tf.trials().get(0).rateHz());
 		}
 		final RoiPositions positions = roiFile == null ? null : roiFile.positions(rois);
 		final ProtocolCheck check = protocol.check(spans, settings.repeats());

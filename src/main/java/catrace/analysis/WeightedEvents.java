@@ -1,5 +1,9 @@
 package catrace.analysis;
 
+import catrace.events.RoiEvents;
+import catrace.events.WeightedEvent;
+import java.util.List;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -25,6 +29,22 @@ public final class WeightedEvents {
 	 *
 	 * @throws IllegalArgumentException when lengths differ, a value is not finite or onsets are not sorted
 	 */
+	/** The detected transients of one ROI: onsets on the recording's clock, the event weights. */
+	public static WeightedEvents of(final RoiEvents detected) {
+		final int n = detected.trials().size();
+		final double[][] on = new double[n][], w = new double[n][];
+		for (int k = 0; k < n; k++) {
+			final List<WeightedEvent> ev = detected.trials().get(k).events();
+			on[k] = new double[ev.size()];
+			w[k] = new double[ev.size()];
+			for (int i = 0; i < ev.size(); i++) {
+				on[k][i] = detected.clockTimeS(k, ev.get(i).onsetS());
+				w[k][i] = ev.get(i).weight();
+			}
+		}
+		return of(detected.roi(), on, w);
+	}
+
 	public static WeightedEvents of(final String roi, final double[][] onsetsS, final double[][] weightsPct) {
 		if (roi == null || roi.isEmpty()) throw new IllegalArgumentException("Weighted events need an ROI name");
 		if (onsetsS.length != weightsPct.length) throw new IllegalArgumentException("ROI " + roi + ": onsets for " +

@@ -11,7 +11,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 
-import catrace.analysis.DffTraceFile;
+import catrace.io.DffTraceFile;
 import catrace.display.DetectionReport;
 import catrace.display.OutputFiles;
 import catrace.display.RecordingReport;

@@ -2,7 +2,7 @@ package catrace.display;
 
 import java.util.List;
 
-import catrace.analysis.DffTraceFile;
+import catrace.io.DffTraceFile;
 import catrace.events.RoiEvents;
 import catrace.model.Formats;
 import catrace.model.Table;

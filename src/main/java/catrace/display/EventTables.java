@@ -13,18 +13,23 @@ public final class EventTables {
 
 	private EventTables() {}
 
-	/** roi, trial, onset_s, peak_s, amplitude_pct, area_pct_s, weight_pct, on_decay (times from each trial's start). */
+	/**
+	 * roi, trial, onset_s, peak_s, amplitude_pct, area_pct_s, weight_pct, on_decay; times on the recording's clock
+	 * (the time_s of the ΔF/F table), so the table goes straight into the stimulus analysis.
+	 */
 	public static Table events(final String title, final List<RoiEvents> rois, final List<String> provenance) {
 		final Table t = new Table(title + " events");
 		for (final String p : provenance)
 			t.comment(p);
 		t.comment("events: spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010); weight = amplitude");
+		t.comment("times: onset_s and peak_s on the recording's clock (time_s of the dF/F table), interpolated " +
+			"between the recorded sample times");
 		// the imaged span of every trial, for stimulus-locked analysis of this file
 		for (final RoiEvents r : rois) {
 			if (!r.analysed()) continue;
 			for (int k = 0; k < r.trials().size(); k++) {
-				final TransientDetection d = r.trials().get(k);
-				t.comment("trial " + (k + 1) + ": 0-" + Formats.number(d.filteredPct().length / d.rateHz()) + " s");
+				t.comment("trial " + r.trialNumber(k) + ": " + Formats.number(r.times(k).startS()) + "-" + Formats
+					.number(r.times(k).endS()) + " s");
 			}
 			break;
 		}
@@ -34,9 +39,9 @@ public final class EventTables {
 				for (final WeightedEvent e : r.trials().get(k).events()) {
 					t.addRow();
 					t.set("roi", r.roi());
-					t.set("trial", k + 1);
-					t.set("onset_s", e.onsetS());
-					t.set("peak_s", e.peakS());
+					t.set("trial", r.trialNumber(k));
+					t.set("onset_s", r.clockTimeS(k, e.onsetS()));
+					t.set("peak_s", r.clockTimeS(k, e.peakS()));
 					t.set("amplitude_pct", e.amplitudePct());
 					t.set("area_pct_s", e.areaPctS());
 					t.set("weight_pct", e.weight());

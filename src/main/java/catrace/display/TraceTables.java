@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import catrace.model.ColumnNames;
 import catrace.model.Formats;
+import catrace.model.SampleTimes;
 import catrace.model.Table;
 import catrace.roi.PixelMask;
 import catrace.trace.RoiSummary;
@@ -39,21 +40,23 @@ public final class TraceTables {
 	{
 		final Table t = new Table(r.recording().name() + " " + what);
 		provenance(t, r);
-		t.comment("values: " + what + "; time_s from the start of each trial");
+		t.comment("values: " + what + "; time_s on the recording's clock" + (r.recording().times(0).isRegular()
+			? " (each trial's start from the file's metadata, 0 when it has none, + sample / rate)"
+			: " (the recorded time stamps)"));
 		final boolean trials = r.trials().size() > 1;
 		if (trials) t.columns("trial");
 		t.columns("time_s");
 		final List<PixelMask> rois = r.rois();
 		for (final PixelMask m : rois)
 			t.columns(m.name());
-		final double period = 1.0 / r.rateHz();
 		for (int k = 0; k < r.trials().size(); k++) {
 			final TrialTraces tr = r.trials().get(k);
+			final SampleTimes times = r.recording().times(k);
 			final double[][] v = values.apply(tr);
 			for (int i = 0; i < tr.samples(); i++) {
 				t.addRow();
 				if (trials) t.set("trial", k + 1);
-				t.set("time_s", i * period);
+				t.set("time_s", times.at(i));
 				for (int j = 0; j < rois.size(); j++)
 					t.set(rois.get(j).name(), v[j][i]);
 			}

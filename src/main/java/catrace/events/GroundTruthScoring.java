@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import catrace.quality.Median;
+import catrace.model.DffTrial;
 import catrace.model.GroundTruthRecording;
 import catrace.quality.NoiseLevel;
 import catrace.model.ProgressListener;
@@ -128,16 +129,16 @@ public final class GroundTruthScoring {
 				final List<double[]> traces = new ArrayList<>();
 				final double[] natives = new double[rec.trials().size()];
 				for (int k = 0; k < rec.trials().size(); k++) {
-					final GroundTruthRecording.Trial t = rec.trials().get(k);
-					natives[k] = NoiseLevel.of(t.dffPct(), t.rateHz());
-					traces.add(nu > 0 ? NoiseAddition.toLevel(t.dffPct(), t.rateHz(), nu, NoiseAddition.seed(rec
-						.name(), t.number(), nu)) : t.dffPct());
+					final DffTrial t = rec.trials().get(k);
+					natives[k] = NoiseLevel.of(t.dffPct(0), t.rateHz());
+					traces.add(nu > 0 ? NoiseAddition.toLevel(t.dffPct(0), t.rateHz(), nu, NoiseAddition.seed(rec
+						.name(), t.number(), nu)) : t.dffPct(0));
 				}
 				for (final Detector d : detectors) {
 					MatchCounts sum = MatchCounts.NONE;
 					int separated = d.transientDetector == null ? -1 : 0;
 					for (int k = 0; k < rec.trials().size(); k++) {
-						final GroundTruthRecording.Trial t = rec.trials().get(k);
+						final DffTrial t = rec.trials().get(k);
 						final double[] on;
 						if (d.transientDetector != null) {
 							final TransientDetection det = d.transientDetector.detect(traces.get(k), t.rateHz());
@@ -145,9 +146,10 @@ public final class GroundTruthScoring {
 							on = det.onsetsS();
 						}
 						else on = d.onsets.apply(traces.get(k), t.rateHz());
+						// detector times are sample positions: onto the recorded time stamps
 						for (int i = 0; i < on.length; i++)
-							on[i] += t.startS();
-						sum = sum.plus(matching.score(t.spikeTimesS(), on));
+							on[i] = t.times().at(on[i] * t.rateHz());
+						sum = sum.plus(matching.score(rec.spikeTimesS(k), on));
 					}
 					out.add(new Score(rec.name(), d.name(), nu, Median.of(natives), sum, separated, rec.trials()
 						.size()));

@@ -1,5 +1,7 @@
 package catrace.events;
 
+import catrace.model.SampleTimes;
+
 import java.util.Collections;
 import java.util.List;
 
@@ -11,15 +13,19 @@ public final class RoiEvents {
 
 	private final String roi;
 	private final List<TransientDetection> trials;
+	private final List<SampleTimes> times;
+	private final List<Integer> trialNumbers;
 	private final String flag;
 	private final double durationS;
 	private final double separationThreshold;
 
-	RoiEvents(final String roi, final List<TransientDetection> trials, final String flag, final double durationS,
-		final double separationThreshold)
+	RoiEvents(final String roi, final List<TransientDetection> trials, final List<SampleTimes> times,
+		final List<Integer> trialNumbers, final String flag, final double durationS, final double separationThreshold)
 	{
+		this.trialNumbers = Collections.unmodifiableList(trialNumbers);
 		this.roi = roi;
 		this.trials = Collections.unmodifiableList(trials);
+		this.times = Collections.unmodifiableList(times);
 		this.flag = flag;
 		this.durationS = durationS;
 		this.separationThreshold = separationThreshold;
@@ -32,6 +38,25 @@ public final class RoiEvents {
 	/** One detection per trial (empty when the ROI was not analysed, see {@link #flag()}). */
 	public List<TransientDetection> trials() {
 		return trials;
+	}
+
+	/** The number of trial {@code k} (as in the ΔF/F table's trial column; 1, 2, … for an image's trials). */
+	public int trialNumber(final int k) {
+		return trialNumbers.get(k);
+	}
+
+	/** The time of every sample of trial {@code k} on the recording's clock. */
+	public SampleTimes times(final int k) {
+		return times.get(k);
+	}
+
+	/**
+	 * A time the detector gives for trial {@code k} (seconds from the trial's first sample at its rate, i.e. a sample
+	 * position) on the recording's clock, interpolated between the recorded time stamps.
+	 */
+	public double clockTimeS(final int k, final double detectorTimeS) {
+		final SampleTimes t = times.get(k);
+		return t.at(detectorTimeS * t.rateHz());
 	}
 
 	/** Why the ROI was not analysed (e.g. its ΔF/F was undefined), empty otherwise. */

@@ -1,5 +1,6 @@
 package catrace.io;
 
+import catrace.model.DffTrial;
 import catrace.model.GroundTruthRecording;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,67 +44,39 @@ public final class GroundTruthFiles {
 		return out;
 	}
 
-	/** One recording from its trace and spike files. */
+	/** One recording from its trace and spike files; the trace is read as any ΔF/F table ({@link DffTraceFile}). */
 	public static GroundTruthRecording read(final Path traceCsv, final Path spikesCsv, final String name)
 		throws IOException
 	{
-		final Csv trace = Csv.read(traceCsv);
-		final int cTrial = trace.require("trial"), cTime = trace.require("time_s");
-		final int cDff = trace.index("dff"), cF = trace.index("f");
-		if (cDff < 0 && cF < 0) throw new IOException(traceCsv.getFileName() +
-			": needs a 'dff' (fraction) or an 'f' column; has " + trace.header);
+		final DffTraceFile trace = DffTraceFile.read(traceCsv, name);
+		if (trace.rois().size() != 1) throw new IOException(traceCsv.getFileName() +
+			": needs a 'dff' (fraction) or an 'f' column; has " + trace.rois());
 		final Csv spikes = Csv.read(spikesCsv);
 		final int sTrial = spikes.require("trial"), sTime = spikes.require("spike_time_s");
-		final Map<Integer, List<double[]>> rows = new TreeMap<>();
-		for (final double[] r : trace.rows)
-			rows.computeIfAbsent((int) r[cTrial], k -> new ArrayList<>()).add(r);
 		final Map<Integer, List<Double>> spk = new TreeMap<>();
 		for (final double[] r : spikes.rows)
 			spk.computeIfAbsent((int) r[sTrial], k -> new ArrayList<>()).add(r[sTime]);
-		final List<GroundTruthRecording.Trial> trials = new ArrayList<>();
-		for (final Map.Entry<Integer, List<double[]>> e : rows.entrySet()) {
-			final List<double[]> rs = e.getValue();
-			if (rs.size() < 3) throw new IOException(traceCsv.getFileName() + ": trial " + e.getKey() +
-				" has only " + rs.size() + " samples");
-			final double[] t = rs.stream().mapToDouble(r -> r[cTime]).toArray();
-			final double[] dt = new double[t.length - 1];
-			for (int i = 0; i < dt.length; i++)
-				dt[i] = t[i + 1] - t[i];
-			Arrays.sort(dt);
-			final double step = dt[dt.length / 2];
-			if (!(step > 0)) throw new IOException(traceCsv.getFileName() + ": trial " + e.getKey() +
-				" has time_s not increasing");
-			final double[] dff = cDff >= 0 ? rs.stream().mapToDouble(r -> 100 * r[cDff]).toArray() : dffFromF(rs
-				.stream().mapToDouble(r -> r[cF]).toArray());
-			final double[] s = spk.getOrDefault(e.getKey(), new ArrayList<>()).stream().mapToDouble(
+		final List<double[]> spikesPerTrial = new ArrayList<>();
+		final List<Integer> numbers = new ArrayList<>();
+		for (final DffTrial t : trace.trials()) {
+			numbers.add(t.number());
+			final double[] s = spk.getOrDefault(t.number(), new ArrayList<>()).stream().mapToDouble(
 				Double::doubleValue).sorted().toArray();
-			final double start = t[0], end = t[t.length - 1];
+			final double step = 1 / t.rateHz(), start = t.startS(), end = t.endS();
 			for (final double v : s) {
 				if (v < start - step || v > end + step) {
 					throw new IOException(String.format(Locale.ROOT,
 						"%s: spike at %.4f s lies outside trial %d's imaging window %.4f-%.4f s",
-						spikesCsv.getFileName(), v, e.getKey(), start, end));
+						spikesCsv.getFileName(), v, t.number(), start, end));
 				}
 			}
-			trials.add(new GroundTruthRecording.Trial(e.getKey(), start, 1 / step, dff, s));
+			spikesPerTrial.add(s);
 		}
 		for (final Integer k : spk.keySet()) {
-			if (!rows.containsKey(k)) throw new IOException(spikesCsv.getFileName() + ": spikes for trial " + k +
+			if (!numbers.contains(k)) throw new IOException(spikesCsv.getFileName() + ": spikes for trial " + k +
 				", which " + traceCsv.getFileName() + " does not have");
 		}
-		return new GroundTruthRecording(name, trials, cDff >= 0 ? "dff column (fraction x 100)"
-			: "f column, F0 = 10th percentile of the trial");
-	}
-
-	private static double[] dffFromF(final double[] f) {
-		final double[] s = f.clone();
-		Arrays.sort(s);
-		final double f0 = s[(int) (0.1 * (s.length - 1))];
-		if (!(f0 > 0)) throw new IllegalArgumentException("F0 <= 0 in an f column: cannot make dF/F");
-		final double[] d = new double[f.length];
-		for (int i = 0; i < f.length; i++)
-			d[i] = 100 * (f[i] - f0) / f0;
-		return d;
+		return new GroundTruthRecording(name, trace.trials(), spikesPerTrial, trace.dffSource());
 	}
 
 	/** A numeric CSV with a header line. */

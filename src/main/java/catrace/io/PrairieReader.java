@@ -143,7 +143,10 @@ final class PrairieReader {
 				}
 				parts.add(openLines(dir.resolve(file.getAttribute("filename")), xml, where, options));
 			}
-			b.addTrial("cycle " + cycle, parts.size() == 1 ? parts.get(0) : concat(parts));
+			// the cycle's first frame: its absoluteTime (s from the start of the acquisition) is the trial's start
+			final String abs = frames.get(0).getAttribute("absoluteTime");
+			final double start = abs.isEmpty() ? Double.NaN : number(abs, "absoluteTime of cycle " + cycle, xml);
+			b.addTrial("cycle " + cycle, parts.size() == 1 ? parts.get(0) : concat(parts), start);
 		}
 		final Timing timing;
 		if (periodProblem != null) timing = Timing.unknown(periodProblem);

@@ -1,69 +1,32 @@
 package catrace.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * A neuron imaged together with its electrically recorded spikes, trial by trial (the layout of the jGCaMP8 ground
- * truth: NAME.csv with trial, time_s and dff or f; NAME_spikes.csv with trial, spike_time_s).
+ * truth: NAME.csv with trial, time_s and dff or f; NAME_spikes.csv with trial, spike_time_s), both on one clock.
  */
 public final class GroundTruthRecording {
 
-	/** One trial: ΔF/F (%) sampled at {@code rateHz}, starting at {@code startS} on the recording clock. */
-	public static final class Trial {
-
-		private final int number;
-		private final double startS;
-		private final double rateHz;
-		private final double[] dffPct;
-		private final double[] spikeTimesS;
-
-		public Trial(final int number, final double startS, final double rateHz, final double[] dffPct,
-			final double[] spikeTimesS)
-		{
-			this.number = number;
-			this.startS = startS;
-			this.rateHz = rateHz;
-			this.dffPct = dffPct;
-			this.spikeTimesS = spikeTimesS;
-		}
-
-		public int number() {
-			return number;
-		}
-
-		/** Time of the first sample (s, recording clock). */
-		public double startS() {
-			return startS;
-		}
-
-		/** 1 / median time step (Hz). */
-		public double rateHz() {
-			return rateHz;
-		}
-
-		/** ΔF/F in percent. */
-		public double[] dffPct() {
-			return dffPct;
-		}
-
-		/** Spike times (s, same clock as {@link #startS()}), sorted. */
-		public double[] spikeTimesS() {
-			return spikeTimesS;
-		}
-
-		public double endS() {
-			return startS + (dffPct.length - 1) / rateHz;
-		}
-	}
-
 	private final String name;
-	private final List<Trial> trials;
+	private final List<DffTrial> trials;
+	private final List<double[]> spikeTimesS;
 	private final String dffSource;
 
-	public GroundTruthRecording(final String name, final List<Trial> trials, final String dffSource) {
+	/**
+	 * @param trials single-ROI ΔF/F trials
+	 * @param spikeTimesS per trial, the sorted spike times (s, the trials' clock)
+	 */
+	public GroundTruthRecording(final String name, final List<DffTrial> trials, final List<double[]> spikeTimesS,
+		final String dffSource)
+	{
+		if (trials.size() != spikeTimesS.size()) throw new IllegalArgumentException(name + ": " + trials.size() +
+			" trials but spikes for " + spikeTimesS.size());
 		this.name = name;
-		this.trials = Collections.unmodifiableList(trials);
+		this.trials = Collections.unmodifiableList(new ArrayList<>(trials));
+		this.spikeTimesS = Collections.unmodifiableList(new ArrayList<>(spikeTimesS));
 		this.dffSource = dffSource;
 	}
 
@@ -71,11 +34,16 @@ public final class GroundTruthRecording {
 		return name;
 	}
 
-	public List<Trial> trials() {
+	public List<DffTrial> trials() {
 		return trials;
 	}
 
-	/** How ΔF/F was obtained: "dff column (fraction x 100)" or "from f with …". */
+	/** Spike times (s, recording clock) of trial {@code k} (an index into {@link #trials()}), sorted. */
+	public double[] spikeTimesS(final int k) {
+		return spikeTimesS.get(k).clone();
+	}
+
+	/** How ΔF/F was obtained: "dff column (fraction x 100)" or "f column, …". */
 	public String dffSource() {
 		return dffSource;
 	}

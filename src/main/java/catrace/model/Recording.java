@@ -35,6 +35,8 @@ public final class Recording {
 	private final String channel;
 	private final List<RandomAccessibleInterval<? extends RealType<?>>> trials;
 	private final List<String> trialNames;
+	private final List<Double> trialStarts;
+	private final List<double[]> trialStamps;
 	private final double pixelSize;
 	private final String pixelUnit;
 
@@ -46,6 +48,8 @@ public final class Recording {
 		this.channel = b.channel;
 		this.trials = Collections.unmodifiableList(new ArrayList<>(b.trials));
 		this.trialNames = Collections.unmodifiableList(new ArrayList<>(b.trialNames));
+		this.trialStarts = Collections.unmodifiableList(new ArrayList<>(b.trialStarts));
+		this.trialStamps = Collections.unmodifiableList(new ArrayList<>(b.trialStamps));
 		this.pixelSize = b.pixelSize;
 		this.pixelUnit = b.pixelUnit;
 	}
@@ -96,6 +100,18 @@ public final class Recording {
 		return trialNames;
 	}
 
+	/**
+	 * The time of every sample of trial {@code i} on the recording's clock: the recorded per-sample stamps when the
+	 * file has them (and the rate is not the user's), else the trial's start (from the file's metadata, 0 when it
+	 * says none) + index / rate.
+	 */
+	public SampleTimes times(final int i) {
+		final double[] stamps = trialStamps.get(i);
+		if (stamps != null && !timing.isUserOverride()) return SampleTimes.recorded(stamps);
+		final double start = trialStarts.get(i);
+		return SampleTimes.regular(Double.isNaN(start) ? 0 : start, timing.rateHz(), (int) samples(i));
+	}
+
 	/** Pixels along x in one sample (line or frame). */
 	public int planeWidth() {
 		return (int) trials.get(0).dimension(0);
@@ -139,8 +155,12 @@ public final class Recording {
 		final Builder b = toBuilder();
 		b.trials.clear();
 		b.trialNames.clear();
+		b.trialStarts.clear();
+		b.trialStamps.clear();
 		b.trials.add(joined);
 		b.trialNames.add("concatenated " + trials.size() + " trials");
+		b.trialStarts.add(trialStarts.get(0));
+		b.trialStamps.add(null);
 		return b.build();
 	}
 
@@ -159,6 +179,8 @@ public final class Recording {
 		b.channel = channel;
 		b.trials.addAll(trials);
 		b.trialNames.addAll(trialNames);
+		b.trialStarts.addAll(trialStarts);
+		b.trialStamps.addAll(trialStamps);
 		b.pixelSize = pixelSize;
 		b.pixelUnit = pixelUnit;
 		return b;
@@ -174,6 +196,8 @@ public final class Recording {
 		private String channel = "";
 		private final List<RandomAccessibleInterval<? extends RealType<?>>> trials = new ArrayList<>();
 		private final List<String> trialNames = new ArrayList<>();
+		private final List<Double> trialStarts = new ArrayList<>();
+		private final List<double[]> trialStamps = new ArrayList<>();
 		private double pixelSize = Double.NaN;
 		private String pixelUnit = "pixel";
 
@@ -203,9 +227,30 @@ public final class Recording {
 			return this;
 		}
 
+		/** A trial whose start time the file does not say (its samples are timed from 0). */
 		public Builder addTrial(final String trialName, final RandomAccessibleInterval<? extends RealType<?>> img) {
+			return addTrial(trialName, img, Double.NaN);
+		}
+
+		/** A trial starting at {@code startS} on the recording's clock (s). */
+		public Builder addTrial(final String trialName, final RandomAccessibleInterval<? extends RealType<?>> img,
+			final double startS)
+		{
 			trials.add(img);
 			trialNames.add(trialName);
+			trialStarts.add(startS);
+			trialStamps.add(null);
+			return this;
+		}
+
+		/** A trial with a recorded time stamp per sample (s, recording clock; as many as it has samples). */
+		public Builder addTrial(final String trialName, final RandomAccessibleInterval<? extends RealType<?>> img,
+			final double[] stampsS)
+		{
+			trials.add(img);
+			trialNames.add(trialName);
+			trialStarts.add(stampsS[0]);
+			trialStamps.add(stampsS.clone());
 			return this;
 		}
 
@@ -215,6 +260,12 @@ public final class Recording {
 					"' has no sampling rate in its metadata; give the line or frame rate in Hz (rate_hz)");
 			}
 			if (trials.isEmpty()) throw new IllegalArgumentException("Recording '" + name + "' has no image data");
+			for (int i = 0; i < trials.size(); i++) {
+				final double[] s = trialStamps.get(i);
+				final long n = trials.get(i).dimension(trials.get(i).numDimensions() - 1);
+				if (s != null && s.length != n) throw new IllegalArgumentException("Recording '" + name + "' trial " +
+					(i + 1) + " has " + s.length + " time stamps for " + n + " samples");
+			}
 			final int nd = kind == Kind.LINE_SCAN ? 2 : 3;
 			final RandomAccessibleInterval<?> first = trials.get(0);
 			for (int i = 0; i < trials.size(); i++) {

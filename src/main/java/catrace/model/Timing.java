@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public final class Timing {
 
+	private static final String USER_SOURCE = "set by the user";
+
 	private final double rateHz;
 	private final String source;
 
@@ -30,7 +32,7 @@ public final class Timing {
 
 	/** A rate given by the user, which wins over anything in the file. */
 	public static Timing userOverride(final double rateHz) {
-		return of(rateHz, String.format(Locale.ROOT, "set by the user (%s Hz)", Formats.number(rateHz)));
+		return of(rateHz, String.format(Locale.ROOT, USER_SOURCE + " (%s Hz)", Formats.number(rateHz)));
 	}
 
 	/**
@@ -52,6 +54,11 @@ public final class Timing {
 		if (fromFile == null) throw new IllegalArgumentException("No sampling rate; give rate_hz");
 		if (!fromFile.isKnown()) throw new IllegalArgumentException(fromFile.source);
 		return fromFile;
+	}
+
+	/** True for a rate the user gave ({@link #userOverride}). */
+	public boolean isUserOverride() {
+		return source.startsWith(USER_SOURCE);
 	}
 
 	/** False for {@link #unknown} timing. */

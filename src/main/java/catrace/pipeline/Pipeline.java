@@ -2,15 +2,14 @@ package catrace.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
-import catrace.analysis.DffTraceFile;
 import catrace.events.DetectionSettings;
 import catrace.events.EventAnalysis;
 import catrace.events.RoiEvents;
+import catrace.io.DffTraceFile;
 import catrace.io.RoiSources;
-import catrace.model.Formats;
+import catrace.model.DffTrial;
 import catrace.model.ProgressListener;
 import catrace.model.Recording;
 import catrace.model.Timing;
@@ -47,54 +46,38 @@ public final class Pipeline {
 			names.add(s.name());
 			flags.add(s.flag().startsWith("constant") ? "" : s.flag());
 		}
-		final List<double[][]> dff = new ArrayList<>();
-		traces.trials().forEach(t -> dff.add(t.dffPct()));
-		final List<RoiEvents> events = EventAnalysis.detect(names, dff, flags, traces.rateHz(), detection,
-			progress);
+		final List<DffTrial> trials = new ArrayList<>();
+		for (int k = 0; k < traces.trials().size(); k++)
+			trials.add(new DffTrial(k + 1, recording.times(k), traces.trials().get(k).dffPct()));
+		final List<RoiEvents> events = EventAnalysis.detect(names, trials, flags, detection, progress);
 		return new RecordingResult(traces, rois.source(), detection, events);
 	}
 
 	/**
 	 * Transients in a &Delta;F/F table written earlier (CaTrace's NAME_dff_pct.csv, or a ground-truth style
-	 * trial,time_s,dff file), with &nu; per ROI.
+	 * trial,time_s,dff file), with &nu; per ROI; event times on the table's own time_s clock.
 	 *
-	 * @param userRateHz the user's sampling rate (Hz), 0 = the file's
+	 * @param userRateHz the user's sampling rate (Hz; samples then timed from each trial's first time_s), 0 = the
+	 *          file's time_s column
 	 */
-	public static TraceFileResult run(final DffTraceFile traces, final double userRateHz,
+	public static TraceFileResult run(final DffTraceFile file, final double userRateHz,
 		final DetectionSettings detection, final ProgressListener progress)
 	{
-		final Timing timing = Timing.resolve(fileTiming(traces), userRateHz);
-		final double fs = timing.rateHz();
-		final List<double[][]> dff = new ArrayList<>();
-		for (final DffTraceFile.Trial t : traces.trials()) {
-			final double[][] v = new double[traces.rois().size()][];
-			for (int r = 0; r < v.length; r++)
-				v[r] = t.dffPct(r);
-			dff.add(v);
-		}
+		final DffTrial first = file.trials().get(0);
+		final Timing timing = Timing.resolve(Timing.of(first.rateHz(), "time_s column of " + file.source() +
+			" (1 / median step" + (file.trials().size() > 1 ? " of trial " + first.number() : "") + ")"), userRateHz);
+		final DffTraceFile traces = timing.isUserOverride() ? file.withRate(timing.rateHz()) : file;
 		final List<String> flags = new ArrayList<>();
 		final double[] nu = new double[traces.rois().size()];
 		for (int r = 0; r < nu.length; r++) {
 			final boolean bad = traces.hasNonFinite(r);
 			flags.add(bad ? "dF/F has NaN values (flagged at extraction)" : "");
 			final int roi = r;
-			nu[r] = bad ? Double.NaN : NoiseLevel.pooled(dff.stream().map(t -> t[roi]).collect(Collectors.toList()),
-				fs);
+			nu[r] = bad ? Double.NaN : NoiseLevel.pooled(traces.trials().stream().map(t -> t.dffPct(roi)).collect(
+				Collectors.toList()), traces.trials().stream().mapToDouble(DffTrial::rateHz).toArray());
 		}
-		final List<RoiEvents> events = EventAnalysis.detect(traces.rois(), dff, flags, fs, detection, progress);
+		final List<RoiEvents> events = EventAnalysis.detect(traces.rois(), traces.trials(), flags, detection,
+			progress);
 		return new TraceFileResult(traces, timing, nu, detection, events);
-	}
-
-	/** The one sampling rate of all trials; unknown (the user must give rate_hz) when trials differ. */
-	private static Timing fileTiming(final DffTraceFile traces) {
-		final double fs = traces.trials().get(0).rateHz();
-		for (final DffTraceFile.Trial t : traces.trials()) {
-			if (Math.abs(t.rateHz() - fs) > 1e-6 * fs) {
-				return Timing.unknown(String.format(Locale.ROOT,
-					"%s: trials are sampled at different rates (%s and %s Hz); give rate_hz", traces.source(), Formats
-						.number(fs), Formats.number(t.rateHz())));
-			}
-		}
-		return Timing.of(fs, traces.rateSource());
 	}
 }

@@ -3,7 +3,7 @@ package catrace.pipeline;
 import java.util.Collections;
 import java.util.List;
 
-import catrace.analysis.DffTraceFile;
+import catrace.io.DffTraceFile;
 import catrace.events.DetectionSettings;
 import catrace.events.RoiEvents;
 import catrace.model.Timing;

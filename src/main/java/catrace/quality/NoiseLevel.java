@@ -64,4 +64,31 @@ public final class NoiseLevel {
 				d[k++] = Math.abs(x[i] - x[i - 1]);
 		return Median.of(d) / Math.sqrt(rateHz);
 	}
+
+	/**
+	 * ν pooled over trials sampled at different rates: the median over all trials' successive differences, each
+	 * divided by the square root of its own trial's rate (the same value as {@link #pooled(List, double)} when the rates
+	 * are equal).
+	 */
+	public static double pooled(final List<double[]> trialsDffPct, final double[] ratesHz) {
+		if (ratesHz.length != trialsDffPct.size()) throw new IllegalArgumentException(trialsDffPct.size() +
+			" trials but " + ratesHz.length + " rates");
+		boolean same = true;
+		for (final double r : ratesHz)
+			same &= r == ratesHz[0];
+		if (same && ratesHz.length > 0) return pooled(trialsDffPct, ratesHz[0]);
+		int n = 0;
+		for (final double[] x : trialsDffPct)
+			n += Math.max(0, x.length - 1);
+		if (n == 0) throw new IllegalArgumentException("Trace too short for a noise level: 1 sample per trial");
+		final double[] d = new double[n];
+		int k = 0;
+		for (int j = 0; j < ratesHz.length; j++) {
+			final double[] x = trialsDffPct.get(j);
+			final double s = Math.sqrt(ratesHz[j]);
+			for (int i = 1; i < x.length; i++)
+				d[k++] = Math.abs(x[i] - x[i - 1]) / s;
+		}
+		return Median.of(d);
+	}
 }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import catrace.SharedData;
 import catrace.io.GroundTruthFiles;
+import catrace.model.DffTrial;
 import catrace.model.GroundTruthRecording;
 
 import java.io.IOException;
@@ -42,15 +43,15 @@ public class GroundTruthGratingsTest {
 		final List<TrialSpan> spans = new ArrayList<>();
 		final double[][] on = new double[rec.trials().size()][], w = new double[rec.trials().size()][];
 		for (int k = 0; k < rec.trials().size(); k++) {
-			final GroundTruthRecording.Trial t = rec.trials().get(k);
+			final DffTrial t = rec.trials().get(k);
 			spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
 			if (spikes) {
-				on[k] = t.spikeTimesS();
+				on[k] = rec.spikeTimesS(k);
 				w[k] = new double[on[k].length];
 				java.util.Arrays.fill(w[k], 1);
 			}
 			else {
-				final double[][] e = ThresholdCrossingEvents.detect(t.dffPct(), t.startS(), t.rateHz(), 3);
+				final double[][] e = ThresholdCrossingEvents.detect(t.dffPct(0), t.startS(), t.rateHz(), 3);
 				on[k] = e[0];
 				w[k] = e[1];
 			}
@@ -116,7 +117,7 @@ public class GroundTruthGratingsTest {
 		final GroundTruthRecording rec = GroundTruthFiles.read(folder.resolve("jGCaMP8f_ANM471993_cell01.csv"), folder
 			.resolve("jGCaMP8f_ANM471993_cell01_spikes.csv"), "cell01");
 		final List<TrialSpan> spans = new ArrayList<>();
-		for (final GroundTruthRecording.Trial t : rec.trials())
+		for (final DffTrial t : rec.trials())
 			spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
 		final ProtocolCheck c = p.check(spans, RepeatPolicy.REQUIRE_EQUAL);
 		assertEquals(0, c.trialIndex(0));

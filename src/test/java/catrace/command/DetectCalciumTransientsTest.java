@@ -72,7 +72,7 @@ public class DetectCalciumTransientsTest {
 		}
 		final String events = new String(Files.readAllBytes(out.resolve("synthetic_linescan_events.csv")),
 			StandardCharsets.UTF_8);
-		assertTrue(events, events.contains("# trial 1: 0-20 s"));
+		assertTrue(events, events.contains("# trial 1: 0-19.996 s"));
 		assertTrue(Files.size(out.resolve("synthetic_linescan_transients.png")) > 5000);
 	}
 

@@ -104,7 +104,9 @@ public class ExtractCalciumTracesTest {
 		assertTrue(text, text.contains("8.254218733 ms per line"));
 		final List<String[]> rows = csv(f);
 		assertEquals(1001, rows.size());
-		assertEquals(0.00825421873259262 * 999, Double.parseDouble(rows.get(1000)[0]), 1e-9);
+		// time_s on the acquisition's clock: the cycle's first frame has absoluteTime="2.82600000000002" in the XML
+		assertEquals(2.82600000000002, Double.parseDouble(rows.get(1)[0]), 1e-9);
+		assertEquals(2.82600000000002 + 0.00825421873259262 * 999, Double.parseDouble(rows.get(1000)[0]), 1e-8); // 10 digits
 	}
 
 	@Test

@@ -178,6 +178,15 @@ public class MacrosTest {
 		assertNoError(runMacroFile("prairie_cycles_as_trials.ijm", "recording=[" + folder.resolve(
 			"LineScan-06162017-1223-628.xml") + "] bands=[dendrite:20-36] output=[" + out + "]"));
 		final double period = 0.0119239007960034; // per-frame scanLinePeriod of every cycle in the XML
+		// each cycle starts at its first frame's absoluteTime in the XML: time_s is the acquisition's clock
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Frame [^>]*absoluteTime=\"([0-9.]+)\"")
+			.matcher(new String(Files.readAllBytes(folder.resolve("LineScan-06162017-1223-628.xml")),
+				java.nio.charset.StandardCharsets.UTF_8));
+		final List<Double> starts = new java.util.ArrayList<>();
+		while (m.find())
+			starts.add(Double.parseDouble(m.group(1)));
+		assertEquals(15, starts.size());
+		assertEquals(5.083, starts.get(0), 1e-12);
 
 		final List<String[]> separate = Csv.rows(out.resolve("separate/LineScan-06162017-1223-628_dff_pct.csv"));
 		assertEquals(Arrays.asList("trial", "time_s", "dendrite"), Arrays.asList(separate.get(0)));
@@ -186,14 +195,15 @@ public class MacrosTest {
 			final String[] first = separate.get(1 + 1000 * k), last = separate.get(1000 * (k + 1));
 			assertEquals(Integer.toString(k + 1), first[0]);
 			assertEquals(Integer.toString(k + 1), last[0]);
-			assertEquals(0, Double.parseDouble(first[1]), 0);
-			assertEquals(999 * period, Double.parseDouble(last[1]), 1e-6);
+			assertEquals(starts.get(k), Double.parseDouble(first[1]), 1e-9);
+			assertEquals(starts.get(k) + 999 * period, Double.parseDouble(last[1]), 1e-6);
 		}
 
 		final List<String[]> joined = Csv.rows(out.resolve("concatenate/LineScan-06162017-1223-628_dff_pct.csv"));
 		assertEquals(Arrays.asList("time_s", "dendrite"), Arrays.asList(joined.get(0)));
 		assertEquals(1 + 15 * 1000, joined.size());
-		assertEquals(14999 * period, Double.parseDouble(joined.get(15000)[0]), 1e-6);
+		// concatenated: one trial from the first cycle's start, sample after sample (the pauses between cycles are gone)
+		assertEquals(starts.get(0) + 14999 * period, Double.parseDouble(joined.get(15000)[0]), 1e-6);
 		// the same pixels: F is identical sample by sample, only the trial bookkeeping differs
 		final List<String[]> fSep = Csv.rows(out.resolve("separate/LineScan-06162017-1223-628_F.csv"));
 		final List<String[]> fJoin = Csv.rows(out.resolve("concatenate/LineScan-06162017-1223-628_F.csv"));
