@@ -11,12 +11,16 @@ import org.apache.commons.math3.stat.inference.TTest;
  * <ul>
  * <li><b>Responsiveness</b>: paired t-test (two-sided) of the event sums in the window just after each onset against
  * the window of the same length just before it (paper: 200 ms). {@link #t()} &gt; 0 means more activity after the
- * onset ({@link #direction()} = +1), &lt; 0 less (−1). Responsive when p &lt; α. When all before/after differences
- * are equal the test is degenerate: t = 0 and p = 1 if they are all 0 (e.g. no events), t = ±∞ and p = 0 otherwise.
- * </li>
+ * onset ({@link #direction()} = +1), &lt; 0 less (−1). Responsive when p &lt; α; a responsive ROI is
+ * {@link ResponseSign#ENHANCED enhanced} (t &gt; 0) or {@link ResponseSign#SUPPRESSED suppressed} (t &lt; 0), see
+ * {@link #responseSign()}. When all before/after differences are equal the test is degenerate: t = 0 and p = 1 if
+ * they are all 0 (e.g. no events), t = ±∞ and p = 0 otherwise.</li>
  * <li><b>Selectivity</b>: one-way ANOVA over conditions with the single-trial responses as repetitions (commons-math3
  * {@link OneWayAnova}); selective when p &lt; α. Conditions presented once are left out (the ANOVA needs two
  * repeats per group); with fewer than two groups F and p are NaN. When every response is identical F = 0, p = 1.</li>
+ * <li><b>p-values</b> are commons-math3's ({@link TTest}, {@link OneWayAnova}); their log10 ({@link #log10TP()},
+ * {@link #log10AnovaP()}) come from {@link LogPValues} and stay finite where p underflows to 0 (the ANOVA p of
+ * commons-math3 is 1 − cdf, 0 below ~1e-16; the t-test p underflows below ~1e-308).</li>
  * <li><b>Mean response</b> per condition (% ΔF/F), its s.d. and the number of presentations; the FRA is
  * {@link #grid(String, String)} over frequency × level.</li>
  * <li><b>Best condition</b>: defined only for an ROI that is responsive with t &gt; 0 (excited) and selective: the
@@ -26,7 +30,8 @@ import org.apache.commons.math3.stat.inference.TTest;
  * column, the mean of the condition means sharing it (the summed response over levels divided by the number of
  * levels, so on a complete frequency × level grid the same choice as "largest summed response over levels"); the
  * value with the largest one, ties to the lowest value. Defined under the same conditions as the best condition.</li>
- * <li><b>Direction tuning</b> for angle columns: {@link DirectionTuning}.</li>
+ * <li><b>Direction tuning</b> for angle columns: {@link DirectionTuning}; its indices are only given for an ROI that
+ * is responsive or selective.</li>
  * </ul>
  */
 public final class RoiTuning {
@@ -36,8 +41,10 @@ public final class RoiTuning {
 	private final double alpha;
 	private final double t;
 	private final double tP;
+	private final double log10TP;
 	private final double f;
 	private final double fP;
+	private final double log10FP;
 	private final int dfBetween;
 	private final int dfWithin;
 	private final double[] mean;
@@ -54,6 +61,7 @@ public final class RoiTuning {
 		final double[] tp = pairedTest(after, before);
 		t = tp[0];
 		tP = tp[1];
+		log10TP = LogPValues.twoSidedT(t, after.length - 1);
 		final double[][] g = responses.byCondition(responses.responsePct(roi));
 		mean = new double[g.length];
 		sd = new double[g.length];
@@ -81,10 +89,11 @@ public final class RoiTuning {
 				f = anova.anovaFValue(groups);
 				fP = Double.isInfinite(f) ? 0 : anova.anovaPValue(groups);
 			}
+			log10FP = LogPValues.upperF(f, dfBetween, dfWithin);
 		}
 		else {
 			dfBetween = dfWithin = 0;
-			f = fP = Double.NaN;
+			f = fP = log10FP = Double.NaN;
 		}
 	}
 
@@ -163,9 +172,17 @@ public final class RoiTuning {
 		return t;
 	}
 
-	/** Two-sided p of the paired t-test. */
+	/** Two-sided p of the paired t-test (commons-math3; 0 where it underflows, see {@link #log10TP()}). */
 	public double tP() {
 		return tP;
+	}
+
+	/**
+	 * log10 of the two-sided p of the paired t-test (n − 1 degrees of freedom), finite where p underflows; 0 for
+	 * t = 0, −∞ for t = ±∞.
+	 */
+	public double log10TP() {
+		return log10TP;
 	}
 
 	/** +1 more activity after the onset, −1 less, 0 no change. */
@@ -177,12 +194,23 @@ public final class RoiTuning {
 		return tP < alpha;
 	}
 
+	/** Enhanced (responsive, t &gt; 0), suppressed (responsive, t &lt; 0) or none (not responsive). */
+	public ResponseSign responseSign() {
+		return ResponseSign.of(responsive(), t);
+	}
+
 	public double anovaF() {
 		return f;
 	}
 
+	/** p of the ANOVA (commons-math3: 1 − cdf, so 0 below ~1e-16; see {@link #log10AnovaP()}). NaN without ANOVA. */
 	public double anovaP() {
 		return fP;
+	}
+
+	/** log10 of the ANOVA's p, the F upper tail computed in log space; NaN without ANOVA. */
+	public double log10AnovaP() {
+		return log10FP;
 	}
 
 	public int anovaDfBetween() {
@@ -275,7 +303,10 @@ public final class RoiTuning {
 		return mean(responses.ongoingPct(roi));
 	}
 
-	/** Direction/orientation preference over the angle column (degrees), see {@link DirectionTuning}. */
+	/**
+	 * Direction/orientation preference over the angle column (degrees), see {@link DirectionTuning}. The preferred
+	 * angles and indices are NaN for an ROI that is neither responsive nor selective (its m(θ) are still given).
+	 */
 	public DirectionTuning directionTuning(final String angleColumn, final boolean subtractOngoing) {
 		final List<String> axis = responses.protocol().axis(angleColumn);
 		final double[] m = marginal(angleColumn, axis, mean);
@@ -284,6 +315,6 @@ public final class RoiTuning {
 			for (int k = 0; k < m.length; k++)
 				m[k] = Math.max(0, m[k] - base);
 		}
-		return new DirectionTuning(new ArrayList<>(axis), m);
+		return new DirectionTuning(new ArrayList<>(axis), m, responsive() || selective());
 	}
 }

@@ -330,6 +330,14 @@ public final class StimulusAnalysis {
 		return n;
 	}
 
+	/** Number of responsive ROIs with the given sign. */
+	public int responsiveCount(final ResponseSign sign) {
+		int n = 0;
+		for (final RoiTuning t : tuning)
+			if (t.responseSign() == sign) n++;
+		return n;
+	}
+
 	public int selectiveCount() {
 		int n = 0;
 		for (final RoiTuning t : tuning)
@@ -349,28 +357,52 @@ public final class StimulusAnalysis {
 	}
 
 	/**
-	 * One row per ROI: roi, responsive (1/0), t, p_responsive, selective (1/0), anova_f, p_selective, the best
-	 * condition's values (best_condition_&lt;column&gt;, NaN when not defined), best_&lt;column&gt; (e.g.
-	 * best_frequency_hz), direction tuning when an angle column is set, mean_response_pct, mean_ongoing_pct,
-	 * n_presentations, n_events, x/y position.
+	 * One row per ROI:
+	 * <ul>
+	 * <li>roi; responsive (1/0: paired t-test p &lt; alpha); response_sign (enhanced: responsive with t &gt; 0,
+	 * suppressed: responsive with t &lt; 0, none: not responsive); t; p_responsive (two-sided, commons-math3, 0 where
+	 * it underflows); log10_p_responsive (log10 of the two-sided Student-t tail with n − 1 degrees of freedom, computed
+	 * without underflow);</li>
+	 * <li>selective (1/0: ANOVA p &lt; alpha); anova_f; p_selective (commons-math3, 1 − cdf: 0 below ~1e-16);
+	 * log10_p_selective (log10 of the F upper tail, computed without underflow);</li>
+	 * <li>the best condition's values (best_condition_&lt;column&gt;, NaN when not defined), best_&lt;column&gt;
+	 * (e.g. best_frequency_hz);</li>
+	 * <li>with an angle column ({@link DirectionTuning}, NaN where not meaningful, e.g. for ROIs neither responsive
+	 * nor selective or a single direction): preferred_direction_deg and dsi_vector_sum (|Σ m e^{iθ}| / Σ m),
+	 * preferred_orientation_deg and osi_vector_sum (|Σ m e^{2iθ}| / Σ m), peak_direction_deg, dsi_pref_null
+	 * ((pref − null) / (pref + null)), osi_pref_orth ((pref − orth) / (pref + orth));</li>
+	 * <li>mean_response_pct, mean_ongoing_pct, n_presentations, x/y position.</li>
+	 * </ul>
 	 */
 	public Table roiTable() {
 		final StimulusProtocol p = responses.protocol();
 		final Table t = new Table("Stimulus responses per ROI");
 		provenance(t);
-		t.columns("roi", "responsive", "t", "p_responsive", "selective", "anova_f", "p_selective");
+		t.comment("response_sign: enhanced = responsive with t > 0, suppressed = responsive with t < 0, none = not " +
+			"responsive; log10_p_*: log10 of p without underflow (p prints 0 where it underflows)");
+		t.columns("roi", "responsive", "response_sign", "t", "p_responsive", "log10_p_responsive", "selective",
+			"anova_f", "p_selective", "log10_p_selective");
 		for (final String c : p.conditionColumns())
 			t.columns("best_condition_" + c);
 		if (!bestColumn.isEmpty()) t.columns("best_" + bestColumn);
 		final boolean angle = !settings.angleColumn.isEmpty();
-		if (angle) t.columns("preferred_direction_deg", "dsi", "preferred_orientation_deg", "osi");
+		if (angle) {
+			t.columns("preferred_direction_deg", "dsi_vector_sum", "preferred_orientation_deg", "osi_vector_sum",
+				"peak_direction_deg", "dsi_pref_null", "osi_pref_orth");
+			t.comment("direction tuning over " + settings.angleColumn + " (m = mean response per angle; NaN for ROIs " +
+				"neither responsive nor selective and where the angles do not allow the index): dsi_vector_sum = " +
+				"|sum m e^(i theta)| / sum m, osi_vector_sum = |sum m e^(2i theta)| / sum m, preferred_*_deg = their " +
+				"angles; dsi_pref_null = (m_peak - m_peak+180) / (m_peak + m_peak+180), osi_pref_orth = (m_peak - " +
+				"m_orth) / (m_peak + m_orth), m_orth = mean of m_peak+90 and m_peak-90, peak = peak_direction_deg");
+		}
 		t.columns("mean_response_pct", "mean_ongoing_pct", "n_presentations");
 		if (positions != null) t.columns(positionColumn("x"), positionColumn("y"));
 		for (int i = 0; i < tuning.size(); i++) {
 			final RoiTuning r = tuning.get(i);
-			t.addRow().set("roi", r.roi()).set("responsive", r.responsive() ? 1 : 0).set("t", r.t()).set(
-				"p_responsive", r.tP()).set("selective", r.selective() ? 1 : 0).set("anova_f", r.anovaF()).set(
-					"p_selective", r.anovaP());
+			t.addRow().set("roi", r.roi()).set("responsive", r.responsive() ? 1 : 0).set("response_sign", r
+				.responseSign().label()).set("t", r.t()).set("p_responsive", r.tP()).set("log10_p_responsive", r
+					.log10TP()).set("selective", r.selective() ? 1 : 0).set("anova_f", r.anovaF()).set("p_selective", r
+						.anovaP()).set("log10_p_selective", r.log10AnovaP());
 			final int best = r.bestCondition();
 			for (final String c : p.conditionColumns()) {
 				if (best < 0) t.set("best_condition_" + c, Double.NaN);
@@ -384,9 +416,10 @@ public final class StimulusAnalysis {
 			if (!bestColumn.isEmpty()) t.set("best_" + bestColumn, r.bestValue(bestColumn));
 			if (angle) {
 				final DirectionTuning d = r.directionTuning(settings.angleColumn, false);
-				t.set("preferred_direction_deg", d.preferredDirectionDeg()).set("dsi", d.directionSelectivityIndex())
-					.set("preferred_orientation_deg", d.preferredOrientationDeg()).set("osi", d
-						.orientationSelectivityIndex());
+				t.set("preferred_direction_deg", d.preferredDirectionDeg()).set("dsi_vector_sum", d.dsiVectorSum())
+					.set("preferred_orientation_deg", d.preferredOrientationDeg()).set("osi_vector_sum", d
+						.osiVectorSum()).set("peak_direction_deg", d.peakDirectionDeg()).set("dsi_pref_null", d
+							.dsiPrefNull()).set("osi_pref_orth", d.osiPrefOrth());
 			}
 			t.set("mean_response_pct", RoiTuning.mean(responses.responsePct(i))).set("mean_ongoing_pct", r
 				.meanOngoingPct()).set("n_presentations", responses.stimulusCount());
@@ -451,7 +484,7 @@ public final class StimulusAnalysis {
 	 * <li>fits (least squares, Pearson's r, two-sided p): signal_corr_vs_distance, noise_corr_vs_distance,
 	 * noise_corr_ongoing_vs_distance (slope per distance unit), noise_corr_vs_signal_corr,
 	 * noise_corr_ongoing_vs_noise_corr;</li>
-	 * <li>rois, rois_responsive, rois_selective (n);</li>
+	 * <li>rois, rois_responsive, rois_enhanced, rois_suppressed, rois_selective (n);</li>
 	 * <li>unresponsive_clustering: n unresponsive ROIs, p, mean = percentile (%) of the observed distance sum;</li>
 	 * <li>tonotopy: n ROIs with a best frequency, r, p, slope in octaves per distance unit (image x axis).</li>
 	 * </ul>
@@ -475,6 +508,8 @@ public final class StimulusAnalysis {
 		}
 		count(t, "rois", tuning.size(), "");
 		count(t, "rois_responsive", responsiveCount(), "paired t-test after vs before onset, p < alpha");
+		count(t, "rois_enhanced", responsiveCount(ResponseSign.ENHANCED), "responsive with t > 0");
+		count(t, "rois_suppressed", responsiveCount(ResponseSign.SUPPRESSED), "responsive with t < 0");
 		count(t, "rois_selective", selectiveCount(), "one-way ANOVA over conditions, p < alpha");
 		t.addRow().set("quantity", "unresponsive_clustering");
 		if (clustering != null) {

@@ -9,24 +9,28 @@ import java.util.Arrays;
  */
 final class CellActivity {
 
+	/** 10–90 % rise time of the transients, s. */
 	final double riseS;
 	final double decayS;
+	final CalciumTransient kernel;
 	final double[] spikeTimesS;
 	final double[] amplitudesPct;
 	final double[] dffPct;
 
-	private CellActivity(final double riseS, final double decayS, final double[] spikeTimesS,
-		final double[] amplitudesPct, final double[] dffPct)
+	private CellActivity(final double riseS, final double decayS, final CalciumTransient kernel,
+		final double[] spikeTimesS, final double[] amplitudesPct, final double[] dffPct)
 	{
 		this.riseS = riseS;
 		this.decayS = decayS;
+		this.kernel = kernel;
 		this.spikeTimesS = spikeTimesS;
 		this.amplitudesPct = amplitudesPct;
 		this.dffPct = dffPct;
 	}
 
 	/**
-	 * Draws one cell. The kinetics, the spike times and the amplitudes each come from their own split of
+	 * Draws one cell. The rise time drawn from the settings' range is the 10–90 % rise time of the transient (as
+	 * published), not its rise time constant. The kinetics, the spike times and the amplitudes each come from their own split of
 	 * {@code draws}, so, e.g., a different spike rate does not change the kinetics.
 	 */
 	static CellActivity draw(final RandomDraws draws, final SyntheticSettings s) {
@@ -40,10 +44,10 @@ final class CellActivity {
 		for (int i = 0; i < amps.length; i++)
 			amps[i] = amplitudes.truncatedNormal(s.amplitudeMeanPct(), s.amplitudeSdPct(), s.amplitudeMinPct());
 		final double[] dff = new double[s.sampleCount()];
-		final CalciumTransient kernel = new CalciumTransient(rise, decay);
+		final CalciumTransient kernel = CalciumTransient.withRiseTime(rise, decay);
 		for (int i = 0; i < times.length; i++)
 			kernel.addTo(dff, s.rateHz(), times[i], amps[i]);
-		return new CellActivity(rise, decay, times, amps, dff);
+		return new CellActivity(rise, decay, kernel, times, amps, dff);
 	}
 
 	/**

@@ -4,7 +4,7 @@ package catrace.synth;
  * The shared background (neuropil) ΔF/F in %: a slow Ornstein–Uhlenbeck fluctuation (standard deviation half the
  * neuropil amplitude, time constant {@value #SLOW_TIME_CONSTANT_S} s) plus the neuropil's own transients (Poisson
  * events at the neuropil event rate, amplitudes uniform in 0.5–1.5 × the neuropil amplitude, rise
- * {@value #RISE_S} s, decay {@value #DECAY_S} s).
+ * time constant {@value #RISE_S} s, decay time constant {@value #DECAY_S} s).
  */
 final class NeuropilSignal {
 
@@ -30,7 +30,7 @@ final class NeuropilSignal {
 			x = a * x + innovation * slow.normal();
 		}
 		final double[] times = CellActivity.poissonSpikes(events, s.neuropilEventRateHz(), 0, s.durationS());
-		final CalciumTransient kernel = new CalciumTransient(RISE_S, DECAY_S);
+		final CalciumTransient kernel = CalciumTransient.withTimeConstants(RISE_S, DECAY_S);
 		for (final double t : times)
 			kernel.addTo(np, s.rateHz(), t, amp * events.uniform(0.5, 1.5));
 		return np;

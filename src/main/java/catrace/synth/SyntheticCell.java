@@ -96,7 +96,7 @@ public final class SyntheticCell {
 		return baselineCounts;
 	}
 
-	/** Rise time constant τr of the cell's transients, s. */
+	/** 10–90 % rise time of the cell's transients, s (drawn from the settings' rise range). */
 	public double riseS() {
 		return activity.riseS;
 	}
@@ -106,9 +106,9 @@ public final class SyntheticCell {
 		return activity.decayS;
 	}
 
-	/** The cell's transient shape. */
+	/** The cell's transient shape (its rise time constant is {@link CalciumTransient#riseConstantS()}). */
 	public CalciumTransient transientShape() {
-		return new CalciumTransient(activity.riseS, activity.decayS);
+		return activity.kernel;
 	}
 
 	public int spikeCount() {

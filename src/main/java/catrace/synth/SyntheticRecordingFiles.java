@@ -40,7 +40,8 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  * "s");</li>
  * <li>{@code NAME_spikes.csv}: roi, spike_time_s, amplitude_pct;</li>
  * <li>{@code NAME_cells.csv}: roi, x0_px, x1_px (line scan) or x_px, y_px, radius_px (frames; centre in pixel-index
- * coordinates), rise_s, decay_s, n_spikes, baseline_counts;</li>
+ * coordinates), rise_s (10–90 % rise time of the cell's transients), decay_s (decay time constant), n_spikes,
+ * baseline_counts;</li>
  * <li>{@code NAME_truth.csv}: time_s and one column per cell with the noise-free ΔF/F in %;</li>
  * <li>ROIs: {@code NAME_bands.txt} with the band spec "cell1:x0-x1,cell2:x0-x1,…" (0-based inclusive columns, no
  * line break) for a line scan, or {@code NAME_RoiSet.zip} with one OvalRoi per cell (entries cell1.roi, …) for a
@@ -174,6 +175,7 @@ public final class SyntheticRecordingFiles {
 		else t.columns("roi", "x_px", "y_px", "radius_px");
 		t.columns("rise_s", "decay_s", "n_spikes", "baseline_counts");
 		t.comment("true cells of synthetic " + r.settings().describe());
+		t.comment("rise_s: 10-90 % rise time of a single transient; decay_s: its decay time constant");
 		if (!r.isLineScan()) t.comment(
 			"x_px, y_px: disc centre in pixel-index coordinates (pixel i centred at i); pixels within radius_px");
 		for (final SyntheticCell c : r.cells()) {

@@ -18,8 +18,9 @@ import catrace.model.Recording;
  *
  * Model (see {@link SyntheticRecording}): spikes per cell are a Poisson process with a dead time; each spike adds a
  * difference-of-exponentials ΔF/F transient whose peak equals the spike's amplitude, drawn from N(14 %, 4.8 %)
- * truncated at 2 % (Rothschild, Nelken and Mizrahi 2010: 14 ± 4.8 % ΔF/F per single spike); rise and decay time
- * constants are drawn per cell, uniformly in 50–90 ms and 0.5–1 s. Shot noise is set by the standardized noise level ν
+ * truncated at 2 % (Rothschild, Nelken and Mizrahi 2010: 14 ± 4.8 % ΔF/F per single spike); the 10–90 % rise time
+ * and the decay time constant are drawn per cell, uniformly in 50–90 ms (the paper's rise time) and 0.5–1 s; the rise
+ * time constant follows from them ({@link CalciumTransient#withRiseTime}). Shot noise is set by the standardized noise level ν
  * (Rupprecht et al. 2021: ν = median|ΔF/F(t+1) − ΔF/F(t)| / √fs, ΔF/F in %).
  */
 public final class SyntheticSettings {
@@ -434,7 +435,11 @@ public final class SyntheticSettings {
 			return this;
 		}
 
-		/** Range of the per-cell rise time constant in s; default 0.05–0.09. */
+		/**
+		 * Range of the per-cell 10–90 % rise time in s (time from 10 % to 90 % of the peak, not a time constant);
+		 * default 0.05–0.09. The longest must stay below {@value CalciumTransient#LONGEST_RISE_PER_DECAY} × the
+		 * shortest decay time constant.
+		 */
 		public Builder riseS(final double min, final double max) {
 			riseMinS = min;
 			riseMaxS = max;
@@ -535,8 +540,11 @@ public final class SyntheticSettings {
 			if (spikeRateHz * refractoryS >= 1) fail("spike_frequency_hz", spikeRateHz,
 				"must be below 1 / refractory period = " + Formats.number(1 / refractoryS) + " Hz");
 			if (!(riseMinS > 0) || !(riseMaxS >= riseMinS)) fail("rise (s)", riseMinS, "needs 0 < min <= max");
-			if (!(decayMinS > riseMaxS) || !(decayMaxS >= decayMinS)) fail("decay (s)", decayMinS,
-				"needs longest rise < min <= max (longest rise " + Formats.number(riseMaxS) + " s)");
+			if (!(decayMinS > 0) || !(decayMaxS >= decayMinS) || Double.isInfinite(decayMaxS)) fail("decay (s)",
+				decayMinS, "needs 0 < min <= max < infinity");
+			if (!(riseMaxS < CalciumTransient.longestRiseTimeS(decayMinS))) fail("rise (s)", riseMaxS,
+				"is too long for the shortest decay " + Formats.number(decayMinS) + " s: the 10-90 % rise time " +
+					"must stay below " + CalciumTransient.LONGEST_RISE_PER_DECAY + " x decay");
 			if (!(amplitudeSdPct >= 0) || !(amplitudeMinPct > 0)) fail("amplitude (%)", amplitudeMinPct,
 				"needs sd >= 0 and min > 0");
 			if (!(amplitudeMeanPct + 3 * amplitudeSdPct >= amplitudeMinPct)) fail("amplitude (%)",

@@ -28,7 +28,7 @@ public final class TraceSimulator {
 	}
 
 	/**
-	 * A trace with the default kinetics and amplitudes (rise 50–90 ms, decay 0.5–1 s, 14 ± 4.8 % per spike, dead time
+	 * A trace with the default kinetics and amplitudes (10–90 % rise time 50–90 ms, decay 0.5–1 s, 14 ± 4.8 % per spike, dead time
 	 * 5 ms).
 	 *
 	 * @param rateHz samples per second
@@ -83,7 +83,7 @@ public final class TraceSimulator {
 			return truth.amplitudesPct.clone();
 		}
 
-		/** Rise time constant of the transients, s. */
+		/** 10–90 % rise time of the transients, s. */
 		public double riseS() {
 			return truth.riseS;
 		}
@@ -95,7 +95,7 @@ public final class TraceSimulator {
 
 		/** The transient shape. */
 		public CalciumTransient transientShape() {
-			return new CalciumTransient(truth.riseS, truth.decayS);
+			return truth.kernel;
 		}
 
 		/** Standard deviation of the added white noise, % ΔF/F. */

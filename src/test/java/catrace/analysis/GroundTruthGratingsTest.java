@@ -73,32 +73,71 @@ public class GroundTruthGratingsTest {
 				.substring(0, f.length() - "_stimuli.csv".length())).sorted().collect(Collectors.toList());
 		}
 		assertEquals(7, names.size());
+		int tuned = 0;
 		for (final String name : names) {
 			final RoiTuning t = analyse(folder, name);
 			assertEquals(name, name.equals("jGCaMP8f_ANM478342_cell01") ? 4 : 8, t.meanPct().length);
 			assertTrue(name, Double.isFinite(t.t()) && t.tP() >= 0 && t.tP() <= 1);
 			assertTrue(name, Double.isFinite(t.anovaF()) && t.anovaP() >= 0 && t.anovaP() <= 1);
+			// where p is an ordinary double its log10 is the log-space tail's
+			assertEquals(name, Math.log10(t.tP()), t.log10TP(), 1e-9);
+			assertEquals(name, Math.log10(t.anovaP()), t.log10AnovaP(), 1e-9);
+			assertEquals(name, t.responsive() ? t.t() > 0 ? ResponseSign.ENHANCED : ResponseSign.SUPPRESSED
+				: ResponseSign.NONE, t.responseSign());
 			final DirectionTuning d = t.directionTuning("angle_deg", false);
-			assertTrue(name, d.preferredDirectionDeg() >= 0 && d.preferredDirectionDeg() < 360);
-			assertTrue(name, d.directionSelectivityIndex() >= 0 && d.directionSelectivityIndex() <= 1);
-			assertTrue(name, d.orientationSelectivityIndex() >= 0 && d.orientationSelectivityIndex() <= 1);
+			if (t.responsive() || t.selective()) {
+				tuned++;
+				// 8 or 4 directions evenly spread over 360°: every index is defined
+				assertTrue(name, d.preferredDirectionDeg() >= 0 && d.preferredDirectionDeg() < 360);
+				for (final double v : new double[] { d.dsiVectorSum(), d.osiVectorSum(), d.dsiPrefNull(), d
+					.osiPrefOrth() })
+					assertTrue(name + " " + v, v >= 0 && v <= 1);
+			}
+			else {
+				assertTrue(name, Double.isNaN(d.preferredDirectionDeg()) && Double.isNaN(d.dsiVectorSum()) && Double
+					.isNaN(d.dsiPrefNull()) && Double.isNaN(d.osiVectorSum()) && Double.isNaN(d.osiPrefOrth()));
+			}
 		}
+		// responsive with the placeholder events: ANM471993 cell01 (suppressed) and ANM478342 cell04 (p 0.012)
+		assertEquals(2, tuned);
 	}
 
 	/**
 	 * ANM471993 cell01 fires less during the gratings than in the 2 s before them (the grey screen after the previous
-	 * grating): the recorded spikes say so (t = −8.7) and so do the placeholder events (t = −7.0).
+	 * grating): the recorded spikes say so (t = −8.7) and so do the placeholder events (t = −7.0): suppressed.
+	 * <p>
+	 * SciPy 1.17.1 on the same 200 after/before sums and per-direction responses (ttest_rel; f_oneway over 8 groups;
+	 * log10 p = (ln 2 + t.logsf(|t|, 199)) / ln 10 and f.logsf(F, 7, 192) / ln 10):
+	 *
+	 * <pre>
+	 * spikes: t = -8.703938054133031, p = 1.2202866353358074e-15, log10 p = -14.913538145125772;
+	 *         F = 1.1220909416398144, log10 p = -0.4549817115461621
+	 * events: t = -6.972102474348885, p = 4.4973812194752416e-11, log10 p = -10.347040298000792;
+	 *         F = 0.5137822060652664, log10 p = -0.08433057773217456
+	 * </pre>
+	 *
+	 * This is the most significant test on the grating data (no neuron is selective): no p here comes near
+	 * underflow, so the p = 0 / log10 p case is checked on synthetic data ({@code RoiTableTest}).
 	 */
 	@Test
 	public void suppressedNeuronIsFoundWithSpikesAndWithEvents() throws IOException {
 		final Path folder = SharedData.require("data/groundtruth");
 		final RoiTuning s = analyse(folder, "jGCaMP8f_ANM471993_cell01", true);
 		final RoiTuning e = analyse(folder, "jGCaMP8f_ANM471993_cell01", false);
-		assertEquals(-8.70, s.t(), 0.01);
+		assertEquals(-8.703938054133031, s.t(), 1e-9);
 		assertEquals(-1, s.direction());
 		assertTrue(s.responsive() && s.tP() < 1e-10);
-		assertEquals(-6.97, e.t(), 0.01);
+		assertEquals(ResponseSign.SUPPRESSED, s.responseSign());
+		assertEquals(1.2202866353358074e-15, s.tP(), 1e-9 * 1.22e-15);
+		assertEquals(-14.913538145125772, s.log10TP(), 1e-9);
+		assertEquals(1.1220909416398144, s.anovaF(), 1e-9);
+		assertEquals(-0.4549817115461621, s.log10AnovaP(), 1e-9);
+		assertEquals(-6.972102474348885, e.t(), 1e-9);
 		assertTrue(e.responsive() && e.tP() < 1e-8);
+		assertEquals(ResponseSign.SUPPRESSED, e.responseSign());
+		assertEquals(-10.347040298000792, e.log10TP(), 1e-9);
+		assertEquals(0.5137822060652664, e.anovaF(), 1e-9);
+		assertEquals(-0.08433057773217456, e.log10AnovaP(), 1e-9);
 		assertEquals(-1, e.bestCondition()); // suppressed and not selective: no best condition
 	}
 

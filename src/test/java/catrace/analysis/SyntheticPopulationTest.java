@@ -231,26 +231,89 @@ public class SyntheticPopulationTest {
 	}
 
 	@Test
-	public void directionTuningFromTheVectorSum() {
+	public void directionTuningBothDefinitionsOnKnownCurves() {
 		final List<String> angles = Arrays.asList("45", "90", "135", "180", "225", "270", "315", "360");
-		final DirectionTuning one = new DirectionTuning(angles, new double[] { 0, 5, 0, 0, 0, 0, 0, 0 });
+		// one direction only: every index is 1
+		final DirectionTuning one = new DirectionTuning(angles, new double[] { 0, 5, 0, 0, 0, 0, 0, 0 }, true);
 		assertEquals(90, one.preferredDirectionDeg(), 1e-9);
-		assertEquals(1, one.directionSelectivityIndex(), 1e-12);
+		assertEquals(1, one.dsiVectorSum(), 1e-12);
 		assertEquals(90, one.preferredOrientationDeg(), 1e-9);
-		assertEquals(1, one.orientationSelectivityIndex(), 1e-12);
-		// m = 1 + 0.5 cos(θ − 45°): DSI 0.25, OSI 0
+		assertEquals(1, one.osiVectorSum(), 1e-12);
+		assertEquals(90, one.peakDirectionDeg(), 0);
+		assertEquals(1, one.dsiPrefNull(), 1e-12);
+		assertEquals(1, one.osiPrefOrth(), 1e-12);
+		// m = 1 + 0.5 cos(θ − 45°): vector DSI 0.25, OSI 0; peak 45° (1.5), null 225° (0.5), orth 135°/315° (1)
 		final double[] m = new double[8];
 		for (int k = 0; k < 8; k++)
 			m[k] = 1 + 0.5 * Math.cos(Math.toRadians(45 * (k + 1) - 45));
-		final DirectionTuning cos = new DirectionTuning(angles, m);
+		final DirectionTuning cos = new DirectionTuning(angles, m, true);
 		assertEquals(45, cos.preferredDirectionDeg(), 1e-9);
-		assertEquals(0.25, cos.directionSelectivityIndex(), 1e-12);
-		assertEquals(0, cos.orientationSelectivityIndex(), 1e-12);
-		// two opposite directions: orientation tuned, not direction tuned
-		final DirectionTuning bi = new DirectionTuning(angles, new double[] { 0, 0, 0, 2, 0, 0, 0, 2 });
-		assertEquals(0, bi.directionSelectivityIndex(), 1e-12);
-		assertEquals(1, bi.orientationSelectivityIndex(), 1e-12);
+		assertEquals(0.25, cos.dsiVectorSum(), 1e-12);
+		assertEquals(0, cos.osiVectorSum(), 1e-12);
+		assertEquals(45, cos.peakDirectionDeg(), 0);
+		assertEquals((1.5 - 0.5) / (1.5 + 0.5), cos.dsiPrefNull(), 1e-12);
+		assertEquals((1.5 - 1) / (1.5 + 1), cos.osiPrefOrth(), 1e-12);
+		// two opposite directions: orientation tuned, not direction tuned (peak: the first of the two, 180°)
+		final DirectionTuning bi = new DirectionTuning(angles, new double[] { 0, 0, 0, 2, 0, 0, 0, 2 }, true);
+		assertEquals(0, bi.dsiVectorSum(), 1e-12);
+		assertEquals(1, bi.osiVectorSum(), 1e-12);
 		assertEquals(0, bi.preferredOrientationDeg(), 1e-9);
-		assertTrue(Double.isNaN(new DirectionTuning(angles, new double[8]).preferredDirectionDeg()));
+		assertEquals(180, bi.peakDirectionDeg(), 0);
+		assertEquals(0, bi.dsiPrefNull(), 1e-12);
+		assertEquals(1, bi.osiPrefOrth(), 1e-12);
+		// an irregular curve (numpy: |sum m e^{i theta}| / sum m etc.)
+		final DirectionTuning irr = new DirectionTuning(angles, new double[] { 1, 4, 9, 3, 2, 1, 0.5, 0.7 }, true);
+		assertEquals(0.578211024848253, irr.dsiVectorSum(), 1e-12);
+		assertEquals(137.361219907297, irr.preferredDirectionDeg(), 1e-9);
+		assertEquals(0.31267572489012363, irr.osiVectorSum(), 1e-12);
+		assertEquals(129.34503376298989, irr.preferredOrientationDeg(), 1e-9);
+		assertEquals(135, irr.peakDirectionDeg(), 0);
+		assertEquals((9 - 0.5) / (9 + 0.5), irr.dsiPrefNull(), 1e-12); // null 315°
+		assertEquals((9 - 1.5) / (9 + 1.5), irr.osiPrefOrth(), 1e-12); // orth 45° (1) and 225° (2)
+		// four directions (90, 180, 270, 360): m = 3, 1, 1, 1
+		final DirectionTuning four = new DirectionTuning(Arrays.asList("90", "180", "270", "360"), new double[] { 3, 1,
+			1, 1 }, true);
+		assertEquals(1.0 / 3, four.dsiVectorSum(), 1e-12);
+		assertEquals(90, four.preferredDirectionDeg(), 1e-9);
+		assertEquals(1.0 / 3, four.osiVectorSum(), 1e-12);
+		assertEquals(90, four.preferredOrientationDeg(), 1e-9);
+		assertEquals(0.5, four.dsiPrefNull(), 1e-12);
+		assertEquals(0.5, four.osiPrefOrth(), 1e-12);
+		// nothing at all
+		assertTrue(Double.isNaN(new DirectionTuning(angles, new double[8], true).preferredDirectionDeg()));
+	}
+
+	@Test
+	public void directionIndicesOnlyWhereMeaningful() {
+		final List<String> angles = Arrays.asList("45", "90", "135", "180", "225", "270", "315", "360");
+		final double[] m = { 0, 5, 0, 0, 0, 0, 0, 0 };
+		// neither responsive nor selective: no indices, the mean responses are still there
+		final DirectionTuning untuned = new DirectionTuning(angles, m, false);
+		assertAllNaN(untuned);
+		assertEquals(5, untuned.meanPct()[1], 0);
+		// a single direction (a protocol with one condition): no indices (the vector sum would say DSI = 1)
+		assertAllNaN(new DirectionTuning(Arrays.asList("90"), new double[] { 5 }, true));
+		// the same direction twice (0° and 360°) is still one direction
+		assertAllNaN(new DirectionTuning(Arrays.asList("0", "360"), new double[] { 5, 2 }, true));
+		// a negative mean response: the indices assume responses >= 0
+		assertAllNaN(new DirectionTuning(angles, new double[] { 0, 5, -1, 0, 0, 0, 0, 0 }, true));
+		// 0° and 180° only: direction indices yes, orientation no (one orientation)
+		final DirectionTuning opposite = new DirectionTuning(Arrays.asList("0", "180"), new double[] { 3, 1 }, true);
+		assertEquals(0.5, opposite.dsiVectorSum(), 1e-12);
+		assertEquals(0, opposite.preferredDirectionDeg(), 1e-9);
+		assertEquals(0.5, opposite.dsiPrefNull(), 1e-12);
+		assertTrue(Double.isNaN(opposite.osiVectorSum()) && Double.isNaN(opposite.osiPrefOrth()));
+		// 0° and 90° only: unbalanced for direction (a flat curve would give 0.71), two orientations for OSI
+		final DirectionTuning right = new DirectionTuning(Arrays.asList("0", "90"), new double[] { 3, 1 }, true);
+		assertTrue(Double.isNaN(right.dsiVectorSum()) && Double.isNaN(right.preferredDirectionDeg()));
+		assertTrue(Double.isNaN(right.dsiPrefNull()) && Double.isNaN(right.osiPrefOrth()));
+		assertEquals(0.5, right.osiVectorSum(), 1e-12);
+		assertEquals(0, right.peakDirectionDeg(), 0);
+	}
+
+	private static void assertAllNaN(final DirectionTuning d) {
+		for (final double v : new double[] { d.preferredDirectionDeg(), d.dsiVectorSum(), d.preferredOrientationDeg(),
+			d.osiVectorSum(), d.peakDirectionDeg(), d.dsiPrefNull(), d.osiPrefOrth() })
+			assertTrue(String.valueOf(v), Double.isNaN(v));
 	}
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -139,10 +138,19 @@ public class CalciumStimulusResponsesTest {
 		// the ROI table: flags as simulated
 		final List<List<String>> rois = csv(out.resolve("tones_stim_rois.csv"));
 		assertEquals(16, rois.size());
+		int underflows = 0;
 		for (int i = 0; i < 15; i++) {
 			final String flag = x.tuned(i) ? "1" : "0";
 			assertEquals("ROI " + (i + 1), "ROI " + (i + 1), cell(rois, i, "roi"));
 			assertEquals("responsive ROI " + (i + 1), flag, cell(rois, i, "responsive"));
+			assertEquals("sign of ROI " + (i + 1), x.tuned(i) ? "enhanced" : "none", cell(rois, i, "response_sign"));
+			// the ANOVA p of commons-math3 (1 − cdf) is 0 below ~1e-16; log10_p_selective is not
+			final double pSel = num(rois, i, "p_selective"), logSel = num(rois, i, "log10_p_selective");
+			if (pSel > 1e-12) assertEquals(Math.log10(pSel), logSel, 1e-6);
+			if (pSel == 0) {
+				assertTrue("ROI " + (i + 1) + " log10 p " + logSel, logSel < -16 && Double.isFinite(logSel));
+				underflows++;
+			}
 			assertEquals("selective ROI " + (i + 1), flag, cell(rois, i, "selective"));
 			assertEquals(760, num(rois, i, "n_presentations"), 0);
 			final double bf = num(rois, i, "best_frequency_hz");
@@ -151,6 +159,7 @@ public class CalciumStimulusResponsesTest {
 			// positions back in µm from 0.5-µm pixels
 			assertEquals(x.positions().x(i), num(rois, i, "x_um"), 1e-6);
 		}
+		assertTrue("no ANOVA p underflowed", underflows >= 1);
 		// conditions: 15 ROIs × 95 conditions
 		assertEquals(1 + 15 * 95, csv(out.resolve("tones_stim_conditions.csv")).size());
 		// the FRA montage: a PNG of the layout's size for 19 × 5 grids with positions
@@ -208,8 +217,10 @@ public class CalciumStimulusResponsesTest {
 
 	/**
 	 * Real data: every jGCaMP8f ground-truth neuron with a drifting-grating protocol, its ΔF/F run through the
-	 * transient detector for fast indicators, 0-2 s response window, 2 s test windows: each neuron gets a finite
-	 * preferred direction, a DSI in [0, 1] and a responsiveness p in [0, 1].
+	 * transient detector for fast indicators, 0-2 s response window, 2 s test windows. The response signs are those
+	 * the neurons' recorded spikes give with the same windows (ANM471993 cell01 suppressed, t = −8.7; ANM478342 cell01
+	 * and cell04 enhanced, p 0.017 and 0.048; the rest p &gt; 0.2); from the traces, cell01 has t = −6.45. Direction
+	 * indices are in [0, 1] for those three and not given for the others.
 	 */
 	@Test
 	public void jGCaMP8fGratingsFromTraces() throws Exception {
@@ -221,8 +232,12 @@ public class CalciumStimulusResponsesTest {
 					Collectors.toList());
 		}
 		assertEquals(7, names.size());
-		final StringBuilder report = new StringBuilder(
-			"neuron | responsive | t | p_responsive | preferred_direction_deg | dsi\n");
+		final Map<String, String> signs = new LinkedHashMap<>();
+		for (final String name : names)
+			signs.put(name, "none");
+		signs.put("jGCaMP8f_ANM471993_cell01", "suppressed");
+		signs.put("jGCaMP8f_ANM478342_cell01", "enhanced");
+		signs.put("jGCaMP8f_ANM478342_cell04", "enhanced");
 		for (final String name : names) {
 			final Path out = tmp.getRoot().toPath().resolve(name);
 			final Map<String, Object> in = inputs(null, folder.resolve(name + ".csv"), null, folder.resolve(name +
@@ -241,16 +256,24 @@ public class CalciumStimulusResponsesTest {
 			final List<List<String>> rois = csv(out.resolve(name + "_stim_rois.csv"));
 			assertEquals(name, 2, rois.size());
 			assertEquals(name, cell(rois, 0, "roi"));
-			final double p = num(rois, 0, "p_responsive"), dir = num(rois, 0, "preferred_direction_deg"), dsi = num(
-				rois, 0, "dsi");
+			final double p = num(rois, 0, "p_responsive");
 			assertTrue(name + " p " + p, p >= 0 && p <= 1);
-			assertTrue(name + " direction " + dir, dir >= 0 && dir < 360);
-			assertTrue(name + " DSI " + dsi, dsi >= 0 && dsi <= 1);
+			assertEquals(name, Math.log10(p), num(rois, 0, "log10_p_responsive"), 1e-9);
+			final String sign = signs.get(name);
+			assertEquals(name, sign, cell(rois, 0, "response_sign"));
+			assertEquals(name, sign.equals("none") ? "0" : "1", cell(rois, 0, "responsive"));
+			// -6.45 while events were placed at i / fs; -6.53 with events on the recorded time stamps
+			if (name.equals("jGCaMP8f_ANM471993_cell01")) assertEquals(-6.53, num(rois, 0, "t"), 0.005);
+			final boolean tuned = !sign.equals("none") || cell(rois, 0, "selective").equals("1");
+			final double dir = num(rois, 0, "preferred_direction_deg");
+			assertEquals(name + " direction " + dir, tuned, dir >= 0 && dir < 360);
+			for (final String c : Arrays.asList("dsi_vector_sum", "dsi_pref_null", "osi_vector_sum", "osi_pref_orth")) {
+				final double v = num(rois, 0, c);
+				if (tuned) assertTrue(name + " " + c + " " + v, v >= 0 && v <= 1);
+				else assertTrue(name + " " + c + " " + v, Double.isNaN(v));
+			}
 			assertTrue(Files.exists(out.resolve(name + "_raster.png")));
-			report.append(String.format(Locale.ROOT, "%s | %s | %.2f | %.3g | %.1f | %.3f%n", name, cell(rois, 0,
-				"responsive"), num(rois, 0, "t"), p, dir, dsi));
 		}
-		System.out.println(report);
 	}
 
 	private static String failure(final Map<String, Object> in) throws Exception {

@@ -223,7 +223,8 @@ public class SyntheticRecordingTest {
 			final double[] clean = c.dffPct();
 			final double[] times = c.spikeTimesS();
 			final double[] amps = c.amplitudesPct();
-			final double tp = c.riseS() * c.decayS() / (c.decayS() - c.riseS()) * Math.log(c.decayS() / c.riseS());
+			final double tr = c.transientShape().riseConstantS();
+			final double tp = tr * c.decayS() / (c.decayS() - tr) * Math.log(c.decayS() / tr);
 			for (int i = 0; i < times.length; i++) {
 				final boolean before = i == 0 || times[i] - times[i - 1] > 12;
 				final boolean after = i == times.length - 1 || times[i + 1] - times[i] > 3;
