@@ -44,7 +44,15 @@ public class GroundTruthScoringTest {
 		final MatchCounts k = GroundTruthScoring.pooled(scores, baseline.name(), 0);
 		assertEquals(2373, c.events());
 		assertTrue(c + " vs " + k, c.f1() > k.f1() + 0.1);
-		assertTrue(c.toString(), c.f1() > 0.74);
+		// 0.764 while events were placed at trial start + i / fs with fs = 1 / median step; 0.786 on the recorded stamps
+		assertTrue(c.toString(), c.f1() > 0.78);
+		// the neuron whose stamps (8.32 / 8.34 ms) drift most against i / fs (about 91 ms by the end of a trial):
+		// F1 0.72 on the index clock, 0.89 on its recorded time stamps
+		for (final GroundTruthScoring.Score s : scores) {
+			if (s.neuron().equals("jGCaMP8m_ANM472179_cell02") && s.detector().equals(catrace.name())) {
+				assertTrue(s.counts().toString(), s.counts().f1() > 0.87);
+			}
+		}
 		assertTrue(GroundTruthScoring.medianNeuronF1(scores, catrace.name(), 0) > GroundTruthScoring.medianNeuronF1(
 			scores, baseline.name(), 0));
 	}
