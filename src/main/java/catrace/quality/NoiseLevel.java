@@ -61,8 +61,8 @@ public final class NoiseLevel {
 		int k = 0;
 		for (final double[] x : trialsDffPct)
 			for (int i = 1; i < x.length; i++)
-				d[k++] = Math.abs(x[i] - x[i - 1]);
-		return Median.of(d) / Math.sqrt(rateHz);
+				if (!Double.isNaN(x[i]) && !Double.isNaN(x[i - 1])) d[k++] = Math.abs(x[i] - x[i - 1]);
+		return Median.of(java.util.Arrays.copyOf(d, k)) / Math.sqrt(rateHz);
 	}
 
 	/**
@@ -87,8 +87,8 @@ public final class NoiseLevel {
 			final double[] x = trialsDffPct.get(j);
 			final double s = Math.sqrt(ratesHz[j]);
 			for (int i = 1; i < x.length; i++)
-				d[k++] = Math.abs(x[i] - x[i - 1]) / s;
+				if (!Double.isNaN(x[i]) && !Double.isNaN(x[i - 1])) d[k++] = Math.abs(x[i] - x[i - 1]) / s;
 		}
-		return Median.of(d);
+		return Median.of(java.util.Arrays.copyOf(d, k));
 	}
 }
