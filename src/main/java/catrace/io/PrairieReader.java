@@ -174,8 +174,7 @@ final class PrairieReader {
 			throw new IOException("Prairie " + where + " file " + tif.getFileName() + " is missing (listed in " + xml
 				.getFileName() + ", expected at " + tif + ")");
 		}
-		TiffPages.read(tif); // complete, uncorrupted TIFF?
-		final ImagePlus imp = ImageJTiffs.open(tif, options.virtual());
+		final ImagePlus imp = ImageJTiffs.open(TiffPages.read(tif), options.virtual());
 		if (imp.getStackSize() != 1) {
 			throw new IOException(tif + " has " + imp.getStackSize() + " planes; a Prairie line-scan file holds one " +
 				"(x, lines) image");

@@ -107,7 +107,7 @@ public final class RecordingReader {
 			throw new IOException(path + " is a BigTIFF without a ScanImage header; ImageJ 1 cannot read it: save it " +
 				"as TIFF, or open it in Fiji (Bio-Formats) and use the open image");
 		}
-		final ImagePlus imp = ImageJTiffs.open(path, o.virtual());
+		final ImagePlus imp = ImageJTiffs.open(tiff, o.virtual());
 		if (o.virtual() && TiffStream.canStream(tiff) && tiff.pageCount() == imp.getStackSize() && sameSamples(imp,
 			tiff))
 		{
