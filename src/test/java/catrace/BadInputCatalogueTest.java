@@ -491,7 +491,8 @@ public class BadInputCatalogueTest {
 		assertEquals("", summary.get(1)[flag]);
 		assertTrue(Double.parseDouble(summary.get(1)[nu]) > 0);
 		assertEquals("nan", summary.get(2)[0]);
-		assertEquals("F is not a number at 3 of 60 samples (NaN pixels inside the ROI)", summary.get(2)[flag]);
+		assertEquals("F is not finite (NaN or infinite) at 3 of 60 samples: 3 NaN and 0 infinite (such pixels inside " +
+			"the ROI)", summary.get(2)[flag]);
 		assertEquals("NaN", summary.get(2)[nu]);
 		assertEquals("flat", summary.get(3)[0]);
 		assertEquals("constant trace: no signal and no noise", summary.get(3)[flag]);

@@ -180,4 +180,207 @@ public class QuietlyWrongInputsTest {
 		for (int i = 2; i <= 4; i++)
 			assertEquals(f1 + i - 1, Double.parseDouble(f.get(i)[1]), 1e-9);
 	}
+
+	// ---- sampling rates: plain decimals, 0.01 Hz to 1 MHz, from every source ----
+
+	/** The ScanImage test file with its scanFrameRate value (7 characters, so every offset stays valid) replaced. */
+	Path scanImageWithRate(final String name, final String rate7) throws IOException {
+		assertEquals(7, rate7.length());
+		final byte[] b = Files.readAllBytes(SharedData.require("data/scanimage/test_file1.tif"));
+		final byte[] key = "scanFrameRate = 29.9786".getBytes(StandardCharsets.US_ASCII);
+		int replaced = 0;
+		for (int i = 0; i + key.length <= b.length; i++)
+			if (java.util.Arrays.equals(java.util.Arrays.copyOfRange(b, i, i + key.length), key)) {
+				System.arraycopy(rate7.getBytes(StandardCharsets.US_ASCII), 0, b, i + key.length - 7, 7);
+				replaced++;
+			}
+		assertTrue(replaced > 0);
+		final Path p = file(name);
+		Files.write(p, b);
+		return p;
+	}
+
+	Map<String, Object> scanImageInputs(final Path image, final Path out) throws IOException {
+		final Path rois = file("si_rois.zip");
+		if (!Files.exists(rois)) catrace.io.RoiFiles.write(java.util.Arrays.asList(BadInputCatalogueTest.named(
+			new ij.gui.Roi(10, 10, 20, 20), "a")), rois, false);
+		final Map<String, Object> in = inputs(image, "", rois, out);
+		in.put("offset", "-2000"); // its stored frames lie below ScanImage's dark level
+		return in;
+	}
+
+	@Test
+	public void scanImageRateOfAlmostZero() throws Exception {
+		final Path out = outputWithBystander();
+		failure(scanImageInputs(scanImageWithRate("si_slow.tif", "1e-300 "), out), "si_slow.tif",
+			"Sampling rate 1E-300 Hz (from ScanImage header SI.hRoiManager.scanFrameRate", "is too low",
+			"0.01 Hz to 1000000 Hz", "rate_hz");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void scanImageRateInHexadecimal() throws Exception {
+		// Java's Double.parseDouble reads "0x1p4" as 16 Hz
+		final Path out = outputWithBystander();
+		failure(scanImageInputs(scanImageWithRate("si_hex.tif", "0x1p4  "), out), "si_hex.tif",
+			"SI.hRoiManager.scanFrameRate = '0x1p4' is not a plain decimal number", "rate_hz");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void scanImageRateOfOneE300() throws Exception {
+		final Path out = outputWithBystander();
+		failure(scanImageInputs(scanImageWithRate("si_fast.tif", "1e300  "), out), "si_fast.tif",
+			"Sampling rate 1E+300 Hz", "is too high", "rate_hz");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void anAbsurdFileRateGivesWayToTheUsersRate() throws Exception {
+		final Path out = tmp.newFolder("si_out").toPath();
+		final Map<String, Object> in = scanImageInputs(scanImageWithRate("si_user.tif", "1e300  "), out);
+		in.put("rate_hz", 30.0);
+		run(in);
+		final String rois = new String(Files.readAllBytes(out.resolve("si_user_rois.csv")), StandardCharsets.UTF_8);
+		assertTrue(rois, rois.contains("30 Hz (33.33333333 ms per sample) from set by the user"));
+	}
+
+	@Test
+	public void userRateOfOneNanohertz() throws Exception {
+		final Path out = outputWithBystander();
+		final Map<String, Object> in = inputs(BadInputCatalogueTest.LINE_SCAN, BadInputCatalogueTest.LINE_BANDS,
+			null, out);
+		in.put("rate_hz", 1e-9);
+		failure(in, "Sampling rate 1E-9 Hz (from rate_hz) is too low", "0.01 Hz to 1000000 Hz");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void userRateOfOneTerahertz() throws Exception {
+		// used to end in "catrace: -2147483648" (a filter of 2^31 taps)
+		final Path out = outputWithBystander();
+		final Map<String, Object> in = inputs(BadInputCatalogueTest.LINE_SCAN, BadInputCatalogueTest.LINE_BANDS,
+			null, out);
+		in.put("rate_hz", 1e12);
+		failure(in, "Sampling rate 1000000000000 Hz (from rate_hz) is too high", "one per microsecond");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void imageJFrameIntervalOfOneE300() throws Exception {
+		final Path out = outputWithBystander();
+		final Path image = lineScan().description(TiffBuilder.imageJ(1, 1e-300)).write(file("tiny_interval.tif"));
+		failure(inputs(image, "auto", null, out), "tiny_interval.tif",
+			"from ImageJ calibration frame interval as line period (1E-300 sec)", "is too high", "rate_hz");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void imageJFrameIntervalInHexadecimal() throws Exception {
+		final Path out = outputWithBystander();
+		final Path image = lineScan().description("ImageJ=1.54g\nfinterval=0x1p-8\n").write(file("hex_interval.tif"));
+		failure(inputs(image, "auto", null, out), "hex_interval.tif",
+			"finterval=0x1p-8 in its ImageJ header is not a plain decimal number", "rate_hz");
+		assertNothingWritten(out);
+	}
+
+	/** A one-cycle PrairieView line-scan folder whose scanLinePeriod value is {@code period}. */
+	Path prairie(final String name, final String period) throws IOException {
+		final Path dir = tmp.newFolder(name).toPath();
+		final String tif = name + "_Cycle00001_Ch2_000001.ome.tif";
+		lineScan().write(dir.resolve(tif));
+		final String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<PVScan version=\"5.3\">\n" +
+			" <Sequence type=\"Linescan\" cycle=\"1\">\n  <Frame index=\"1\">\n   <File channel=\"2\" " +
+			"channelName=\"Ch2\" filename=\"" + tif + "\" />\n   <PVStateShard>\n" +
+			"    <PVStateValue key=\"scanLinePeriod\" value=\"" + period + "\" />\n   </PVStateShard>\n  </Frame>\n" +
+			" </Sequence>\n</PVScan>\n";
+		Files.write(dir.resolve(name + ".xml"), xml.getBytes(StandardCharsets.UTF_8));
+		return dir;
+	}
+
+	@Test
+	public void prairieLinePeriodOfOneE300() throws Exception {
+		final Path out = outputWithBystander();
+		failure(inputs(prairie("LineScan-fast", "1e-300"), "10-20", null, out), "LineScan-fast.xml",
+			"Sampling rate 1E+300 Hz (from Prairie XML per-frame scanLinePeriod", "is too high", "rate_hz");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void prairieLinePeriodInHexadecimal() throws Exception {
+		final Path out = outputWithBystander();
+		failure(inputs(prairie("LineScan-hex", "0x1p-8"), "10-20", null, out), "LineScan-hex.xml",
+			"scanLinePeriod of cycle 1 = '0x1p-8' is not a plain decimal number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void baselineWindowLongerThanAnyTraceIsTheWholeTrace() throws Exception {
+		// 1e300 s used to become a 1-sample window (an int overflow): F0 = F and dF/F = 0 throughout
+		final Path out = tmp.newFolder("long_window").toPath();
+		final Map<String, Object> in = inputs(BadInputCatalogueTest.LINE_SCAN, "cell1:29-38", null, out);
+		in.put("baseline_window_s", 1e300);
+		run(in);
+		final List<String[]> f0 = csv(out.resolve("synthetic_linescan_F0.csv"));
+		for (int i = 2; i < f0.size(); i++)
+			assertEquals(f0.get(1)[1], f0.get(i)[1]);
+		final List<String[]> dff = csv(out.resolve("synthetic_linescan_dff_pct.csv"));
+		boolean nonZero = false;
+		for (int i = 1; i < dff.size(); i++)
+			nonZero |= Double.parseDouble(dff.get(i)[1]) != 0;
+		assertTrue(nonZero);
+	}
+
+	// ---- too short, not finite ----
+
+	@Test
+	public void lineScanOfTwoLines() throws Exception {
+		final Path out = outputWithBystander();
+		final Path image = new TiffBuilder().page(160, 2, 300).description(TiffBuilder.imageJ(1, 0.004)).write(file(
+			"two_lines.tif"));
+		failure(inputs(image, "auto", null, out), "two_lines.tif has 2 lines: too short",
+			"at least 3 lines per trial", "the noise level is the median of the successive differences",
+			"2 lines give a single difference");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void infinitePixelsAreCountedApartFromNaN() throws Exception {
+		final ij.ImageStack stack = new ij.ImageStack(16, 16);
+		for (int t = 0; t < 40; t++) {
+			final ij.process.FloatProcessor fp = new ij.process.FloatProcessor(16, 16);
+			for (int i = 0; i < 256; i++)
+				fp.setf(i, 100 + (i * 7 + t * 3) % 11);
+			if (t == 5) fp.setf(1, 1, Float.NaN);
+			if (t == 9 || t == 30) fp.setf(2, 2, Float.POSITIVE_INFINITY);
+			stack.addSlice(fp);
+		}
+		final ij.ImagePlus imp = new ij.ImagePlus("inf", stack);
+		imp.getCalibration().frameInterval = 0.1;
+		imp.getCalibration().setTimeUnit("s");
+		final Path image = file("inf.tif");
+		assertTrue(new ij.io.FileSaver(imp).saveAsTiffStack(image.toString()));
+		final Path roiSet = file("inf_rois.zip");
+		catrace.io.RoiFiles.write(java.util.Arrays.asList(BadInputCatalogueTest.named(new ij.gui.Roi(0, 0, 8, 8),
+			"corner"), BadInputCatalogueTest.named(new ij.gui.Roi(8, 8, 8, 8), "clean")), roiSet, false);
+		final Path out = tmp.newFolder("inf_out").toPath();
+		run(inputs(image, "", roiSet, out));
+		final List<String[]> rois = csv(out.resolve("inf_rois.csv"));
+		final int flag = java.util.Arrays.asList(rois.get(0)).indexOf("flag");
+		assertEquals("F is not finite (NaN or infinite) at 3 of 40 samples: 1 NaN and 2 infinite (such pixels " +
+			"inside the ROI)", rois.get(1)[flag]);
+	}
+
+	// ---- provenance ----
+
+	@Test
+	public void relativeImagePathIsWrittenAbsolute() throws Exception {
+		final Path relative = java.nio.file.Paths.get("test-images", "..", "test-images", "synthetic_linescan.tif");
+		assertTrue(!relative.isAbsolute());
+		final Path out = tmp.newFolder("rel").toPath();
+		run(inputs(relative, BadInputCatalogueTest.LINE_BANDS, null, out));
+		final String text = new String(Files.readAllBytes(out.resolve("synthetic_linescan_dff_pct.csv")),
+			StandardCharsets.UTF_8);
+		assertTrue(text, text.contains("# source: " + BadInputCatalogueTest.LINE_SCAN + "\n"));
+	}
 }

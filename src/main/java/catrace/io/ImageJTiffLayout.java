@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  */
 final class ImageJTiffLayout {
 
-	private static final Pattern IMAGES = Pattern.compile("(?m)^images=(\\d+)\\s*$");
-
 	private ImageJTiffLayout() {}
 
 	/** @throws IOException naming the file and the first page ImageJ would misread */
@@ -100,16 +98,22 @@ final class ImageJTiffLayout {
 
 	/** N of "images=N" in an ImageJ description of page 1; 0 when there is none. */
 	static int imageJImages(final TiffPages tiff) {
-		final String d = tiff.description(0);
-		if (!d.startsWith("ImageJ")) return 0;
-		final Matcher m = IMAGES.matcher(d);
-		if (!m.find()) return 0;
+		final String v = headerValue(tiff, "images");
+		if (v == null || !v.matches("\\d+")) return 0;
 		try {
-			return Integer.parseInt(m.group(1));
+			return Integer.parseInt(v);
 		}
 		catch (final NumberFormatException e) {
 			return Integer.MAX_VALUE; // more than any file can hold: reported as too many images
 		}
+	}
+
+	/** The text of "key=value" in an ImageJ description of page 1 (trimmed); null when there is none. */
+	static String headerValue(final TiffPages tiff, final String key) {
+		final String d = tiff.description(0);
+		if (!d.startsWith("ImageJ")) return null;
+		final Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(d);
+		return m.find() ? m.group(1).trim() : null;
 	}
 
 	private static String describe(final TiffPages.Page p) {

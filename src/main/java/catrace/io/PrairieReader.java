@@ -150,11 +150,11 @@ final class PrairieReader {
 		}
 		final Timing timing;
 		if (periodProblem != null) timing = Timing.unknown(periodProblem);
-		else if (!(period > 0) || Double.isInfinite(1.0 / period)) {
-			timing = Timing.unknown(xml + ": scanLinePeriod is " + period + " s; the line period must be > 0 (or " +
-				"give rate_hz)");
+		else if (!(period > 0)) {
+			timing = Timing.unknown(xml + ": scanLinePeriod is " + Formats.number(period) + " s; the line period " +
+				"must be > 0 (or give rate_hz)");
 		}
-		else timing = Timing.of(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
+		else timing = Timing.fromFile(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
 		b.timing(timing).channel(channelName);
 		if (micronsPerPixel > 0) b.pixelSize(micronsPerPixel, "\u00b5m");
 		return b.build();
@@ -257,11 +257,9 @@ final class PrairieReader {
 	}
 
 	private static double number(final String text, final String what, final Path xml) throws IOException {
-		try {
-			return Double.parseDouble(text.trim());
+		if (!PlainNumbers.isDecimal(text)) {
+			throw new IOException(xml + ": " + what + " = '" + text + "' is not a plain decimal number");
 		}
-		catch (final NumberFormatException e) {
-			throw new IOException(xml + ": " + what + " = '" + text + "' is not a number");
-		}
+		return PlainNumbers.parse(text);
 	}
 }

@@ -113,12 +113,8 @@ final class ScanImageReader {
 		for (int f = 0; f < frames; f++) {
 			final Matcher m = FRAME_TIMESTAMP.matcher(tiff.description(f * perFrame));
 			if (!m.find()) return null;
-			try {
-				t[f] = Double.parseDouble(m.group(1));
-			}
-			catch (final NumberFormatException e) {
-				return null;
-			}
+			if (!PlainNumbers.isDecimal(m.group(1))) return null;
+			t[f] = PlainNumbers.parse(m.group(1));
 			if (!Double.isFinite(t[f]) || f > 0 && !(t[f] > t[f - 1])) return null;
 		}
 		return t;
@@ -140,19 +136,11 @@ final class ScanImageReader {
 			return Timing.unknown(tiff.path() + " has a ScanImage header without SI.hRoiManager.scanFrameRate; give " +
 				"the frame rate in Hz (rate_hz)");
 		}
-		final double rate;
-		try {
-			rate = Double.parseDouble(v);
-		}
-		catch (final NumberFormatException e) {
+		if (!PlainNumbers.isDecimal(v)) {
 			return Timing.unknown(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
-				"' is not a number; give the frame rate in Hz (rate_hz)");
+				"' is not a plain decimal number of Hz; give the frame rate in Hz (rate_hz)");
 		}
-		if (!(rate > 0) || Double.isInfinite(rate)) {
-			return Timing.unknown(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
-				"' is not a positive frame rate; give the frame rate in Hz (rate_hz)");
-		}
-		return Timing.of(rate, "ScanImage header SI.hRoiManager.scanFrameRate (" + file + ")");
+		return Timing.fromFile(PlainNumbers.parse(v), "ScanImage header SI.hRoiManager.scanFrameRate (" + file + ")");
 	}
 
 	/** Channel numbers in SI.hChannels.channelSave ("1", "[1;2]", "[1 2]"); {1} when absent. */

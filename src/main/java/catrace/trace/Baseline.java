@@ -101,8 +101,9 @@ public final class Baseline {
 		}
 	}
 
+	/** Samples in {@code seconds}, at least 1; a window longer than any trace is held as Integer.MAX_VALUE. */
 	private static int samples(final double seconds, final double rateHz) {
-		return Math.max(1, (int) Math.round(seconds * rateHz));
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(seconds * rateHz)));
 	}
 
 	/** Centred moving average over {@code seconds} (shorter at the ends); a copy of f when 0. */

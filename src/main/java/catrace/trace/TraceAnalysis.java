@@ -95,6 +95,7 @@ public final class TraceAnalysis {
 		final List<PixelMask> neuropil, final Settings settings, final ProgressListener progress)
 	{
 		if (rois.isEmpty()) throw new IllegalArgumentException("No ROIs to measure in '" + recording.name() + "'");
+		checkLength(recording);
 		final boolean useNeuropil = settings.neuropilFactor() > 0;
 		if (useNeuropil && (neuropil == null || neuropil.size() != rois.size())) {
 			throw new IllegalArgumentException("Neuropil correction needs one neuropil region per ROI");
@@ -139,6 +140,27 @@ public final class TraceAnalysis {
 	}
 
 	/**
+	 * Every trial must have {@value #MIN_SAMPLES} samples, as a ΔF/F table must: the noise level ν is the median of
+	 * the successive differences of ΔF/F, and from 2 samples it would be a single difference (from 1 there is none).
+	 */
+	private static void checkLength(final Recording rec) {
+		for (int k = 0; k < rec.trialCount(); k++) {
+			final long n = rec.samples(k);
+			if (n >= MIN_SAMPLES) continue;
+			final String unit = rec.isLineScan() ? "lines" : "frames";
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"%s%s has %d %s: too short; CaTrace needs at least %d %s per trial, because the noise level is the " +
+					"median of the successive differences of dF/F, and %d %s give a single difference, not a median",
+				rec.sourcePath().isEmpty() ? "'" + rec.name() + "'" : rec.sourcePath(), rec.trialCount() > 1
+					? " trial '" + rec.trialNames().get(k) + "'" : "", n, unit, MIN_SAMPLES, unit, MIN_SAMPLES - 1,
+				unit));
+		}
+	}
+
+	/** The fewest samples (lines or frames) a trial may have: 2 successive differences for the noise level. */
+	public static final int MIN_SAMPLES = 3;
+
+	/**
 	 * A plane sample for the dark-period test: every pixel of a line; every 8th pixel of every 8th row of a frame
 	 * (enough for a mean, a small fraction of the work).
 	 */
@@ -157,11 +179,14 @@ public final class TraceAnalysis {
 	private static RoiSummary summarize(final PixelMask mask, final int r, final List<TrialTraces> trials,
 		final double fs)
 	{
-		int nanF = 0, n = 0;
+		int nanF = 0, infF = 0, n = 0;
 		double minF0 = Double.POSITIVE_INFINITY;
 		final List<Double> f0s = new ArrayList<>();
 		for (final TrialTraces t : trials) {
-			nanF += countNonFinite(t.f()[r]);
+			for (final double v : t.f()[r]) {
+				if (Double.isNaN(v)) nanF++;
+				else if (Double.isInfinite(v)) infF++;
+			}
 			n += t.samples();
 			for (int i = 0; i < t.samples(); i++) {
 				if (t.dark()[i]) continue; // no F0 at the dark level
@@ -172,9 +197,9 @@ public final class TraceAnalysis {
 		}
 		final double f0Median = Median.of(f0s.stream().mapToDouble(Double::doubleValue).toArray());
 		String flag = "";
-		if (nanF > 0) {
-			flag = String.format(Locale.ROOT, "F is not a number at %d of %d samples (NaN pixels inside the ROI)",
-				nanF, n);
+		if (nanF + infF > 0) {
+			flag = String.format(Locale.ROOT, "F is not finite (NaN or infinite) at %d of %d samples: %d NaN and " +
+				"%d infinite (such pixels inside the ROI)", nanF + infF, n, nanF, infF);
 		}
 		else if (!(minF0 > 0)) {
 			flag = "F0 <= 0 (lowest F0 = " + Formats.number(minF0) +
