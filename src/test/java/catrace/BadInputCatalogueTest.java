@@ -577,16 +577,16 @@ public class BadInputCatalogueTest {
 		final Path image = copyOf(LINE_SCAN, "données 2p/scan ü 1.tif");
 		final Path out = tmp.getRoot().toPath().resolve("résultats (jour 1)");
 		run(inputs(image, LINE_BANDS, null, out));
-		assertEquals(Arrays.asList("scan_1_F.csv", "scan_1_F0.csv", "scan_1_dff_pct.csv", "scan_1_dff_pct.png",
-			"scan_1_rois.csv"), listing(out));
-		final String text = new String(Files.readAllBytes(out.resolve("scan_1_dff_pct.csv")), StandardCharsets.UTF_8);
+		assertEquals(Arrays.asList("scan_ü_1_F.csv", "scan_ü_1_F0.csv", "scan_ü_1_dff_pct.csv",
+			"scan_ü_1_dff_pct.png", "scan_ü_1_rois.csv"), listing(out));
+		final String text = new String(Files.readAllBytes(out.resolve("scan_ü_1_dff_pct.csv")), StandardCharsets.UTF_8);
 		assertTrue(text, text.contains("# source: " + image));
-		assertEquals(1 + 5000, csv(out.resolve("scan_1_dff_pct.csv")).size());
+		assertEquals(1 + 5000, csv(out.resolve("scan_ü_1_dff_pct.csv")).size());
 
 		final Path frames = copyOf(FRAMES, "données 2p/séance 2.tif");
 		final Path rois = copyOf(FRAMES_ROIS, "données 2p/ROIs ü.zip");
 		run(inputs(frames, "", rois, out));
-		assertEquals(1 + 6, csv(out.resolve("s_ance_2_rois.csv")).size());
+		assertEquals(1 + 6, csv(out.resolve("séance_2_rois.csv")).size());
 	}
 
 	// ---- ground truth files ----

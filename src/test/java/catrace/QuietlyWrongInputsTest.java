@@ -383,4 +383,225 @@ public class QuietlyWrongInputsTest {
 			StandardCharsets.UTF_8);
 		assertTrue(text, text.contains("# source: " + BadInputCatalogueTest.LINE_SCAN + "\n"));
 	}
+
+	// ---- numbers in the stimulus analysis' CSV files: strict, except an explicit NaN or an empty cell ----
+
+	/** Events of ROIs a and b after each of 20 stimuli (angles 0 and 90), and the ROI positions, in a folder. */
+	Path stimulusInputs(final String name) throws IOException {
+		final Path dir = tmp.newFolder(name).toPath();
+		final StringBuilder ev = new StringBuilder("# trial 1: 0-200 s\nroi,trial,onset_s,weight_pct\n");
+		final StringBuilder st = new StringBuilder("onset_s,stop_s,angle_deg\n");
+		final StringBuilder ro = new StringBuilder("roi,x_px,y_px\na,10,12\nb,30,40\n");
+		for (int k = 0; k < 20; k++) {
+			final double on = 5 + 9 * k;
+			st.append(on).append(',').append(on + 1).append(',').append(k % 2 == 0 ? 0 : 90).append('\n');
+			ev.append("a,1,").append(on + 0.05).append(',').append(k % 2 == 0 ? 40 + k : 5 + k).append('\n');
+			ev.append("b,1,").append(on + 0.06).append(',').append(10 + k).append('\n');
+			ev.append("b,1,").append(on + 4.1).append(",3\n");
+		}
+		Files.write(dir.resolve(name + "_events.csv"), ev.toString().getBytes(StandardCharsets.UTF_8));
+		Files.write(dir.resolve(name + "_stimuli.csv"), st.toString().getBytes(StandardCharsets.UTF_8));
+		Files.write(dir.resolve(name + "_rois.csv"), ro.toString().getBytes(StandardCharsets.UTF_8));
+		return dir;
+	}
+
+	/** Replaces the first occurrence of {@code from} in a file. */
+	static void edit(final Path file, final String from, final String to) throws IOException {
+		final String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+		assertTrue(from + " not in " + file, text.contains(from));
+		Files.write(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher
+			.quoteReplacement(to)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Every parameter of Calcium Stimulus Responses for the files of {@link #stimulusInputs}. */
+	static Map<String, Object> stimulusCommand(final Path dir, final Path out) {
+		final String name = dir.getFileName().toString();
+		final Map<String, Object> m = new java.util.LinkedHashMap<>();
+		m.put("events_file", dir.resolve(name + "_events.csv").toFile());
+		m.put("traces_file", null);
+		m.put("indicator", "paper (Fluo-4)");
+		m.put("rois_file", dir.resolve(name + "_rois.csv").toFile());
+		m.put("pixel_size_um", 0.5);
+		m.put("stimulus_file", dir.resolve(name + "_stimuli.csv").toFile());
+		m.put("condition_columns", "");
+		m.put("response_start_s", 0.010);
+		m.put("response_end_s", 0.200);
+		m.put("test_window_s", 0.200);
+		m.put("allow_unequal_repeats", false);
+		m.put("alpha", 0.05);
+		m.put("fra_x", "");
+		m.put("fra_y", "");
+		m.put("angle_column", "angle_deg");
+		m.put("raster_pair", "");
+		m.put("seed", 1L);
+		m.put("output_folder", out.toFile());
+		m.put("overwrite", false);
+		return m;
+	}
+
+	static org.scijava.command.CommandModule runStimulus(final Map<String, Object> in) throws Exception {
+		try (org.scijava.Context ctx = new org.scijava.Context()) {
+			return ctx.service(org.scijava.command.CommandService.class).run(
+				catrace.command.CalciumStimulusResponses.class, true, in).get();
+		}
+	}
+
+	static String stimulusFailure(final Map<String, Object> in, final String... parts) throws Exception {
+		try {
+			runStimulus(in);
+		}
+		catch (final java.util.concurrent.ExecutionException e) {
+			final String msg = catrace.batch.UserMessages.of(e);
+			for (final String p : parts)
+				assertTrue("message lacks \"" + p + "\": " + msg, msg.contains(p));
+			return msg;
+		}
+		throw new AssertionError("the command accepted " + in);
+	}
+
+	@Test
+	public void stimulusInputsReadWhenWhole() throws Exception {
+		final Path dir = stimulusInputs("good");
+		final Path out = tmp.newFolder("good_out").toPath();
+		final String summary = (String) runStimulus(stimulusCommand(dir, out)).getOutput("summary");
+		assertTrue(summary, summary.startsWith("good: 2 of 2 ROIs responsive, 1 selective"));
+	}
+
+	@Test
+	public void eventOnsetWithAUnit() throws Exception {
+		final Path dir = stimulusInputs("unit");
+		edit(dir.resolve("unit_events.csv"), "a,1,5.05,", "a,1,5.05 s,");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "unit_events.csv line 3: onset_s '5.05 s' is not a number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void eventWeightWithAJavaSuffix() throws Exception {
+		// Double.parseDouble reads "40f" as 40
+		final Path dir = stimulusInputs("suffix");
+		edit(dir.resolve("suffix_events.csv"), ",40\n", ",40f\n");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "suffix_events.csv line 3: weight_pct '40f' is not a number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void eventTrialAsAWord() throws Exception {
+		final Path dir = stimulusInputs("word");
+		edit(dir.resolve("word_events.csv"), "b,1,5.06", "b,one,5.06");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "word_events.csv line 4: trial 'one' is not a number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void stimulusOnsetInHexadecimal() throws Exception {
+		final Path dir = stimulusInputs("hexon");
+		edit(dir.resolve("hexon_stimuli.csv"), "\n14.0,", "\n0xE,");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "hexon_stimuli.csv line 3: onset_s '0xE' is not a number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void stimulusStopAsText() throws Exception {
+		final Path dir = stimulusInputs("stop");
+		edit(dir.resolve("stop_stimuli.csv"), ",15.0,", ",later,");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "stop_stimuli.csv line 3: stop_s 'later' is not a number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void stimulusStopMayBeMissing() throws Exception {
+		// an empty cell or NaN where a value may be missing is not an error
+		final Path dir = stimulusInputs("nostop");
+		edit(dir.resolve("nostop_stimuli.csv"), ",15.0,", ",NaN,");
+		edit(dir.resolve("nostop_stimuli.csv"), ",24.0,", ",,");
+		final Path out = tmp.newFolder("nostop_out").toPath();
+		runStimulus(stimulusCommand(dir, out));
+		assertTrue(Files.isRegularFile(out.resolve("nostop_stim_rois.csv")));
+	}
+
+	@Test
+	public void roiPositionAsText() throws Exception {
+		final Path dir = stimulusInputs("pos");
+		edit(dir.resolve("pos_rois.csv"), "b,30,", "b,left,");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "pos_rois.csv line 3: x_px 'left' is not a number");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void angleWithADegreeSuffixIsText() throws Exception {
+		// "90d" used to be 90 (a Java double suffix); as text it cannot be an angle
+		final Path dir = stimulusInputs("deg");
+		edit(dir.resolve("deg_stimuli.csv"), ",90\n", ",90d\n");
+		final Path out = outputWithBystander();
+		stimulusFailure(stimulusCommand(dir, out), "deg_stimuli.csv line 3: angle_deg '90d' is not a number of " +
+			"degrees");
+		assertNothingWritten(out);
+	}
+
+	// ---- parameters and choices that used to pass unnoticed ----
+
+	@Test
+	public void negativePixelSizeWithoutRoiPositions() throws Exception {
+		final Path dir = stimulusInputs("px");
+		final Path out = outputWithBystander();
+		final Map<String, Object> in = stimulusCommand(dir, out);
+		in.put("rois_file", null);
+		in.put("pixel_size_um", -1.0);
+		stimulusFailure(in, "pixel_size_um must be >= 0 um per pixel (0 = positions in pixels), got -1");
+		assertNothingWritten(out);
+	}
+
+	@Test
+	public void aSingleConditionClaimsNoSelectivity() throws Exception {
+		final Path dir = stimulusInputs("one");
+		final Path st = dir.resolve("one_stimuli.csv");
+		Files.write(st, new String(Files.readAllBytes(st), StandardCharsets.UTF_8).replace(",0\n", ",90\n").getBytes(
+			StandardCharsets.UTF_8));
+		final Path out = tmp.newFolder("one_out").toPath();
+		final String summary = (String) runStimulus(stimulusCommand(dir, out)).getOutput("summary");
+		assertTrue(summary, summary.startsWith("one: 2 of 2 ROIs responsive, 0 selective"));
+		assertTrue(summary, summary.contains("1 warning(s)"));
+		final String rois = new String(Files.readAllBytes(out.resolve("one_stim_rois.csv")), StandardCharsets.UTF_8);
+		assertTrue(rois, rois.contains("one_stimuli.csv has a single condition (angle_deg=90): selectivity (the " +
+			"ANOVA over conditions), the best condition, tuning indices and signal correlations need 2 or more and " +
+			"are not tested"));
+		final List<String[]> table = csv(out.resolve("one_stim_rois.csv"));
+		final List<String> head = java.util.Arrays.asList(table.get(0));
+		for (int r = 1; r < table.size(); r++) {
+			assertEquals("0", table.get(r)[head.indexOf("selective")]);
+			assertEquals("NaN", table.get(r)[head.indexOf("p_selective")]);
+			assertEquals("NaN", table.get(r)[head.indexOf("dsi_vector_sum")]);
+		}
+	}
+
+	@Test
+	public void emptyBandsOnALineScanSayAutomaticBandsWereChosen() throws Exception {
+		final Path out = tmp.newFolder("empty_bands").toPath();
+		final Map<String, Object> in = inputs(BadInputCatalogueTest.LINE_SCAN, "", null, out);
+		final String summary;
+		try (org.scijava.Context ctx = new org.scijava.Context()) {
+			summary = (String) ctx.service(org.scijava.command.CommandService.class).run(
+				catrace.command.ExtractCalciumTraces.class, true, in).get().getOutput("summary");
+		}
+		final String why = "automatic soma bands, as no bands, ROI file or ROI Manager ROIs were given (";
+		assertTrue(summary, summary.contains("ROIs: " + why));
+		final String rois = new String(Files.readAllBytes(out.resolve("synthetic_linescan_rois.csv")),
+			StandardCharsets.UTF_8);
+		assertTrue(rois, rois.contains("# ROIs: " + why));
+	}
+
+	@Test
+	public void labelImageWithAShortStrip() throws Exception {
+		final Path out = outputWithBystander();
+		final Path labels = new TiffBuilder().page(64, 64, 0).stripBytes(0, 4096).write(file("labels_cut.tif"));
+		failure(inputs(BadInputCatalogueTest.FRAMES, "", labels, out), "labels_cut.tif", "page 1",
+			"4096 bytes are missing");
+		assertNothingWritten(out);
+	}
 }

@@ -167,10 +167,7 @@ public final class FolderAnalysis {
 
 	/** Output subfolder of a recording: its path below the input folder without extension. */
 	static String subfolder(final Path in, final Path file) {
-		final Path rel = in.relativize(file);
-		final Path parent = rel.getParent();
-		final String stem = RecordingFiles.stem(file);
-		return (parent == null ? stem : parent.resolve(stem).toString()).replace('\\', '/');
+		return RecordingFiles.outputFolder(in, file);
 	}
 
 	private static void analyseOne(final Path file, final Path target, final FolderSettings s,

@@ -130,9 +130,13 @@ public final class OutputFiles {
 			new ImagePlus(e.getKey(), e.getValue()).show();
 	}
 
-	/** A file-name stem from a recording name: letters, digits, '-', '_' and '.' kept, others become '_'. */
+	/**
+	 * A file-name stem from a recording name: letters (with their accents, in any script), digits, '-', '_' and '.'
+	 * kept, others become '_' ("scan ü 1" → "scan_ü_1", not the "scan_1" of "scan ä 1").
+	 */
 	public static String stem(final String name) {
-		final String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+		final String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll(
+			"[^\\p{L}\\p{M}\\p{N}._-]+", "_");
 		return s.isEmpty() ? "recording" : s;
 	}
 }
