@@ -94,6 +94,20 @@ public class QuietlyWrongInputsTest {
 	}
 
 	@Test
+	public void aPlaneOfMoreThanTwoGigapixels() throws Exception {
+		// 50000 x 50000 8-bit px, all 2.5 GB present (a sparse file): more than one Java array can hold
+		final Path image = new TiffBuilder().page(4, 2, 300).description(TiffBuilder.imageJ(1, 0.004)).bitsPerSample(
+			8).claimedSize(0, 50000, 50000).stripBytes(0, 2_500_000_000L).write(file("gigapixels.tif"));
+		try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+			f.setLength(8 + 2_500_000_000L);
+		}
+		final Path out = outputWithBystander();
+		failure(inputs(image, "auto", null, out), "gigapixels.tif: page 1 is 50000 x 50000 px, more than the " +
+			"2147483647 pixels one image plane can hold");
+		assertNothingWritten(out);
+	}
+
+	@Test
 	public void shortStripOnALaterPage() throws Exception {
 		final Path out = outputWithBystander();
 		final TiffBuilder b = new TiffBuilder().pages(5, 16, 16, 300).stripBytes(3, 100);

@@ -37,6 +37,7 @@ final class TiffBuilder {
 	private String description;
 	private int[] dataOrder;
 	private int gapBytes;
+	private int bits = 16;
 
 	/** Adds a page of {@code width x height} samples, each {@code base + (x + y) % 7 + page index}. */
 	TiffBuilder page(final int width, final int height, final int base) {
@@ -86,6 +87,12 @@ final class TiffBuilder {
 		return this;
 	}
 
+	/** The BitsPerSample written in every directory (the stored samples stay 16-bit). */
+	TiffBuilder bitsPerSample(final int b) {
+		this.bits = b;
+		return this;
+	}
+
 	/** An ImageJ description of a time series of {@code images} frames at {@code intervalS} s per frame. */
 	static String imageJ(final int images, final double intervalS) {
 		return "ImageJ=1.54g\n" + (images > 1 ? "images=" + images + "\nframes=" + images + "\n" : "") +
@@ -132,7 +139,7 @@ final class TiffBuilder {
 			b.putShort((short) (withDesc ? entries : entries - (desc != null ? 1 : 0)));
 			entry(b, 256, 4, 1, p.claimedWidth >= 0 ? p.claimedWidth : p.width);
 			entry(b, 257, 4, 1, p.claimedHeight >= 0 ? p.claimedHeight : p.height);
-			entry(b, 258, 3, 1, 16);
+			entry(b, 258, 3, 1, bits);
 			entry(b, 259, 3, 1, 1);
 			entry(b, 262, 3, 1, 1);
 			if (withDesc) entry(b, 270, 2, desc.length, descPos);

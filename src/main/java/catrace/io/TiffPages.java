@@ -261,6 +261,11 @@ final class TiffPages {
 						"acquisition software", path, pageNo, width, height, bits, need, held, need - held));
 			}
 		}
+		if ((long) width * height > Integer.MAX_VALUE) {
+			throw new IOException(String.format(Locale.ROOT,
+				"%s: page %d is %d x %d px, more than the %d pixels one image plane can hold in Java and ImageJ; " +
+					"crop or bin it in the acquisition software", path, pageNo, width, height, Integer.MAX_VALUE));
+		}
 		return page;
 	}
 
