@@ -153,7 +153,7 @@ public class QuietlyWrongInputsTest {
 		final Path out = outputWithBystander();
 		final TiffBuilder b = new TiffBuilder().page(16, 64, 300).description(TiffBuilder.imageJ(500, 0.1));
 		failure(inputs(b.write(file("one_page_500.tif")), "", corner(), out), "one_page_500.tif",
-			"ImageJ header says 500 images", "the file ends");
+			"ImageJ header says 500 images of 16 x 64 px, 16-bit", "the file ends at byte 2244, after 1 whole image:");
 		assertNothingWritten(out);
 	}
 

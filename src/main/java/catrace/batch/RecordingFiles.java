@@ -64,8 +64,12 @@ public final class RecordingFiles {
 			if (same.size() < 2) continue;
 			clashes.append(clashes.length() == 0 ? "" : "; ").append('\'').append(outputFolder(in, same.get(0)))
 				.append("' <- ");
-			for (int i = 0; i < same.size(); i++)
-				clashes.append(i == 0 ? "" : ", ").append(in.relativize(same.get(i)).toString().replace('\\', '/'));
+			for (int i = 0; i < same.size(); i++) {
+				final String name = in.relativize(same.get(i)).toString().replace('\\', '/');
+				clashes.append(i == 0 ? "" : ", ").append(name);
+				if (!name.equals(Normalizer.normalize(name, Normalizer.Form.NFC))) clashes.append(
+					" (its accents written as separate marks, as macOS writes them)");
+			}
 		}
 		if (clashes.length() > 0) throw new IllegalArgumentException("Recordings in " + in +
 			" would share an output folder (same name but for the extension, letter case or accents): " + clashes +

@@ -74,8 +74,9 @@ final class ImageJTiffLayout {
 			if (images > whole) {
 				throw new IOException(String.format(Locale.ROOT,
 					"%s: its ImageJ header says %d images of %s (%d bytes each, back to back from byte %d) but the " +
-						"file ends at byte %d, after %d whole images: the file was cut short or the header is wrong",
-					tiff.path(), images, describe(p0), planeBytes, p0.start(), tiff.fileSize(), whole));
+						"file ends at byte %d, after %d whole image%s: the file was cut short or the header is wrong",
+					tiff.path(), images, describe(p0), planeBytes, p0.start(), tiff.fileSize(), whole, whole == 1 ? ""
+						: "s"));
 			}
 			return;
 		}

@@ -87,6 +87,8 @@ public class OutputFolderClashTest {
 		final Path out = outputWithBystander();
 		final String msg = FolderAnalysisTest.run(inputs(in, out, "*.tif"));
 		assertTrue(msg, msg.contains("would share an output folder"));
+		assertTrue(msg, msg.contains("' <- " + nfd + " (its accents written as separate marks, as macOS writes " +
+			"them), " + nfc + "."));
 		assertNothingWritten(out);
 	}
 
