@@ -329,6 +329,21 @@ public class QuietlyWrongInputsTest {
 	}
 
 	@Test
+	public void dffTableTimedInNanoseconds() {
+		// time_s written in seconds / 1e9 by mistake: 1 GHz is no imaging rate
+		final List<String> lines = java.util.Arrays.asList("time_s,cell1", "0,1.5", "4e-9,2.5", "8e-9,0.5",
+			"1.2e-8,1.0");
+		try {
+			catrace.io.DffTraceFile.parse("ns_dff_pct.csv", lines, "cell");
+			throw new AssertionError("accepted");
+		}
+		catch (final IllegalArgumentException e) {
+			assertEquals("Sampling rate 250000000 Hz (from the time_s column of ns_dff_pct.csv, trial 1) is too high: " +
+				"CaTrace accepts 0.01 Hz to 1000000 Hz (one sample per 100 s to one per microsecond)", e.getMessage());
+		}
+	}
+
+	@Test
 	public void baselineWindowLongerThanAnyTraceIsTheWholeTrace() throws Exception {
 		// 1e300 s used to become a 1-sample window (an int overflow): F0 = F and dF/F = 0 throughout
 		final Path out = tmp.newFolder("long_window").toPath();
