@@ -41,7 +41,7 @@ public final class BatchTables {
 			return file;
 		}
 
-		/** read, rois, extract or write. */
+		/** read, rois, extract, write, or summary (its output folder could not be read back). */
 		public String stage() {
 			return stage;
 		}
@@ -147,7 +147,8 @@ public final class BatchTables {
 
 	private static Table emptyErrors() {
 		final Table t = new Table("errors");
-		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, write)");
+		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, write, " +
+			"summary)");
 		t.columns("file", "stage", "reason");
 		return t;
 	}

@@ -174,13 +174,14 @@ public final class FolderAnalysis {
 		final boolean sharded = s.shard().count() > 1;
 		final Path tables = sharded ? out.resolve(s.shard().folderName()) : out;
 		try (FolderLock lock = sharded ? FolderLock.shared(out, "shard " + s.shard()) : FolderLock.exclusive(out,
-			"this folder analysis"); FolderLock shardLock = sharded ? FolderLock.exclusive(tables, "shard " + s
-				.shard()) : null)
+			"this folder analysis"))
 		{
 			final List<String> cleaned = new ArrayList<>();
 			final List<Entry> mine = entries(in, out, all, s, cleaned);
-			cleaned.addAll(0, tidy(mine, tables));
-			return analyse(mine, s, writer, listener, tables, cleaned);
+			try (FolderLock shardLock = sharded ? FolderLock.exclusive(tables, "shard " + s.shard()) : null) {
+				cleaned.addAll(0, tidy(mine, tables));
+				return analyse(mine, s, writer, listener, tables, cleaned);
+			}
 		}
 	}
 
@@ -406,7 +407,15 @@ public final class FolderAnalysis {
 		final Path tmp = AtomicFiles.hiddenSibling(target, "partial");
 		try {
 			Files.createDirectories(tmp);
-			writer.write(result, tmp);
+			try {
+				writer.write(result, tmp);
+			}
+			catch (final IOException e) {
+				// name the recording's output folder, not the hidden one it is written in first
+				final String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+				throw new IOException(msg.contains(tmp.toString()) ? msg.replace(tmp.toString(), target.toString())
+					: "Cannot write " + target + ": " + msg, e);
+			}
 			WriteSteps.reached("batch: recording written");
 			if (Files.exists(target) && !overwrite) {
 				throw new IOException(target + " exists; pass overwrite=true to replace it");

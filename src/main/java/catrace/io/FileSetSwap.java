@@ -116,6 +116,10 @@ public final class FileSetSwap {
 					force(staged);
 				}
 				catch (final IOException x) {
+					// name the output, not the hidden staging folder it was written in first
+					final String m = x.getMessage();
+					if (m != null && m.contains(staging.toString())) throw new IOException(m.replace(staging.toString(),
+						dir.toString()), x);
 					throw AtomicFiles.named(dir.resolve(e.getKey()), x);
 				}
 				WriteSteps.reached("swap: staged " + e.getKey());
