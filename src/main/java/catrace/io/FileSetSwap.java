@@ -91,6 +91,7 @@ public final class FileSetSwap {
 			throw new IOException("Cannot create output folder " + folder + ": " + reason(e), e);
 		}
 		final List<String> recovered = recover(dir);
+		if (files.isEmpty()) return new Result(new ArrayList<>(), recovered);
 		if (!overwrite) refuseExisting(dir, files.keySet());
 		final String set = safeName(setName);
 		final String id = UUID.randomUUID().toString();
