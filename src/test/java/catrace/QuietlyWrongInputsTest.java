@@ -576,6 +576,25 @@ public class QuietlyWrongInputsTest {
 	// ---- parameters and choices that used to pass unnoticed ----
 
 	@Test
+	public void baselinePercentileAsAWordOnTheCommandLine() throws Exception {
+		// used to reach the settings as 0.0 ("got 0.0")
+		final Path out = outputWithBystander();
+		final Map<String, String> in = new java.util.LinkedHashMap<>();
+		in.put("image_file", BadInputCatalogueTest.LINE_SCAN.toString());
+		in.put("bands", BadInputCatalogueTest.LINE_BANDS);
+		in.put("output_folder", out.toString());
+		in.put("baseline_percentile", "ten");
+		try (org.scijava.Context ctx = new org.scijava.Context()) {
+			new catrace.cli.CommandRunner(ctx).run("Extract Calcium Traces", in);
+			throw new AssertionError("accepted");
+		}
+		catch (final catrace.cli.CommandRunner.Failure e) {
+			assertEquals("baseline_percentile=ten: expected a number from 0 to 100", e.getMessage());
+		}
+		assertNothingWritten(out);
+	}
+
+	@Test
 	public void negativePixelSizeWithoutRoiPositions() throws Exception {
 		final Path dir = stimulusInputs("px");
 		final Path out = outputWithBystander();
