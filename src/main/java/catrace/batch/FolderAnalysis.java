@@ -165,11 +165,16 @@ public final class FolderAnalysis {
 		return out;
 	}
 
-	/** Output subfolder of a recording: its path below the input folder without extension. */
+	/**
+	 * Output subfolder of a recording: its path below the input folder without extension, the last part with the
+	 * same file-name stem as the files inside (letters, digits, '.', '_' and '-' kept, others '_': "my rec.tif" →
+	 * my_rec/my_rec_dff_pct.csv).
+	 */
 	static String subfolder(final Path in, final Path file) {
 		final Path rel = in.relativize(file);
 		final Path parent = rel.getParent();
-		final String stem = RecordingFiles.stem(file);
+		final String raw = RecordingFiles.stem(file).replaceAll("[^A-Za-z0-9._-]+", "_");
+		final String stem = raw.isEmpty() ? "recording" : raw;
 		return (parent == null ? stem : parent.resolve(stem).toString()).replace('\\', '/');
 	}
 

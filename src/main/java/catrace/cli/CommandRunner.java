@@ -71,6 +71,8 @@ public final class CommandRunner {
 					parameterNames(info));
 			}
 		}
+		for (final Map.Entry<String, String> e : inputs.entrySet())
+			checkValue(info, e.getKey(), e.getValue());
 		final Map<String, Object> values = new java.util.LinkedHashMap<>(inputs);
 		try {
 			final CommandModule m = context.service(CommandService.class).run(info, true, values).get();
@@ -86,6 +88,31 @@ public final class CommandRunner {
 		}
 		catch (final ExecutionException e) {
 			throw new Failure(UserMessages.of(e));
+		}
+	}
+
+	/**
+	 * A value SciJava would misread: a boolean that is not true/false (anything else becomes false), a number that is
+	 * not one (it would be dropped for the default).
+	 */
+	private static void checkValue(final CommandInfo info, final String key, final String value) throws Failure {
+		final Class<?> t = info.getInput(key).getType();
+		final String v = value == null ? "" : value.trim();
+		if (t == boolean.class || t == Boolean.class) {
+			if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) throw new Failure(key + "=" + value +
+				": write true or false");
+		}
+		else if (t == double.class || t == Double.class || t == float.class || t == Float.class || t == int.class ||
+			t == Integer.class || t == long.class || t == Long.class)
+		{
+			try {
+				if (t == int.class || t == Integer.class || t == long.class || t == Long.class) Long.parseLong(v);
+				else Double.parseDouble(v);
+			}
+			catch (final NumberFormatException e) {
+				throw new Failure(key + "=" + value + " is not a " + (t == double.class || t == Double.class ||
+					t == float.class || t == Float.class ? "number" : "whole number"));
+			}
 		}
 	}
 
