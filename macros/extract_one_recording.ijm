@@ -1,7 +1,7 @@
 // CaTrace: extract F, F0, dF/F (%) and the noise level from one recording, then print each ROI's noise level.
 // Edit the paths below and run it from Fiji (Plugins > Macros > Run...), or headless with the paths as argument:
-//   ImageJ-linux64 --headless -macro extract_one_recording.ijm "image=[/data/scan.tif] bands=[12-30,41-58] output=[/data/out]"
-// Every parameter is passed: SciJava would otherwise reuse the last value of any key left out.
+//   ImageJ-linux64 --headless -batch extract_one_recording.ijm "image=[/data/scan.tif] bands=[12-30,41-58] output=[/data/out]"
+// Every parameter is passed; a key left out would take its default (macros never use values remembered by dialogs).
 
 image = "/path/to/recording.tif";        // TIFF, ScanImage TIFF, or a Prairie line-scan folder / .xml
 bands = "";                              // line scans: "12-30,41-58" or "auto"; empty = use roiFile

@@ -77,8 +77,8 @@ abstract class CaTraceCommand implements Command, Cancelable {
 	public final void run() {
 		final String options = Macro.getOptions();
 		try {
-			if (options != null) MacroOptions.parse(options).check(title(), MacroOptions.parameters(getClass()));
 			if (options != null && fillsResultsTable()) ResultsTable.getResultsTable().reset();
+			if (options != null) MacroOptions.parse(options).check(title(), MacroOptions.parameters(getClass()));
 			execute();
 			if (CommandSupport.hasGui() && summary != null) {
 				IJ.log(title() + ": " + summary);
