@@ -18,17 +18,24 @@ import ij.Macro;
  * out is fixed at its documented default here, before SciJava would load the remembered value (and before a dialog
  * would ask for it). A macro's {@code run("Extract Calcium Traces")} without options in Fiji's window still opens the
  * dialog.
+ * <p>
+ * Parameters marked {@link #NOT_IN_DIALOG} (the detector's optional overrides, the cluster shard) are left out of the
+ * dialog, which would otherwise not fit a laptop screen: in a dialog run they keep their defaults (the preset's
+ * values); macros and --run set them like any other key.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = Priority.LOW)
 public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {
+
+	/** The {@code @Attr} name of a parameter that the dialog leaves out. */
+	public static final String NOT_IN_DIALOG = "catrace.not_in_dialog";
 
 	@Override
 	public void process(final Module module) {
 		if (!(module.getDelegateObject() instanceof CaTraceCommand)) return;
 		final boolean dialog = CommandSupport.hasGui() && Macro.getOptions() == null;
-		if (dialog) return;
 		for (final ModuleItem<?> in : module.getInfo().inputs()) {
 			if (module.isInputResolved(in.getName()) || !isPlainValue(in.getType())) continue;
+			if (dialog && in.get(NOT_IN_DIALOG) == null) continue; // the dialog asks, with the remembered value
 			module.resolveInput(in.getName()); // keeps the field's initial value: the default
 		}
 	}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -83,24 +84,30 @@ public class DetectCalciumTransients extends CaTraceCommand {
 	@Parameter(required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
 	private double neuropil_factor = 0;
 
-	// detection
+	// detection (the windows, tail probability and threshold are not in the dialog, which would not fit the
+	// screen: the preset's values are used unless a macro or --run sets them)
 	@Parameter(required = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.PAPER,
 		IndicatorPreset.Labels.FAST })
 	private String indicator = IndicatorPreset.Labels.PAPER;
 
-	@Parameter(required = false, label = "Amplitude window before the peak (s; 0 = preset)", min = "0")
+	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Amplitude window before the peak (s; 0 = preset)", min = "0")
 	private double amplitude_window_s = 0;
 
-	@Parameter(required = false, label = "Area window before the peak (s; 0 = preset)", min = "0")
+	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Area window before the peak (s; 0 = preset)", min = "0")
 	private double area_before_s = 0;
 
-	@Parameter(required = false, label = "Area window after the peak (s; 0 = preset)", min = "0")
+	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Area window after the peak (s; 0 = preset)", min = "0")
 	private double area_after_s = 0;
 
-	@Parameter(required = false, label = "Tail probability of the noise cloud (0 = preset)", min = "0")
+	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Tail probability of the noise cloud (0 = preset)", min = "0")
 	private double tail_probability = 0;
 
-	@Parameter(required = false, label = "Separation threshold (0 = preset)", min = "0")
+	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Separation threshold (0 = preset)", min = "0")
 	private double separation_threshold = 0;
 
 	// where to write

@@ -87,6 +87,7 @@ public class ParameterGroupsTest {
 				assertEquals(what, pa.max(), pb.max());
 				assertEquals(what, pa.persist(), pb.persist());
 				assertEquals(what, pa.style(), pb.style());
+				assertEquals(what, pa.attrs().length, pb.attrs().length);
 				assertEquals(what, fa.get(a), fb.get(b));
 			}
 		}
