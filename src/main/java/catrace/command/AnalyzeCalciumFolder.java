@@ -27,81 +27,81 @@ import catrace.events.IndicatorPreset;
 public class AnalyzeCalciumFolder extends CaTraceCommand {
 
 	// what to analyse
-	@Parameter(required = false, label = "Input folder", style = "directory")
+	@Parameter(persist = false, required = false, label = "Input folder", style = "directory")
 	private File input_folder;
 
-	@Parameter(required = false, label = "File pattern (glob; Prairie folders are always included)")
+	@Parameter(persist = false, required = false, label = "File pattern (glob; Prairie folders are always included)")
 	private String file_pattern = "*.tif";
 
-	@Parameter(required = false, label = "Include subfolders")
+	@Parameter(persist = false, required = false, label = "Include subfolders")
 	private boolean recursive = false;
 
-	@Parameter(required = false, label = "ROIs of each recording", choices = { "matching file", "shared file",
+	@Parameter(persist = false, required = false, label = "ROIs of each recording", choices = { "matching file", "shared file",
 		"automatic bands" })
 	private String roi_source = "matching file";
 
-	@Parameter(required = false, label = "Shared ROI file (for 'shared file')")
+	@Parameter(persist = false, required = false, label = "Shared ROI file (for 'shared file')")
 	private File roi_file;
 
 	// how to read it
-	@Parameter(required = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
+	@Parameter(persist = false, required = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
 	private String kind = "auto";
 
-	@Parameter(required = false, label = "Channel (green, red or a number)")
+	@Parameter(persist = false, required = false, label = "Channel (green, red or a number)")
 	private String channel = Settings.CHANNEL;
 
-	@Parameter(required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
+	@Parameter(persist = false, required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
 	private double rate_hz = 0;
 
-	@Parameter(required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
+	@Parameter(persist = false, required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
 	private String trials = "separate";
 
 	// baseline
-	@Parameter(required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
+	@Parameter(persist = false, required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
 		"median", "time range" })
 	private String baseline = Settings.BASELINE.method().label();
 
-	@Parameter(required = false, label = "Baseline percentile (%)", min = "0", max = "100")
+	@Parameter(persist = false, required = false, label = "Baseline percentile (%)", min = "0", max = "100")
 	private double baseline_percentile = Settings.BASELINE.percentile();
 
-	@Parameter(required = false, label = "Running baseline window (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Running baseline window (s)", min = "0")
 	private double baseline_window_s = Settings.BASELINE.windowS();
 
-	@Parameter(required = false, label = "Smoothing before the percentile (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Smoothing before the percentile (s)", min = "0")
 	private double baseline_smoothing_s = Settings.BASELINE.smoothingS();
 
-	@Parameter(required = false, label = "Baseline time range start (s)")
+	@Parameter(persist = false, required = false, label = "Baseline time range start (s)")
 	private double baseline_start_s = Settings.BASELINE.startS();
 
-	@Parameter(required = false, label = "Baseline time range end (s)")
+	@Parameter(persist = false, required = false, label = "Baseline time range end (s)")
 	private double baseline_end_s = Settings.BASELINE.endS();
 
-	@Parameter(required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
+	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
 	private double neuropil_factor = 0;
 
 	// detection (the windows, tail probability and threshold are not in the dialog, which would not fit the
 	// screen: the preset's values are used unless a macro or --run sets them)
-	@Parameter(required = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.PAPER,
+	@Parameter(persist = false, required = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.PAPER,
 		IndicatorPreset.Labels.FAST })
 	private String indicator = IndicatorPreset.Labels.PAPER;
 
-	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
 		label = "Amplitude window before the peak (s; 0 = preset)", min = "0")
 	private double amplitude_window_s = 0;
 
-	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
 		label = "Area window before the peak (s; 0 = preset)", min = "0")
 	private double area_before_s = 0;
 
-	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
 		label = "Area window after the peak (s; 0 = preset)", min = "0")
 	private double area_after_s = 0;
 
-	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
 		label = "Tail probability of the noise cloud (0 = preset)", min = "0")
 	private double tail_probability = 0;
 
-	@Parameter(required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
 		label = "Separation threshold (0 = preset)", min = "0")
 	private double separation_threshold = 0;
 
@@ -110,10 +110,10 @@ public class AnalyzeCalciumFolder extends CaTraceCommand {
 	private String shard = "";
 
 	// where to write
-	@Parameter(required = false, label = "Output folder (one subfolder per recording)", style = "directory")
+	@Parameter(persist = false, required = false, label = "Output folder (one subfolder per recording)", style = "directory")
 	private File output_folder;
 
-	@Parameter(required = false, label = "Overwrite existing outputs")
+	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
 	@Override

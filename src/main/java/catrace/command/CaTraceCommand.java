@@ -35,8 +35,8 @@ import catrace.model.Table;
  * <li>inside Fiji (the legacy layer: a window session, a macro, or {@code --headless --run}), a failure is reported
  * once, with its reason and no stack trace: in a macro it ends the macro with that reason ("Macro Error" — headless
  * the message is printed; in Fiji's window a dialog shows it first); from the menu a dialog shows it; under
- * {@code --run} one line on stderr. The command is then cancelled with the reason, so callers that look at the module
- * see the failure;</li>
+ * {@code --run} one line on stderr. Headless the command is then cancelled with the reason, so callers that look at
+ * the module see the failure (in the window the legacy layer would show that reason in a second dialog);</li>
  * <li>elsewhere (CaTrace's own command line, tests with a plain SciJava context) the exception propagates, so the
  * caller decides (./catrace exits 1 with the reason).</li>
  * </ul>
@@ -79,7 +79,10 @@ abstract class CaTraceCommand implements Command, Cancelable {
 		try {
 			if (options != null && fillsResultsTable()) ResultsTable.getResultsTable().reset();
 			if (options != null) MacroOptions.parse(options).check(title(), MacroOptions.parameters(getClass()));
+			final boolean dialog = DefaultsOutsideDialogs.isDialogRun();
 			execute();
+			if (dialog && context != null) DefaultsOutsideDialogs.remember(this, context.getService(
+				org.scijava.prefs.PrefService.class));
 			if (CommandSupport.hasGui() && summary != null) {
 				IJ.log(title() + ": " + summary);
 				IJ.showStatus(title() + ": done");
@@ -93,7 +96,9 @@ abstract class CaTraceCommand implements Command, Cancelable {
 			}
 			final String reason = UserMessages.of(e);
 			summary = null;
-			cancelReason = reason;
+			// headless, a cancelled module shows no outputs; in the window the legacy layer would show the reason in
+			// a second dialog
+			if (!CommandSupport.hasGui()) cancelReason = reason;
 			Failures.report(title(), reason);
 		}
 	}

@@ -29,58 +29,58 @@ public class ExtractCalciumTraces extends CaTraceCommand {
 	@Parameter(required = false, persist = false, label = "Image (the active image in Fiji)")
 	private ImagePlus image;
 
-	@Parameter(required = false, label = "Image file (TIFF, ScanImage TIFF or Prairie folder/.xml)",
+	@Parameter(persist = false, required = false, label = "Image file (TIFF, ScanImage TIFF or Prairie folder/.xml)",
 		description = "Used instead of the active image when given (headless, batch)")
 	private File image_file;
 
-	@Parameter(required = false, label = "ROI file (RoiSet.zip, .roi or label image)")
+	@Parameter(persist = false, required = false, label = "ROI file (RoiSet.zip, .roi or label image)")
 	private File roi_file;
 
-	@Parameter(required = false, label = "Line-scan bands (e.g. 12-30,41-58; auto; empty)",
+	@Parameter(persist = false, required = false, label = "Line-scan bands (e.g. 12-30,41-58; auto; empty)",
 		description = "Pixel columns of each soma on a line scan, 0-based and inclusive; 'auto' detects them")
 	private String bands = "";
 
 	// how to read it
-	@Parameter(required = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
+	@Parameter(persist = false, required = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
 	private String kind = "auto";
 
-	@Parameter(required = false, label = "Channel (green, red or a number)")
+	@Parameter(persist = false, required = false, label = "Channel (green, red or a number)")
 	private String channel = Settings.CHANNEL;
 
-	@Parameter(required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
+	@Parameter(persist = false, required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
 	private double rate_hz = 0;
 
-	@Parameter(required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
+	@Parameter(persist = false, required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
 	private String trials = "separate";
 
 	// baseline
-	@Parameter(required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
+	@Parameter(persist = false, required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
 		"median", "time range" })
 	private String baseline = Settings.BASELINE.method().label();
 
-	@Parameter(required = false, label = "Baseline percentile (%)", min = "0", max = "100")
+	@Parameter(persist = false, required = false, label = "Baseline percentile (%)", min = "0", max = "100")
 	private double baseline_percentile = Settings.BASELINE.percentile();
 
-	@Parameter(required = false, label = "Running baseline window (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Running baseline window (s)", min = "0")
 	private double baseline_window_s = Settings.BASELINE.windowS();
 
-	@Parameter(required = false, label = "Smoothing before the percentile (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Smoothing before the percentile (s)", min = "0")
 	private double baseline_smoothing_s = Settings.BASELINE.smoothingS();
 
-	@Parameter(required = false, label = "Baseline time range start (s)")
+	@Parameter(persist = false, required = false, label = "Baseline time range start (s)")
 	private double baseline_start_s = Settings.BASELINE.startS();
 
-	@Parameter(required = false, label = "Baseline time range end (s)")
+	@Parameter(persist = false, required = false, label = "Baseline time range end (s)")
 	private double baseline_end_s = Settings.BASELINE.endS();
 
-	@Parameter(required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
+	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
 	private double neuropil_factor = 0;
 
 	// where to write
-	@Parameter(required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
+	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
 	private File output_folder;
 
-	@Parameter(required = false, label = "Overwrite existing outputs")
+	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
 	@Override

@@ -14,7 +14,7 @@ import catrace.batch.BatchTables;
 	description = "Rebuilds summary.csv and errors.csv from the shard folders of a sharded folder analysis")
 public class MergeCalciumShards extends CaTraceCommand {
 
-	@Parameter(required = false, label = "Output folder of the sharded run", style = "directory")
+	@Parameter(persist = false, required = false, label = "Output folder of the sharded run", style = "directory")
 	private File input_folder;
 
 	@Override

@@ -30,33 +30,33 @@ import catrace.model.GroundTruthRecording;
 	description = "Precision, recall and F1 of transient detection against recorded spikes")
 public class ScoreTransientsAgainstSpikes extends CaTraceCommand {
 
-	@Parameter(required = false, label = "Folder of NAME.csv + NAME_spikes.csv", style = "directory")
+	@Parameter(persist = false, required = false, label = "Folder of NAME.csv + NAME_spikes.csv", style = "directory")
 	private File input_folder;
 
-	@Parameter(required = false, label = "Noise levels (native and/or nu in %/sqrt(Hz), comma separated)")
+	@Parameter(persist = false, required = false, label = "Noise levels (native and/or nu in %/sqrt(Hz), comma separated)")
 	private String noise_levels = "native,2,4,8";
 
-	@Parameter(required = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.FAST,
+	@Parameter(persist = false, required = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.FAST,
 		IndicatorPreset.Labels.PAPER })
 	private String indicator = IndicatorPreset.Labels.FAST;
 
-	@Parameter(required = false, label = "Baseline detector threshold k (robust SDs)", min = "0")
+	@Parameter(persist = false, required = false, label = "Baseline detector threshold k (robust SDs)", min = "0")
 	private double baseline_k = 3;
 
-	@Parameter(required = false, label = "Match window before a spike (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Match window before a spike (s)", min = "0")
 	private double match_before_s = SpikeMatching.DEFAULT_BEFORE_S;
 
-	@Parameter(required = false, label = "Match window after a spike (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Match window after a spike (s)", min = "0")
 	private double match_after_s = SpikeMatching.DEFAULT_AFTER_S;
 
-	@Parameter(required = false, label = "Burst gap: a spike closer than this joins the burst (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Burst gap: a spike closer than this joins the burst (s)", min = "0")
 	private double burst_gap_s = SpikeMatching.DEFAULT_BURST_GAP_S;
 
 	// where to write
-	@Parameter(required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
+	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
 	private File output_folder;
 
-	@Parameter(required = false, label = "Overwrite existing outputs")
+	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
 	private boolean overwrite = false;
 
 	@Override

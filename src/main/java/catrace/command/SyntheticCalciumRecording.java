@@ -25,40 +25,40 @@ public class SyntheticCalciumRecording extends CaTraceCommand {
 	static final String LINE_SCAN = "line scan";
 	static final String FRAME_STACK = "frame stack";
 
-	@Parameter(label = "Kind", choices = { LINE_SCAN, FRAME_STACK }, required = false)
+	@Parameter(persist = false, label = "Kind", choices = { LINE_SCAN, FRAME_STACK }, required = false)
 	private String kind = LINE_SCAN;
 
-	@Parameter(label = "Number of cells", min = "1", required = false)
+	@Parameter(persist = false, label = "Number of cells", min = "1", required = false)
 	private int n_cells = 5;
 
-	@Parameter(label = "Duration (s)", min = "0", required = false)
+	@Parameter(persist = false, label = "Duration (s)", min = "0", required = false)
 	private double duration_s = 20;
 
-	@Parameter(label = "Rate (Hz; lines/s for a line scan, frames/s for a stack)", min = "0", required = false)
+	@Parameter(persist = false, label = "Rate (Hz; lines/s for a line scan, frames/s for a stack)", min = "0", required = false)
 	private double rate_hz = 250;
 
-	@Parameter(label = "Noise level ν (%·Hz^-1/2)", min = "0", required = false)
+	@Parameter(persist = false, label = "Noise level ν (%·Hz^-1/2)", min = "0", required = false)
 	private double noise_level = 1;
 
-	@Parameter(label = "Spike rate (Hz)", min = "0", required = false)
+	@Parameter(persist = false, label = "Spike rate (Hz)", min = "0", required = false)
 	private double spike_frequency_hz = 0.5;
 
-	@Parameter(label = "Neuropil transients (% ΔF/F of the background)", min = "0", required = false)
+	@Parameter(persist = false, label = "Neuropil transients (% ΔF/F of the background)", min = "0", required = false)
 	private double neuropil = 5;
 
-	@Parameter(label = "Baseline drift (± %)", min = "0", required = false)
+	@Parameter(persist = false, label = "Baseline drift (± %)", min = "0", required = false)
 	private double drift = 5;
 
-	@Parameter(label = "Random seed", required = false)
+	@Parameter(persist = false, label = "Random seed", required = false)
 	private long seed = 1;
 
-	@Parameter(label = "Name (file base name)", required = false)
+	@Parameter(persist = false, label = "Name (file base name)", required = false)
 	private String name = "synthetic";
 
-	@Parameter(label = "Output folder", style = "directory", required = false)
+	@Parameter(persist = false, label = "Output folder", style = "directory", required = false)
 	private File output_folder;
 
-	@Parameter(label = "Overwrite existing files", required = false)
+	@Parameter(persist = false, label = "Overwrite existing files", required = false)
 	private boolean overwrite = false;
 
 	@Override

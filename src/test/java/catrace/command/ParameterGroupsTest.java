@@ -57,16 +57,23 @@ public class ParameterGroupsTest {
 		}
 	}
 
-	/** No input is SciJava-required: Fiji's legacy layer would cancel the command silently when its key is missing. */
+	/**
+	 * No input is SciJava-required (Fiji's legacy layer would cancel the command silently when its key is missing) or
+	 * SciJava-persisted (its persistence would load remembered values into macro runs; CaTrace remembers dialog values
+	 * itself, see DefaultsOutsideDialogs).
+	 */
 	@Test
-	public void noInputIsRequiredForTheLegacyLayer() {
+	public void noInputIsRequiredOrPersistedBySciJava() {
 		for (final Class<?> c : Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
 			AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
 			SyntheticCalciumRecording.class, MergeCalciumShards.class))
 		{
-			for (final Field f : fields(c).values())
+			for (final Field f : fields(c).values()) {
 				assertTrue(c.getSimpleName() + "." + f.getName() + " is required", !f.getAnnotation(Parameter.class)
 					.required());
+				assertTrue(c.getSimpleName() + "." + f.getName() + " is persisted", !f.getAnnotation(Parameter.class)
+					.persist());
+			}
 		}
 	}
 

@@ -194,6 +194,18 @@ public class FijiRuntimeTest {
 		assertEquals("250", checks.get("defaults.rate"));
 	}
 
+	/** Defect: the README promised remembered values, but nothing was remembered; now dialogs only remember. */
+	@Test
+	public void aValueGivenEarlierIsNotReusedWhenAMacroLeavesItsKeyOut() throws IOException {
+		assertTrue(header(work.resolve("p20/synthetic_linescan_F0.csv")).contains("# F0: running percentile 20 %"));
+		assertTrue(header(work.resolve("pdefault/synthetic_linescan_F0.csv")).contains(
+			"# F0: running percentile 10 %"));
+	}
+
+	private static String header(final Path p) throws IOException {
+		return String.join("\n", Files.readAllLines(p, StandardCharsets.UTF_8).subList(0, 6));
+	}
+
 	@Test
 	public void aFailedCommandEndsTheMacroWithItsReason() {
 		assertTrue(macros.output, macros.output.contains("Macro Error: Extract Calcium Traces: " + work.resolve(
@@ -418,6 +430,11 @@ public class FijiRuntimeTest {
 		// a key left out takes its default; no output folder: the Results table still has the summary
 		s.append("run(\"Extract Calcium Traces\", \"image_file=[\" + T + \"synthetic_linescan.tif] bands=[auto]\");\n");
 		s.append("check(\"defaults.n\", nResults); check(\"defaults.rate\", getResult(\"rate_hz\", 0));\n");
+		// a value given once is remembered by SciJava (for the next dialog), never for a macro that leaves the key out
+		s.append("run(\"Extract Calcium Traces\", \"image_file=[\" + T + \"synthetic_linescan.tif] bands=[auto] " +
+			"baseline_percentile=20 output_folder=[\" + W + \"p20]\");\n");
+		s.append("run(\"Extract Calcium Traces\", \"image_file=[\" + T + \"synthetic_linescan.tif] bands=[auto] " +
+			"output_folder=[\" + W + \"pdefault]\");\n");
 		s.append("run(\"Synthetic Calcium Recording\", \"kind=[line scan] n_cells=2 duration_s=4 name=m " +
 			"output_folder=[\" + W + \"synth]\");\n");
 		for (final String shard : new String[] { "1/2", "2/2" })

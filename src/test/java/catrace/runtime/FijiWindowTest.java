@@ -149,10 +149,14 @@ public class FijiWindowTest {
 		assertFalse(log, log.contains("AFTER THE FAILURE"));
 		assertFalse(report.get("after_error"), report.get("after_error").contains("Exception"));
 		assertFalse(report.get("after_error"), report.get("after_error").contains("Console"));
+		assertFalse("a second dialog", report.get("after_error").contains("ImageJ2"));
 	}
 
+	/** The dialog offers the values used last (Fiji's first run: the defaults); macros do not (FijiRuntimeTest). */
 	@Test
-	public void aMacroRunWithoutOptionsOpensTheDialog() {
+	public void aMacroRunWithoutOptionsOpensTheDialogWithTheValuesUsedLast() {
 		assertEquals("true", report.get("no_options_dialog"));
+		assertEquals("10.0", report.get("extract_dialog_percentile"));
+		assertEquals("20.0", report.get("remembered_percentile"));
 	}
 }

@@ -23,6 +23,8 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JSpinner;
 import javax.swing.SwingUtilities;
 
 import ij.IJ;
@@ -100,6 +102,10 @@ public final class GuiDriver {
 		report.add("extract_dialog_height=" + extract.getHeight());
 		report.add("screen_height=" + Toolkit.getDefaultToolkit().getScreenSize().height);
 		capture(extract.getBounds(), "extract-dialog.png");
+		report.add("extract_dialog_percentile=" + spinner(extract, "Baseline percentile (%)").getValue());
+		final JSpinner percentile = spinner(extract, "Baseline percentile (%)");
+		SwingUtilities.invokeAndWait(() -> percentile.setValue(20.0)); // a value the next dialog should offer again
+		Thread.sleep(300);
 		press(extract, "OK");
 		waitFor("the dF/F plot", () -> titles().contains("synthetic_frames dF/F (%)"), 60);
 		Thread.sleep(1500);
@@ -136,6 +142,7 @@ public final class GuiDriver {
 		new Thread(() -> IJ.runMacro("run(\"Extract Calcium Traces\");")).start();
 		final Window noOptions = waitForDialog("Extract Calcium Traces", 30);
 		report.add("no_options_dialog=" + noOptions.isShowing());
+		report.add("remembered_percentile=" + spinner(noOptions, "Baseline percentile (%)").getValue());
 		press(noOptions, "Cancel");
 		Thread.sleep(1000);
 		report.add("done=true");
@@ -193,6 +200,31 @@ public final class GuiDriver {
 		else if (w instanceof java.awt.event.ActionListener) ((java.awt.event.ActionListener) w).actionPerformed(
 			new java.awt.event.ActionEvent(b, java.awt.event.ActionEvent.ACTION_PERFORMED, label));
 		else w.dispose();
+	}
+
+	/** The spinner of the dialog row with this label (the widget after the label in the harvester's panel). */
+	private static JSpinner spinner(final Container c, final String label) {
+		final Component[] kids = c.getComponents();
+		for (int i = 0; i < kids.length; i++) {
+			if (kids[i] instanceof JLabel && label.equals(((JLabel) kids[i]).getText().trim()) && i + 1 < kids.length) {
+				final JSpinner s = firstSpinner(kids[i + 1]);
+				if (s != null) return s;
+			}
+			if (kids[i] instanceof Container) {
+				final JSpinner s = spinner((Container) kids[i], label);
+				if (s != null) return s;
+			}
+		}
+		return null;
+	}
+
+	private static JSpinner firstSpinner(final Component c) {
+		if (c instanceof JSpinner) return (JSpinner) c;
+		if (c instanceof Container) for (final Component k : ((Container) c).getComponents()) {
+			final JSpinner s = firstSpinner(k);
+			if (s != null) return s;
+		}
+		return null;
 	}
 
 	private static Component find(final Component c, final String label) {
