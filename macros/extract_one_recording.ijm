@@ -29,6 +29,7 @@ if (args != "") {
 
 run("Extract Calcium Traces", "image_file=[" + image + "] roi_file=[" + roiFile + "] bands=[" + bands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " output_folder=[" + output + "] overwrite=false");
 
-// The per-ROI summary is in the Results table
+// The per-ROI summary is in the Results table. If the command failed, the macro has ended above with its reason
+// (CaTrace empties the Results table before it starts, so no earlier results are ever printed here).
 for (i = 0; i < nResults; i++)
 	print(getResultString("roi", i) + ": noise level " + d2s(getResult("noise_level_pct_per_sqrt_hz", i), 2) + " %/sqrt(Hz) at " + d2s(getResult("rate_hz", i), 2) + " Hz " + getResultString("flag", i));

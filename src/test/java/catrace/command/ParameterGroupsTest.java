@@ -77,6 +77,15 @@ public class ParameterGroupsTest {
 		}
 	}
 
+	/** Every command has a description (shown by ./catrace list and Fiji's command finder). */
+	@Test
+	public void everyCommandHasADescription() {
+		for (final Class<?> c : Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
+			AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
+			SyntheticCalciumRecording.class, MergeCalciumShards.class))
+			assertTrue(c.getSimpleName(), c.getAnnotation(org.scijava.plugin.Plugin.class).description().length() > 20);
+	}
+
 	private static void assertAlike(final List<Class<?>> commands, final List<String> keys) throws Exception {
 		final Class<?> first = commands.get(0);
 		final Object a = first.newInstance();
