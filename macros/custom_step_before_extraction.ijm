@@ -69,7 +69,7 @@ for (i = 0; i < list.length; i++) {
 		fileBands = String.trim(File.openAsString(input + name + "_bands.txt"));
 	}
 	// image_file is empty: the command measures the active (filtered) image
-	options = "image_file=[] roi_file=[" + roiFile + "] bands=[" + fileBands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " output_folder=[" + folder + "] overwrite=false";
+	options = "image_file=[] roi_file=[" + roiFile + "] bands=[" + fileBands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " offset=[] dark_periods=exclude output_folder=[" + folder + "] overwrite=false";
 	// A failed CaTrace command ends the macro that runs it (with its reason) and leaves the Results table empty:
 	// run it in its own macro (eval) so this loop goes on, and trust the results only when its files exist.
 	eval("run(\"Extract Calcium Traces\", \"" + escaped(options) + "\");");

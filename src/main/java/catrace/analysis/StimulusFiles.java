@@ -99,13 +99,13 @@ public final class StimulusFiles {
 				spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
 			final List<String> flags = new ArrayList<>();
 			for (int r = 0; r < tf.rois().size(); r++)
-				flags.add(tf.hasNonFinite(r) ? "non-finite" : "");
+				flags.add(tf.allNaN(r) ? "non-finite" : "");
 			final List<RoiEvents> found = EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
 				ProgressListener.NONE);
 			for (final RoiEvents e : found) {
 				if (!e.analysed()) {
 					warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
-						? " has non-finite dF/F values (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
+						? " has no finite dF/F value (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
 					continue;
 				}
 				rois.add(e.roi());

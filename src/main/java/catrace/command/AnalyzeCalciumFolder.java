@@ -2,6 +2,7 @@ package catrace.command;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.scijava.command.Command;
@@ -13,6 +14,7 @@ import catrace.batch.FolderAnalysis;
 import catrace.batch.FolderSettings;
 import catrace.batch.Shards;
 import catrace.display.RecordingReport;
+import catrace.model.ProgressListener;
 import catrace.events.IndicatorPreset;
 
 /**
@@ -76,8 +78,20 @@ public class AnalyzeCalciumFolder extends CaTraceCommand {
 	@Parameter(persist = false, required = false, label = "Baseline time range end (s)")
 	private double baseline_end_s = Settings.BASELINE.endS();
 
-	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
+	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0",
+		max = "1.5")
 	private double neuropil_factor = 0;
+
+	@Parameter(persist = false, required = false,
+		label = "Dark level subtracted from F (raw units; empty = the file's)",
+		description = "The detector's output with no light (shutter closed); empty or 'file' uses the level the file " +
+			"states (ScanImage channel offsets), else 0")
+	private String offset = "";
+
+	@Parameter(persist = false, required = false, label = "Dark periods", choices = { "exclude", "keep" },
+		description = "Stretches where every pixel sits at the detector's dark level (shutter closed, PMT off): " +
+			"left out of F0, dF/F and detection, and listed in the ROI table")
+	private String dark_periods = "exclude";
 
 	// detection (the windows, tail probability and threshold are not in the dialog, which would not fit the
 	// screen: the preset's values are used unless a macro or --run sets them)
@@ -131,16 +145,29 @@ public class AnalyzeCalciumFolder extends CaTraceCommand {
 			output_folder)).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport.path(
 				roi_file)).read(Settings.read(kind, channel, rate_hz, trials)).trace(Settings.trace(baseline,
 					baseline_percentile, baseline_window_s, baseline_smoothing_s, baseline_start_s, baseline_end_s,
-					neuropil_factor)).detection(Settings.detection(indicator, amplitude_window_s, area_before_s,
+					neuropil_factor, offset, dark_periods)).detection(Settings.detection(indicator, amplitude_window_s, area_before_s,
 						area_after_s, tail_probability, separation_threshold)).overwrite(overwrite).shard(Shards.parse(
 							shard)).build();
 		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> RecordingReport.of(result).write(
-			folder, false), (i, n, file, st) -> {
-				status.showStatus(i, n, "CaTrace: " + file.getFileName() + ": " + st);
-				if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file.getFileName() +
-					": " + st);
-				if (isCanceled()) throw new CancellationException(getCancelReason());
+			folder, false), new FolderAnalysis.Listener() {
+
+				@Override
+				public ProgressListener recordingStarted(final int i, final int n, final Path file) {
+					if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file.getFileName() +
+						": reading");
+					return CommandSupport.progress(status);
+				}
+
+				@Override
+				public void recordingDone(final int i, final int n, final Path file, final String st) {
+					status.showStatus(i, n, "CaTrace: " + file.getFileName() + ": " + st);
+					if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file.getFileName() +
+						": " + st);
+					if (isCanceled()) throw new CancellationException(getCancelReason());
+				}
 			});
+		for (final String note : report.cleaned())
+			log.info("CaTrace: " + note);
 		summary = report.describe() + "; summary: " + report.summaryFile();
 		if (!report.failures().isEmpty()) {
 			throw new IllegalStateException(report.failures().size() + " of " + report.recordings() +

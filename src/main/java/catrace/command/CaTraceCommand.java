@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.scijava.Cancelable;
 import org.scijava.Context;
@@ -20,6 +22,7 @@ import ij.measure.ResultsTable;
 
 import catrace.batch.UserMessages;
 import catrace.display.OutputFiles;
+import catrace.io.OutputFolders;
 import catrace.model.ProgressListener;
 import catrace.model.Table;
 
@@ -140,17 +143,34 @@ abstract class CaTraceCommand implements Command, Cancelable {
 	 * Writes the outputs to the folder when one is given, puts {@code forMacros} into ImageJ's system Results table,
 	 * shows everything when there is a GUI.
 	 *
-	 * @return the end of the summary line: "; written to FOLDER", or, without a folder, what happened instead
+	 * @return the end of the summary line: "; wrote 5 files to FOLDER (names)", with what was tidied of an earlier
+	 *         stopped write into the folder; without a folder, what happened instead
 	 */
 	protected static String publish(final OutputFiles out, final File folder, final boolean overwrite,
 		final Table forMacros) throws IOException
 	{
-		CommandSupport.publish(out, folder, overwrite, forMacros);
+		final List<String> notes = new ArrayList<>();
+		final List<Path> written = CommandSupport.publish(out, folder, overwrite, forMacros, notes::add);
 		final Path p = CommandSupport.path(folder);
-		if (p != null) return "; written to " + p.toAbsolutePath().normalize();
+		if (p != null) {
+			final List<String> names = new ArrayList<>();
+			for (final Path f : written)
+				names.add(f.getFileName().toString());
+			return "; wrote " + written.size() + " file" + (written.size() == 1 ? "" : "s") + " to " + p.toAbsolutePath()
+				.normalize() + " (" + String.join(", ", names) + ")" + (notes.isEmpty() ? "" : "; before that: " + String
+					.join("; ", notes));
+		}
 		if (CommandSupport.hasGui()) return "; shown in Fiji (no output_folder: no files written)";
 		return "; no output_folder given: NOTHING WRITTEN" + (forMacros == null ? ""
 			: " (the " + forMacros.title() + " table is in ImageJ's Results table for a macro)");
+	}
+
+	/**
+	 * Refuses, before any work, an output folder that could not take the outputs (a file in its place, read-only, no
+	 * permission); nothing when no folder is given.
+	 */
+	protected static void checkOutputFolder(final File folder) throws IOException {
+		OutputFolders.checkWritable(CommandSupport.path(folder), "output_folder");
 	}
 
 	/** Thrown from a progress report after the command was cancelled. */

@@ -81,8 +81,20 @@ public class DetectCalciumTransients extends CaTraceCommand {
 	@Parameter(persist = false, required = false, label = "Baseline time range end (s)")
 	private double baseline_end_s = Settings.BASELINE.endS();
 
-	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
+	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0",
+		max = "1.5")
 	private double neuropil_factor = 0;
+
+	@Parameter(persist = false, required = false,
+		label = "Dark level subtracted from F (raw units; empty = the file's)",
+		description = "The detector's output with no light (shutter closed); empty or 'file' uses the level the file " +
+			"states (ScanImage channel offsets), else 0")
+	private String offset = "";
+
+	@Parameter(persist = false, required = false, label = "Dark periods", choices = { "exclude", "keep" },
+		description = "Stretches where every pixel sits at the detector's dark level (shutter closed, PMT off): " +
+			"left out of F0, dF/F and detection, and listed in the ROI table")
+	private String dark_periods = "exclude";
 
 	// detection (the windows, tail probability and threshold are not in the dialog, which would not fit the
 	// screen: the preset's values are used unless a macro or --run sets them)
@@ -119,6 +131,7 @@ public class DetectCalciumTransients extends CaTraceCommand {
 
 	@Override
 	protected void execute() throws IOException {
+		checkOutputFolder(output_folder);
 		final OutputFiles out;
 		final Path traces = CommandSupport.path(traces_file);
 		final String what;
@@ -132,7 +145,7 @@ public class DetectCalciumTransients extends CaTraceCommand {
 				trials));
 			final RoiSources.Choice rois = ImageInputs.rois(rec, bands, roi_file);
 			out = RecordingReport.of(Pipeline.run(rec, rois, Settings.trace(baseline, baseline_percentile,
-				baseline_window_s, baseline_smoothing_s, baseline_start_s, baseline_end_s, neuropil_factor), detection(),
+				baseline_window_s, baseline_smoothing_s, baseline_start_s, baseline_end_s, neuropil_factor, offset, dark_periods), detection(),
 				progress()));
 			what = "transients in " + rec.describe() + "; ROIs: " + rois.source();
 		}

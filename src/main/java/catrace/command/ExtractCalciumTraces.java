@@ -73,8 +73,20 @@ public class ExtractCalciumTraces extends CaTraceCommand {
 	@Parameter(persist = false, required = false, label = "Baseline time range end (s)")
 	private double baseline_end_s = Settings.BASELINE.endS();
 
-	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
+	@Parameter(persist = false, required = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0",
+		max = "1.5")
 	private double neuropil_factor = 0;
+
+	@Parameter(persist = false, required = false,
+		label = "Dark level subtracted from F (raw units; empty = the file's)",
+		description = "The detector's output with no light (shutter closed); empty or 'file' uses the level the file " +
+			"states (ScanImage channel offsets), else 0")
+	private String offset = "";
+
+	@Parameter(persist = false, required = false, label = "Dark periods", choices = { "exclude", "keep" },
+		description = "Stretches where every pixel sits at the detector's dark level (shutter closed, PMT off): " +
+			"left out of F0, dF/F and detection, and listed in the ROI table")
+	private String dark_periods = "exclude";
 
 	// where to write
 	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
@@ -85,10 +97,11 @@ public class ExtractCalciumTraces extends CaTraceCommand {
 
 	@Override
 	protected void execute() throws IOException {
+		checkOutputFolder(output_folder);
 		final Recording rec = ImageInputs.recording(image_file, image, Settings.read(kind, channel, rate_hz, trials));
 		final RoiSources.Choice rois = ImageInputs.rois(rec, bands, roi_file);
 		final RecordingResult result = Pipeline.run(rec, rois, Settings.trace(baseline, baseline_percentile,
-			baseline_window_s, baseline_smoothing_s, baseline_start_s, baseline_end_s, neuropil_factor), null,
+			baseline_window_s, baseline_smoothing_s, baseline_start_s, baseline_end_s, neuropil_factor, offset, dark_periods), null,
 			progress());
 		final String written = publish(RecordingReport.of(result), output_folder, overwrite, TraceTables.summary(result
 			.traces()));

@@ -30,11 +30,38 @@ final class Settings {
 	}
 
 	static TraceAnalysis.Settings trace(final String baseline, final double percentile, final double windowS,
-		final double smoothingS, final double startS, final double endS, final double neuropilFactor)
+		final double smoothingS, final double startS, final double endS, final double neuropilFactor,
+		final String offset, final String darkPeriods)
 	{
 		final BaselineSettings b = BaselineSettings.defaults().method(BaselineMethod.parse(baseline)).percentile(
 			percentile).windowS(windowS).smoothingS(smoothingS).timeRange(startS, endS);
-		return new TraceAnalysis.Settings(b, neuropilFactor);
+		return new TraceAnalysis.Settings(b, neuropilFactor).withOffset(offset(offset)).withDarkPeriods(darkPeriods(
+			darkPeriods));
+	}
+
+	/** "" or "file" → NaN (the file's); else a finite number of raw units. */
+	static double offset(final String s) {
+		final String v = s == null ? "" : s.trim();
+		if (v.isEmpty() || v.equalsIgnoreCase("file")) return Double.NaN;
+		try {
+			if (v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) return Double.parseDouble(v);
+		}
+		catch (final NumberFormatException e) {
+			// the error below
+		}
+		throw new IllegalArgumentException("offset must be a number of raw intensity units (the detector's dark " +
+			"level) or empty for the file's, got \"" + s + "\"");
+	}
+
+	static boolean darkPeriods(final String s) {
+		switch (s == null ? "exclude" : s.trim().toLowerCase(Locale.ROOT)) {
+			case "exclude":
+				return true;
+			case "keep":
+				return false;
+			default:
+				throw new IllegalArgumentException("dark_periods must be exclude or keep, got \"" + s + "\"");
+		}
 	}
 
 	/** The preset for the indicator, with any window/threshold the user set (0 keeps the preset's value). */

@@ -10,18 +10,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 
+import catrace.io.AtomicFiles;
 import catrace.io.CsvFiles;
+import catrace.io.FileSetSwap;
 import catrace.model.Table;
 
 /**
- * A set of named outputs (tables and plots) written together: nothing is written when any target exists and
- * overwriting was not asked for, and each file is written atomically.
+ * A set of named outputs (tables and plots) written together as one unit: nothing is written when any target
+ * exists and overwriting was not asked for, and a stopped or failed write leaves the complete old set or the
+ * complete new one.
  */
 public final class OutputFiles {
 
@@ -75,49 +79,59 @@ public final class OutputFiles {
 	}
 
 	/**
-	 * Writes everything into {@code folder} (created if needed).
+	 * Writes everything into {@code folder} (created if needed) as one unit (see {@link FileSetSwap}): the files go
+	 * to a hidden folder beside the outputs first and are swapped in together, so a kill or a full disk leaves the
+	 * complete old set or the complete new one; an unfinished swap found in the folder is completed first. Other
+	 * files in the folder are left alone.
 	 *
 	 * @return the written paths
 	 * @throws FileAlreadyExistsException naming the first existing output when {@code overwrite} is false
 	 */
 	public List<Path> write(final Path folder, final boolean overwrite) throws IOException {
-		if (Files.exists(folder) && !Files.isDirectory(folder)) {
-			throw new IOException("Output folder " + folder + " is a file, not a folder");
-		}
-		if (!overwrite) {
-			for (final String f : fileNames()) {
-				if (Files.exists(folder.resolve(f))) {
-					throw new FileAlreadyExistsException(folder.resolve(f).toString(), null,
-						"output exists; pass overwrite=true to replace it");
-				}
-			}
-		}
-		try {
-			Files.createDirectories(folder);
-		}
-		catch (final IOException e) {
-			throw new IOException("Cannot create output folder " + folder + ": " + e.getMessage(), e);
-		}
-		if (!Files.isWritable(folder)) throw new IOException("Output folder " + folder + " is not writable");
-		final List<Path> written = new ArrayList<>();
+		return write(folder, overwrite, note -> {});
+	}
+
+	/**
+	 * As {@link #write(Path, boolean)}, telling {@code notes} what was found of earlier stopped writes and completed
+	 * or removed (one sentence each).
+	 */
+	public List<Path> write(final Path folder, final boolean overwrite, final Consumer<String> notes)
+		throws IOException
+	{
+		final Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
 		for (final Map.Entry<String, Table> e : tables.entrySet()) {
-			final Path p = folder.resolve(e.getKey());
-			CsvFiles.write(e.getValue(), p, true);
-			written.add(p);
+			final Table t = e.getValue();
+			files.put(e.getKey(), p -> CsvFiles.write(t, p, false));
 		}
 		for (final Map.Entry<String, Plot> e : plots.entrySet()) {
-			final Path p = folder.resolve(e.getKey());
-			PlotFiles.savePng(e.getValue(), p, true);
-			written.add(p);
+			final Plot plot = e.getValue();
+			files.put(e.getKey(), p -> PlotFiles.savePng(plot, p, false));
 		}
 		for (final Map.Entry<String, BufferedImage> e : images.entrySet()) {
-			final Path p = folder.resolve(e.getKey());
-			final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			if (!ImageIO.write(e.getValue(), "png", bytes)) throw new IOException("No PNG writer available in this Java");
-			CsvFiles.writeAtomically(p, bytes.toByteArray(), true);
-			written.add(p);
+			final BufferedImage img = e.getValue();
+			files.put(e.getKey(), p -> {
+				final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+				if (!ImageIO.write(img, "png", bytes)) throw new IOException("No PNG writer available in this Java");
+				CsvFiles.writeAtomically(p, bytes.toByteArray(), false);
+			});
 		}
-		return written;
+		final FileSetSwap.Result r = FileSetSwap.write(folder, setName(fileNames()), files, overwrite);
+		for (final String n : r.recovered())
+			notes.accept(n);
+		return r.written();
+	}
+
+	/** The names' common beginning (e.g. the recording's stem), naming the set's journal. */
+	static String setName(final List<String> names) {
+		if (names.isEmpty()) return "outputs";
+		String prefix = names.get(0);
+		for (final String n : names) {
+			int k = 0;
+			while (k < prefix.length() && k < n.length() && prefix.charAt(k) == n.charAt(k))
+				k++;
+			prefix = prefix.substring(0, k);
+		}
+		return prefix.replaceAll("[._-]+$", "");
 	}
 
 	/** Shows every table and plot in ImageJ windows (GUI only). */

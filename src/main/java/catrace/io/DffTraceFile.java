@@ -261,6 +261,14 @@ public final class DffTraceFile {
 		return false;
 	}
 
+	/** True when ROI {@code roi} has no value at all (NaN throughout: flagged during extraction). */
+	public boolean allNaN(final int roi) {
+		for (final DffTrial t : trials)
+			for (final double v : t.dffPct(roi))
+				if (!Double.isNaN(v)) return false;
+		return true;
+	}
+
 	/** The same traces timed at {@code rateHz} from each trial's first time stamp (the user's rate wins). */
 	public DffTraceFile withRate(final double rateHz) {
 		final List<DffTrial> out = new ArrayList<>();

@@ -77,10 +77,6 @@ final class PrairieReader {
 
 	static Recording read(final Path xml, final ReadOptions options) throws IOException {
 		final String xmlName = xml.getFileName().toString();
-		if (options.kind() == ReadOptions.Kind.FRAME_STACK) {
-			throw new IllegalArgumentException(xml + " describes a Prairie line scan; it cannot be read as a frame " +
-				"stack (kind=FRAME_STACK)");
-		}
 		final Element root = parse(xml).getDocumentElement();
 		if (!"PVScan".equals(root.getTagName())) {
 			throw new IOException(xml + " is not a PrairieView file (root element <" + root.getTagName() +
@@ -92,9 +88,15 @@ final class PrairieReader {
 			if ("linescan".equalsIgnoreCase(s.getAttribute("type").trim())) sequences.add(s);
 			else otherTypes.add(s.getAttribute("type"));
 		}
+		if (sequences.isEmpty() && PrairieTSeriesReader.isTSeries(root)) return PrairieTSeriesReader.read(xml, root,
+			options);
 		if (sequences.isEmpty()) {
-			throw new IOException(xml + " has no <Sequence type=\"Linescan\">" + (otherTypes.isEmpty() ? ""
-				: " (found " + otherTypes + ")") + "; only Prairie line scans are read");
+			throw new IOException(xml + " has no <Sequence type=\"Linescan\"> or \"TSeries …\"" + (otherTypes
+				.isEmpty() ? "" : " (found " + otherTypes + ")") + "; CaTrace reads Prairie line scans and T-series");
+		}
+		if (options.kind() == ReadOptions.Kind.FRAME_STACK) {
+			throw new IllegalArgumentException(xml + " describes a Prairie line scan; it cannot be read as a frame " +
+				"stack (kind=FRAME_STACK)");
 		}
 		final int channel = options.resolveChannel(2, 1);
 		final Path dir = xml.toAbsolutePath().getParent();
@@ -186,7 +188,7 @@ final class PrairieReader {
 		return ImagePlusImgs.plane(imp, 1);
 	}
 
-	private static Element channelFile(final Element frame, final int channel, final Path xml, final String where)
+	static Element channelFile(final Element frame, final int channel, final Path xml, final String where)
 		throws IOException
 	{
 		final List<String> names = new ArrayList<>();
@@ -204,7 +206,7 @@ final class PrairieReader {
 			names + "); green = Ch2, red = Ch1, or give the channel number");
 	}
 
-	private static Document parse(final Path xml) throws IOException {
+	static Document parse(final Path xml) throws IOException {
 		byte[] bytes = Files.readAllBytes(xml);
 		if (bytes.length == 0) throw new IOException(xml + " is empty (0 bytes)");
 		int skip = 0;
@@ -227,7 +229,7 @@ final class PrairieReader {
 		}
 	}
 
-	private static List<Element> children(final Element parent, final String tag) {
+	static List<Element> children(final Element parent, final String tag) {
 		final List<Element> out = new ArrayList<>();
 		for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
 			if (n instanceof Element && tag.equals(((Element) n).getTagName())) out.add((Element) n);
@@ -235,19 +237,19 @@ final class PrairieReader {
 		return out;
 	}
 
-	private static Element child(final Element parent, final String tag) {
+	static Element child(final Element parent, final String tag) {
 		final List<Element> c = children(parent, tag);
 		return c.isEmpty() ? null : c.get(0);
 	}
 
-	private static String stateValue(final Element shard, final String key) {
+	static String stateValue(final Element shard, final String key) {
 		for (final Element v : children(shard, "PVStateValue")) {
 			if (key.equals(v.getAttribute("key")) && v.hasAttribute("value")) return v.getAttribute("value");
 		}
 		return null;
 	}
 
-	private static String indexedValue(final Element shard, final String key, final String index) {
+	static String indexedValue(final Element shard, final String key, final String index) {
 		for (final Element v : children(shard, "PVStateValue")) {
 			if (!key.equals(v.getAttribute("key"))) continue;
 			for (final Element iv : children(v, "IndexedValue")) {
@@ -257,7 +259,7 @@ final class PrairieReader {
 		return null;
 	}
 
-	private static double number(final String text, final String what, final Path xml) throws IOException {
+	static double number(final String text, final String what, final Path xml) throws IOException {
 		try {
 			return Double.parseDouble(text.trim());
 		}

@@ -1,7 +1,8 @@
 /**
  * Reading and writing what lives on disk: recordings (TIFF, ScanImage, Bruker/Prairie folders, an open ImagePlus),
- * ROI files (RoiSet.zip, .roi, label images, bands) and CSV tables. ImageJ 1 types appear only here and in the
- * display/command edges.
+ * ROI files (RoiSet.zip, .roi, label images, bands) and CSV tables; writing them so that a kill or a full disk loses
+ * nothing (atomic files, sets of files swapped in with a journal, an output folder locked by one run). ImageJ 1
+ * types appear only here and in the display/command edges.
  * <p>
  * May import {@code model}, {@code quality} and {@code roi}.
  */

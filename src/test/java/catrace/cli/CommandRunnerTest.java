@@ -14,8 +14,8 @@ public class CommandRunnerTest {
 	@Test
 	public void misreadValuesAreRefusedByName() {
 		assertRefused("image_file=\"x.tif\",bandz=\"auto\"", "has no parameter bandz");
-		assertRefused("image_file=\"x.tif\",overwrite=yes", "overwrite=yes: write true or false");
-		assertRefused("image_file=\"x.tif\",rate_hz=fast", "rate_hz=fast is not a number");
+		assertRefused("image_file=\"x.tif\",overwrite=yes", "overwrite=yes: expected true or false");
+		assertRefused("image_file=\"x.tif\",rate_hz=fast", "rate_hz=fast: expected a number");
 	}
 
 	private static void assertRefused(final String args, final String expected) {

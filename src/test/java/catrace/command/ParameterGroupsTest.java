@@ -23,7 +23,7 @@ public class ParameterGroupsTest {
 	static final List<String> IMAGE = Arrays.asList("image", "image_file", "roi_file", "bands");
 	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials");
 	static final List<String> BASELINE = Arrays.asList("baseline", "baseline_percentile", "baseline_window_s",
-		"baseline_smoothing_s", "baseline_start_s", "baseline_end_s", "neuropil_factor");
+		"baseline_smoothing_s", "baseline_start_s", "baseline_end_s", "neuropil_factor", "offset", "dark_periods");
 	static final List<String> DETECTION = Arrays.asList("indicator", "amplitude_window_s", "area_before_s",
 		"area_after_s", "tail_probability", "separation_threshold");
 	static final List<String> OUTPUT = Arrays.asList("output_folder", "overwrite");

@@ -248,7 +248,7 @@ public class FijiRuntimeTest {
 		assertTrue(all, all.contains("[INFO] Summary = check: line scan of 3 cells, 20 s at 250 Hz, noise level 1; " +
 			"written to " + readmeCwd.resolve("catrace-check")));
 		assertTrue(all, all.contains("[INFO] Summary = line scan 'check': 1 trial(s), 160 px per sample, 250 Hz"));
-		assertTrue(all, all.contains("written to " + readmeCwd.resolve("catrace-check/out")));
+		assertTrue(all, all.contains("wrote 5 files to " + readmeCwd.resolve("catrace-check/out") + " (check_"));
 		assertTrue(all, all.contains("band1: noise level 1."));
 		assertTrue(Files.isRegularFile(readmeCwd.resolve("catrace-check/macro/check_dff_pct.png")));
 	}
@@ -259,7 +259,7 @@ public class FijiRuntimeTest {
 		final Ij2Runtime.Run r = runs.get("--run Detect");
 		assertTrue(r.toString(), r.output.contains("[INFO] Summary = transients in frame stack 'synthetic_frames': 1 " +
 			"trial(s), 64 x 64 px per sample"));
-		assertTrue(r.toString(), r.output.contains("written to " + work.resolve("run detect")));
+		assertTrue(r.toString(), r.output.contains(" files to " + work.resolve("run detect") + " (synthetic_frames_"));
 		assertEquals(1 + 6, csv(work.resolve("run detect/synthetic_frames_rois.csv")).size());
 		assertTrue(csv(work.resolve("run detect/synthetic_frames_events.csv")).size() > 10);
 	}
