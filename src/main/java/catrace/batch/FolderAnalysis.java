@@ -222,6 +222,9 @@ public final class FolderAnalysis {
 		for (final Entry e : entries) {
 			if (e.problem != null) continue;
 			try {
+				// the subfolder's stem is ASCII, but a recording whose own name this system cannot spell is caught
+				// here, with the advice, rather than failing later to be read
+				out.resolve(RecordingFiles.stem(e.file));
 				e.target = out.resolve(subfolder(in, e.file));
 			}
 			catch (final InvalidPathException x) {
