@@ -103,6 +103,18 @@ final class Ij2Runtime {
 	Run run(final String what, final Path cwd, final Map<String, String> env, final List<String> extraCp,
 		final int timeoutS, final String... args) throws IOException, InterruptedException
 	{
+		// the runtime itself now and then fails to start under heavy load (the legacy layer's IJ1 instance, before
+		// any CaTrace code runs): start it once more then, and say so; a failure of CaTrace is never retried
+		for (int attempt = 1;; attempt++) {
+			final Run r = runOnce(what, cwd, env, extraCp, timeoutS, args);
+			if (attempt >= 3 || !r.output.contains("Failed to instantiate IJ1")) return r;
+			System.err.println("runtime: " + what + ": the runtime did not start (Failed to instantiate IJ1); again");
+		}
+	}
+
+	private Run runOnce(final String what, final Path cwd, final Map<String, String> env, final List<String> extraCp,
+		final int timeoutS, final String... args) throws IOException, InterruptedException
+	{
 		final List<String> cmd = new ArrayList<>(Arrays.asList("bash", script.toString()));
 		cmd.addAll(Arrays.asList(args));
 		final ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
