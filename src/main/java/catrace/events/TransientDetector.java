@@ -29,7 +29,12 @@ import catrace.trace.LowPassFilter;
  * that peak's rise and is not an event of its own;</li>
  * <li><b>peaks just before a transient</b>: when a higher peak comes within the area-after window, the trace from that
  * peak's pre-peak window on is capped at its level just before, so a noise peak shortly before a transient does not
- * borrow the transient's area.</li>
+ * borrow the transient's area; when that level is already above the peak (a large fast rise, or a rise whose top lies
+ * beyond the area window), the trace is capped from the lowest point before the first higher sample on;</li>
+ * <li><b>the decay phase</b>: a tail peak where the last transient's fitted decay, or the trace just before the
+ * candidate's window, is more than one cloud SD of amplitude above the level its chain of transients rose from, is
+ * kept only where it stands out of the noise with the earlier transient fitted through it ({@link RiderTest},
+ * {@link DetectionSettings#riderTest()}).</li>
  * </ul>
  * The decay time constant is the settings' ({@link DetectionSettings#defaultDecayS()}), or, when
  * {@link DetectionSettings#decayEstimated()}, the median of least-squares fits to the dominant tail transients of the
@@ -109,7 +114,9 @@ public final class TransientDetector {
 			throw new IllegalArgumentException(String.format(Locale.ROOT, "Trace of %d samples (%.1f s at %s Hz): %s",
 				dffPct.length, dffPct.length / rateHz, rateHz, e.getMessage()), e);
 		}
-		final double level = settings.tailLevel(settings.noiseAdaptiveTail() ? NoiseLevel.of(dffPct, rateHz) : 0);
+		final double tailProbability = settings.tailProbability(settings.noiseAdaptiveTail() ? NoiseLevel.of(dffPct,
+			rateHz) : 0);
+		final double level = NoiseCloud.chiSquareLevel(tailProbability);
 		final boolean[] rawTail = new boolean[m];
 		for (int k = 0; k < m; k++)
 			rawTail[k] = cloud.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
@@ -121,18 +128,23 @@ public final class TransientDetector {
 		// pass 1 with the cloud of the raw features; then refit the cloud to the residual features (noise peaks on
 		// decays measured relative to the extrapolated decays) and classify again
 		NoiseCloud current = cloud;
-		Pass pass = classify(y, rateHz, pf, peaks, current, level, tau);
+		final TransientFit shape = TransientFit.of(rateHz, settings.riseS(), tau, filter(rateHz), pf.amplitudeSamples(
+			rateHz));
+		final RiderTest riderTest = settings.riderTest() ? new RiderTest(shape, filter(rateHz), tailProbability) : null;
+		final DecayFit.Family family = new DecayFit.Family(rateHz, settings.riseS(), tau, filter(rateHz), pf
+			.amplitudeSamples(rateHz));
+		Pass pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, family, riderTest);
 		for (int it = 0; it < settings.cloudRefits() && pass.accepted.size() > 0; it++) {
 			final NoiseCloud refit = refit(pass, peaks, rateHz, tau);
 			if (refit == null) break;
 			current = refit;
-			pass = classify(y, rateHz, pf, peaks, current, level, tau);
+			pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, family, riderTest);
 		}
 		final double[] d2 = new double[pass.accepted.size()];
 		for (int i = 0; i < d2.length; i++)
 			d2[i] = pass.accepted.get(i).mahalanobisSquared;
 		final double score = SeparationScore.of(d2, m);
-		final List<WeightedEvent> events = weighted(pass.accepted, rateHz, tau, pf.amplitudeSamples(rateHz));
+		final List<WeightedEvent> events = weighted(pass.accepted, rateHz, shape);
 		final boolean[] finalTail = new boolean[m];
 		for (int k = 0; k < m; k++)
 			finalTail[k] = current.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
@@ -146,14 +158,13 @@ public final class TransientDetector {
 	 * before the start of the next transient's rise; the two-sample amplitude of the classified peak where no shape
 	 * fits.
 	 */
-	private List<WeightedEvent> weighted(final List<Accepted> accepted, final double fs, final double tau,
-		final int ampN)
+	private static List<WeightedEvent> weighted(final List<Accepted> accepted, final double fs,
+		final TransientFit shape)
 	{
 		final List<TransientFit.Stretch> stretches = new ArrayList<>();
 		for (int k = 0; k < accepted.size(); k++)
 			stretches.add(k + 1 < accepted.size() ? accepted.get(k).stretch.until(accepted.get(k + 1).start - 1)
 				: accepted.get(k).stretch);
-		final TransientFit shape = TransientFit.of(fs, settings.riseS(), tau, filter(fs), ampN);
 		final List<WeightedEvent> events = new ArrayList<>();
 		for (int k = 0; k < accepted.size(); k++) {
 			final Accepted c = accepted.get(k);
@@ -253,52 +264,74 @@ public final class TransientDetector {
 	}
 
 	/** The sequential pass on residual traces (see the class comment). */
-	private Pass classify(final double[] y, final double fs, final PeakFeatures pf, final List<Peak> peaks,
-		final NoiseCloud cloud, final double level, final double tau)
+	private Pass classify(final double[] dffPct, final double[] y, final double fs, final PeakFeatures pf,
+		final List<Peak> peaks, final NoiseCloud cloud, final double level, final double tau, final TransientFit shape,
+		final DecayFit.Family family, final RiderTest riderTest)
 	{
 		final Pass pass = new Pass(peaks.size());
 		final double fill = Median.of(y);
 		final int n = y.length;
 		final int ampN = pf.amplitudeSamples(fs);
+		final int reach = Math.max(1, ampN / 2);
 		final int onsetN = Math.max(1, (int) Math.round(settings.onsetWindowS() * fs));
 		final int lead = pf.firstCompleteIndex(fs);
 		final int post = pf.areaAfterSamples(fs);
 		final int fitN = Math.max(1, (int) Math.round(settings.decayFitS() * fs));
 		final double tauN = tau * fs;
-		final int decayReach = (int) Math.min(n, Math.ceil(10 * tauN) + 1);
-		final double[] model = new double[n]; // sum of the decays of closed (non-last) transients
+		final double[] model = new double[n]; // the decays of the earlier (closed) transients
 		final double[] z = new double[n]; // scratch residual, valid in the current window
-		int open = -1; // last accepted transient (its decay is fitted per candidate)
-		int openPre = -1, openOnset = -1; // the stretch before its onset
+		final double[] r = new double[n]; // y − model, valid from the open transient's start to rTo
+		int rTo = -1;
+		int open = -1; // the last accepted transient: its classified peak,
+		int openPeak = -1, openStart = -1; // the peak of its fitted shape and the start of its fitted stretch,
+		double openLevel = 0; // the level it rose from,
+		double chainLevel = 0; // and the level the first transient of its chain of riders rose from
 		for (int k = 0; k < peaks.size(); k++) {
 			final int p = peaks.get(k).index();
 			final int ws = p - lead;
 			if (open >= 0 && ws <= open) continue; // within the rise window of the last transient's peak: same event
 			final int from = Math.max(0, Math.min(ws - lead, p - onsetN)), to = Math.min(n - 1, p + post);
-			// decay of the open transient, fitted up to the candidate's window
-			final double c = open >= 0 ? decayAmplitude(y, model, openPre, openOnset, open, Math.min(ws, open + fitN), tauN) : 0;
-			residual(y, model, open, c, tauN, from, to, z);
+			if (open >= 0 && to > rTo) {
+				for (int i = Math.max(rTo + 1, openStart); i <= to; i++)
+					r[i] = y[i] - model[i];
+				rTo = to;
+			}
+			// the open transient's decay c·exp(−(t − peak)/τ) above its level, c fitted up to the candidate's window
+			final double c = open >= 0 ? decayAmplitude(r, openLevel, open, Math.min(ws, open + fitN), tauN) : 0;
+			for (int i = from; i <= to; i++)
+				z[i] = y[i] - model[i] - (open >= 0 && i >= open ? c * Math.exp(-(i - open) / tauN) : 0);
 			pass.amplitude[k] = pf.amplitude(z, p, fs);
 			pass.area[k] = pf.area(z, p, fs, fill);
-			// a higher peak ahead within the area window?
-			int ahead = -1;
-			for (int j = k + 1; j < peaks.size() && peaks.get(j).index() <= to; j++) {
-				if (z[peaks.get(j).index()] > z[p]) {
-					ahead = peaks.get(j).index();
-					break;
-				}
-			}
+			// a higher peak ahead within the area window, and the first higher sample
+			int ahead = -1, higher = -1;
+			for (int j = k + 1; j < peaks.size() && peaks.get(j).index() <= to && ahead < 0; j++)
+				if (z[peaks.get(j).index()] > z[p]) ahead = peaks.get(j).index();
+			for (int i = p + 1; i <= to && higher < 0; i++)
+				if (z[i] > z[p]) higher = i;
 			if (ahead >= 0 && ahead - lead <= p) continue; // a wiggle on the rise of a higher peak
-			final int cut = ahead >= 0 ? ahead - lead : to + 1;
-			if (ahead >= 0) {
-				// the trace from the higher peak's pre-peak window on belongs to it: cap at the level before
-				final double cap = z[cut - 1];
-				for (int i = cut; i <= to; i++)
-					z[i] = Math.min(z[i], cap);
+			// the trace from the higher peak's pre-peak window on belongs to it: capped at the level just before; when
+			// that level is already above this peak (a large fast rise, or one whose top lies beyond the area window),
+			// from the lowest point before the first higher sample on
+			int cut = to + 1;
+			double cap = 0;
+			if (ahead >= 0 && z[ahead - lead - 1] <= z[p]) {
+				cut = ahead - lead;
+				cap = z[cut - 1];
 			}
+			else if (higher >= 0) {
+				cut = p + 1;
+				for (int i = p + 1; i < higher; i++)
+					if (z[i] < z[cut]) cut = i;
+				cap = z[cut];
+			}
+			for (int i = cut; i <= to; i++)
+				z[i] = Math.min(z[i], cap);
 			final double a = pf.amplitude(z, p, fs);
 			final double ar = pf.area(z, p, fs, fill);
-			final boolean onDecay = open >= 0 && c * Math.exp(-(p - ampN - open) / tauN) > cloud.amplitudeSdPct();
+			// in the decay phase of the open transient: its fitted decay, or the trace before the candidate's window,
+			// above the level its chain rose from by more than the noise of an amplitude
+			final boolean onDecay = open >= 0 && (c * Math.exp(-(p - ampN - open) / tauN) > cloud.amplitudeSdPct() ||
+				mean(r, Math.max(openStart, ws - ampN), ws) - chainLevel > cloud.amplitudeSdPct());
 			final double minimumSd = onDecay ? Math.max(settings.minimumAmplitudeSd(), settings.riderAmplitudeSd())
 				: settings.minimumAmplitudeSd();
 			if (!cloud.isHighTail(a, ar, level, minimumSd)) continue;
@@ -308,52 +341,57 @@ public final class TransientDetector {
 			final double height = mean(z, Math.max(from, rise[2] - q), Math.min(to, rise[2] + q)) - mean(z, Math.max(
 				from, rise[0] - q), Math.min(to, rise[0] + q));
 			if (height < settings.minimumHeightSd() * cloud.amplitudeSdPct()) continue;
+			// in the decay phase: kept only where it stands out of the noise with the earlier transient fitted through it
+			DecayFit earlier = null;
+			if (onDecay && riderTest != null) {
+				final int fitFrom = Math.max(openStart, p - fitN), fitTo = Math.min(to, cut - 1);
+				final RiderTest.Result rt = riderTest.test(r, family, openPeak, fitFrom, fitTo, p,
+					RiderTest.noiseSigma(dffPct, fitFrom, fitTo));
+				if (!rt.significant) continue;
+				earlier = rt.decay;
+			}
 			// for the amplitude (the weight) a shape is fitted later to the residual (not capped) from the start of the
 			// window (not before the open transient's peak) to the end of the area window, cut before the next
-			// transient's rise after the pass; its peak from half an amplitude window before the classified peak to one
-			// after it
-			residual(y, model, open, c, tauN, from, to, z);
-			final TransientFit.Stretch stretch = new TransientFit.Stretch(z, Math.max(from, open + 1), to, p - Math.max(1,
-				ampN / 2), p + ampN);
+			// transient's rise after the pass; its peak within one amplitude window of the classified peak. On a decay the
+			// residual is that of the earlier transient fitted together with this one
+			for (int i = from; i <= to; i++)
+				z[i] = y[i] - model[i] - (earlier != null ? earlier.at(i) : open >= 0 && i >= open ? c * Math.exp(-(i - open)
+					/ tauN) : 0);
+			final TransientFit.Stretch stretch = new TransientFit.Stretch(z, Math.max(from, open + 1), to, p - ampN, p +
+				ampN);
 			// accepted: close the open transient's decay into the model
 			if (open >= 0) {
-				final int end = Math.min(n, open + decayReach);
-				for (int i = open; i < end; i++)
+				final int last = (int) Math.min(n, open + Math.ceil(10 * tauN) + 1);
+				for (int i = open; i < last; i++)
 					model[i] += c * Math.exp(-(i - open) / tauN);
 			}
-			final int onset = rise[1];
+			final TransientFit.Result own = shape.fit(stretch);
 			open = p;
-			openPre = Math.max(from, rise[0] - ampN);
-			openOnset = rise[0];
+			openPeak = own != null ? stretch.offset + own.peakIndex : rise[2];
+			openStart = Math.max(0, Math.min(rise[0], openPeak) - ampN);
+			for (int i = Math.max(from, rise[0] - ampN); i <= rise[0]; i++)
+				z[i] = y[i] - model[i];
+			openLevel = mean(z, Math.max(from, rise[0] - ampN), rise[0]);
+			if (!onDecay) chainLevel = openLevel;
+			rTo = -1;
 			pass.isTransient[k] = true;
-			pass.accepted.add(new Accepted(rise[0], onset, rise[2], a, ar, cloud.mahalanobisSquared(a, ar), onDecay, stretch));
+			pass.accepted.add(new Accepted(rise[0], rise[1], rise[2], a, ar, cloud.mahalanobisSquared(a, ar), onDecay,
+				stretch));
 		}
 		return pass;
 	}
 
-	/** z = y − model − the open transient's decay c·exp(−(i − open)/τ) on [from, to]. */
-	private static void residual(final double[] y, final double[] model, final int open, final double c,
-		final double tauN, final int from, final int to, final double[] z)
-	{
-		for (int i = from; i <= to; i++)
-			z[i] = y[i] - model[i] - (open >= 0 && i >= open ? c * Math.exp(-(i - open) / tauN) : 0);
-	}
-
 	/**
-	 * Amplitude c &ge; 0 of the decay c·exp(−(t − peak)/τ) of a transient above the level b it rose from (the mean of
-	 * r = y − model over the stretch [pre, onset] before its onset), fitted by least squares to r − b on [peak, end].
+	 * Amplitude c &ge; 0 of the decay c·exp(−(t − peak)/τ) of a transient above the level it rose from, fitted by
+	 * least squares to r − level on [peak, end].
 	 */
-	private static double decayAmplitude(final double[] y, final double[] model, final int pre, final int onset,
-		final int peak, final int end, final double tauN)
+	private static double decayAmplitude(final double[] r, final double level, final int peak, final int end,
+		final double tauN)
 	{
-		double b = 0;
-		for (int i = pre; i <= onset; i++)
-			b += y[i] - model[i];
-		b /= onset - pre + 1;
 		double srg = 0, sgg = 0;
 		for (int i = peak; i <= end; i++) {
 			final double g = Math.exp(-(i - peak) / tauN);
-			srg += g * (y[i] - model[i] - b);
+			srg += g * (r[i] - level);
 			sgg += g * g;
 		}
 		return sgg > 0 ? Math.max(0, srg / sgg) : 0;

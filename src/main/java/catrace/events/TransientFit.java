@@ -97,13 +97,16 @@ final class TransientFit {
 		}
 	}
 
-	private final double riseS;
+	private final double riseS, decayS;
 	private final double[] shape;
 	private final int top;
 	private final double amplitudeFraction;
 
-	private TransientFit(final double riseS, final double[] shape, final int top, final double amplitudeFraction) {
+	private TransientFit(final double riseS, final double decayS, final double[] shape, final int top,
+		final double amplitudeFraction)
+	{
 		this.riseS = riseS;
+		this.decayS = decayS;
 		this.shape = shape;
 		this.top = top;
 		this.amplitudeFraction = amplitudeFraction;
@@ -147,12 +150,29 @@ final class TransientFit {
 		final double peak = h[top];
 		for (int i = 0; i < h.length; i++)
 			h[i] /= peak;
-		return new TransientFit(riseS, h, top, 1 - h[Math.max(0, top - amplitudeSamples)]);
+		return new TransientFit(riseS, decayS, h, top, 1 - h[Math.max(0, top - amplitudeSamples)]);
+	}
+
+	/** The unit-peak shape at an offset (samples) from its peak; 0 outside the stored shape. */
+	double valueAt(final int offsetFromPeak) {
+		final int j = top + offsetFromPeak;
+		return j < 0 || j >= shape.length ? 0 : shape[j];
 	}
 
 	/** The 10–90 % rise time of this shape (s). */
 	double riseS() {
 		return riseS;
+	}
+
+	/** The decay time constant of this shape (s). */
+	double decayS() {
+		return decayS;
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "TransientFit[rise %.4f s, decay %.4f s, amplitude fraction %.4f]", riseS,
+			decayS, amplitudeFraction);
 	}
 
 	/** shape(peak) − shape(peak − amplitude window) for the unit-peak shape. */

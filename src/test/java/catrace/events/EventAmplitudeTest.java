@@ -28,10 +28,10 @@ public class EventAmplitudeTest {
 	 * drift removal, its highest sample within 500 ms after the spike minus the sample one amplitude window (100 ms)
 	 * before that. This is the quantity the weight is defined to be; the simulated peak ΔF/F (14 %) is not, because the
 	 * 100 ms window covers only part of a 50–90 ms rise (the noise-free paper amplitude is 0.38–1.0 times the peak,
-	 * depending on the kinetics). Measured medians of weight / true amplitude over the matched events: 0.98, 0.99 and
-	 * 1.03 at ν = 0.25, 0.5 and 1 (the previous weight, the rise from the lowest nearby sample to the top: 1.36, 1.51,
+	 * depending on the kinetics). Measured medians of weight / true amplitude over the matched events: 1.00, 1.01 and
+	 * 1.04 at ν = 0.25, 0.5 and 1 (the previous weight, the rise from the lowest nearby sample to the top: 1.36, 1.51,
 	 * 1.84). The two-sample amplitude of the classified peak ({@link WeightedEvent#peakAmplitudePct()}) grows with the
-	 * noise: 1.04, 1.23, 1.60.
+	 * noise: 1.04, 1.22, 1.59.
 	 */
 	@Test
 	public void weightOfSingleSpikesIsTheirNoiseFreeAmplitudeAtEveryNoiseLevel() {

@@ -3,8 +3,11 @@ package catrace.events;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 import org.junit.Test;
 
@@ -13,13 +16,16 @@ public class TransientDetectorTest {
 	private final SpikeMatching rule = new SpikeMatching();
 
 	/**
-	 * A transient on the decay of another, 300 ms later (250 Hz, Fluo-4-like, ν = 0.5): both are found, the second as
-	 * a transient on a decay; its amplitude is measured against the extrapolated decay (a transient in its own
-	 * right, not reduced to the small rise above the decay of the first).
+	 * A transient on the decay of another, 300 ms later (250 Hz, Fluo-4-like, ν = 0.5, both 14 %): both are found, the
+	 * second as a transient on a decay; its amplitude is measured against the earlier transient fitted through it (a
+	 * transient in its own right, within a factor 1.6 of the first's amplitude, not reduced to the small rise above the
+	 * decay of the first). Measured: found in 4 of the 5 seeds (seed 3, decay 0.54 s, is missed), rider / first
+	 * amplitude 0.89, 1.09, 1.39, 0.76.
 	 */
 	@Test
 	public void transientOnTheDecayOfAnotherIsFound() {
 		int found = 0;
+		final StringBuilder missed = new StringBuilder();
 		for (long seed = 1; seed <= 5; seed++) {
 			final SimulatedTraces sim = SimulatedTraces.paperConditions();
 			sim.nu = 0.5;
@@ -30,15 +36,66 @@ public class TransientDetectorTest {
 			final double[] events = rule.spikeEvents(t.spikesS);
 			final int[] match = rule.assignments(events, d.onsetsS());
 			final int first = match[4], second = match[5];
-			if (first < 0 || second < 0) System.out.println("rider test seed " + seed + ": " + d.events());
+			if (first < 0 || second < 0) missed.append(" seed ").append(seed).append(": ").append(d.events());
 			if (first >= 0 && second >= 0) {
 				found++;
 				final WeightedEvent rider = d.events().get(second);
-				assertTrue(rider.onDecay());
-				assertTrue(rider.toString(), rider.amplitudePct() > 7 && rider.amplitudePct() < 30);
+				final double ratio = rider.amplitudePct() / d.events().get(first).amplitudePct();
+				assertTrue(rider.toString(), rider.onDecay());
+				assertTrue(rider + " vs " + d.events().get(first), ratio > 1 / 1.6 && ratio < 1.6);
 			}
 		}
-		assertTrue("found both in " + found + " of 5 seeds", found >= 4);
+		assertTrue("found both in " + found + " of 5 seeds;" + missed, found >= 4);
+	}
+
+	/**
+	 * Isolated large transients (bursts of 5–20 spikes within 50 ms, one every 8 s, nothing in between; 250 Hz,
+	 * Fluo-4-like, 14 ± 4.8 % per spike), 5 traces of 20 at each of ν = 0.25, 0.5 and 1: the transients are found (an
+	 * onset within −50…+150 ms; 100, 100 and 99 of 100) and at most 1 in 20 gets a spurious rider (a further event from 50 ms before the burst to 7.5 s after it). Measured
+	 * on these traces: 1, 0 and 2 riders in 100 (before the rider test: 55, 74 and 48). Events in the 450 ms before a
+	 * burst (a noise peak whose area window reaches into the burst's rise) are counted apart: 5, 7 and 7 in 100 (before:
+	 * 60, 60 and 30).
+	 */
+	@Test
+	public void isolatedLargeTransientsGetAtMostOneSpuriousRiderInTwenty() {
+		for (final double nu : new double[] { 0.25, 0.5, 1 }) {
+			int transients = 0, found = 0, spurious = 0, before = 0;
+			for (int k = 1; k <= 5; k++) {
+				final Random random = new Random(new Random(1000 * k + (long) (nu * 100)).nextLong());
+				final SimulatedTraces sim = SimulatedTraces.paperConditions();
+				sim.nu = nu;
+				sim.durationS = 162;
+				final List<Double> spikes = new ArrayList<>();
+				final double[] starts = new double[20];
+				for (int b = 0; b < starts.length; b++) {
+					starts[b] = 3 + 8 * b;
+					final int count = 5 + random.nextInt(16);
+					for (int j = 0; j < count; j++)
+						spikes.add(starts[b] + 0.05 * random.nextDouble());
+				}
+				Collections.sort(spikes);
+				final SimulatedTraces.Trace t = sim.withSpikes(random.nextLong(), spikes.stream().mapToDouble(
+					Double::doubleValue).toArray());
+				final TransientDetection d = new TransientDetector().detect(t.dffPct, t.rateHz);
+				for (final double start : starts) {
+					transients++;
+					int inWindow = 0, all = 0;
+					for (final WeightedEvent e : d.events()) {
+						final double o = e.onsetS() - start;
+						if (o >= -0.05 && o < 7.5) all++;
+						if (o >= -0.05 && o <= 0.15) inWindow++;
+						if (o >= -0.5 && o < -0.05) before++;
+					}
+					if (inWindow > 0) found++;
+					spurious += Math.max(0, all - 1);
+				}
+			}
+			final String what = String.format(Locale.ROOT, "nu = %.2f: %d of %d found, %d spurious riders, %d events " +
+				"just before a burst", nu, found, transients, spurious, before);
+			assertTrue(what, found >= 0.98 * transients);
+			assertTrue(what, spurious <= transients / 20);
+			assertTrue(what, before <= transients / 10);
+		}
 	}
 
 	/** Isolated transients at low noise: one event each, onset at the half-rise, weight ≈ the transient amplitude. */
@@ -99,8 +156,8 @@ public class TransientDetectorTest {
 
 	/**
 	 * At ν = 1 the quiet-cloud re-fit (3 decay constants) with 80 ms onset smoothing finds more of the transients than
-	 * the paper preset (recall 0.529 → 0.654) at the same or better precision (0.894 → 0.903); at ν = 1.5 likewise
-	 * (0.852/0.284 → 0.891/0.362).
+	 * the paper preset (recall 0.482 → 0.576) at the same or better precision (0.902 → 0.909); at ν = 1.5 likewise
+	 * (0.829/0.253 → 0.899/0.326).
 	 */
 	@Test
 	public void quietCloudAndOnsetSmoothingRaiseRecallAtHighNoise() {
