@@ -1,8 +1,7 @@
 package catrace.display;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,23 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
 import ij.ImagePlus;
-import ij.gui.Plot;
 
 import catrace.io.CsvFiles;
 import catrace.model.Table;
 
 /**
- * A set of named outputs (tables and plots) written together: nothing is written when any target exists and
- * overwriting was not asked for, and each file is written atomically.
+ * A set of named outputs (tables and figures, each figure as PNG and SVG) written together: nothing is written when any
+ * target exists and overwriting was not asked for, and each file is written atomically.
  */
 public final class OutputFiles {
 
 	private final Map<String, Table> tables = new LinkedHashMap<>();
-	private final Map<String, Plot> plots = new LinkedHashMap<>();
-	private final Map<String, BufferedImage> images = new LinkedHashMap<>();
+	private final Map<String, Figure> figures = new LinkedHashMap<>();
 
 	/** Adds a table to be written as {@code fileName} (a .csv name). */
 	public OutputFiles table(final String fileName, final Table t) {
@@ -35,35 +30,37 @@ public final class OutputFiles {
 		return this;
 	}
 
-	/** Adds a plot to be written as {@code fileName} (a .png name). */
-	public OutputFiles plot(final String fileName, final Plot p) {
-		plots.put(fileName, p);
+	/**
+	 * Adds a figure to be written as {@code fileName} (a .png name) and beside it as SVG (the same name ending in
+	 * .svg).
+	 */
+	public OutputFiles figure(final String fileName, final Figure f) {
+		if (!fileName.endsWith(".png")) throw new IllegalArgumentException("figure file names end in .png: " + fileName);
+		figures.put(fileName, f);
 		return this;
-	}
-
-	/** Adds a drawn image (e.g. a montage) to be written as {@code fileName} (a .png name). */
-	public OutputFiles image(final String fileName, final BufferedImage img) {
-		images.put(fileName, img);
-		return this;
-	}
-
-	public Map<String, BufferedImage> images() {
-		return images;
 	}
 
 	public Map<String, Table> tables() {
 		return tables;
 	}
 
-	public Map<String, Plot> plots() {
-		return plots;
+	/** The figures by PNG file name. */
+	public Map<String, Figure> figures() {
+		return figures;
 	}
 
-	/** The file names, tables first, then plots and images. */
+	/** The SVG file name of a figure's PNG name. */
+	public static String svgName(final String pngName) {
+		return pngName.substring(0, pngName.length() - ".png".length()) + ".svg";
+	}
+
+	/** The file names, tables first, then figures (PNG, SVG). */
 	public List<String> fileNames() {
 		final List<String> all = new ArrayList<>(tables.keySet());
-		all.addAll(plots.keySet());
-		all.addAll(images.keySet());
+		for (final String f : figures.keySet()) {
+			all.add(f);
+			all.add(svgName(f));
+		}
 		return all;
 	}
 
@@ -105,29 +102,22 @@ public final class OutputFiles {
 			CsvFiles.write(e.getValue(), p, true);
 			written.add(p);
 		}
-		for (final Map.Entry<String, Plot> e : plots.entrySet()) {
-			final Path p = folder.resolve(e.getKey());
-			PlotFiles.savePng(e.getValue(), p, true);
-			written.add(p);
-		}
-		for (final Map.Entry<String, BufferedImage> e : images.entrySet()) {
-			final Path p = folder.resolve(e.getKey());
-			final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			if (!ImageIO.write(e.getValue(), "png", bytes)) throw new IOException("No PNG writer available in this Java");
-			CsvFiles.writeAtomically(p, bytes.toByteArray(), true);
-			written.add(p);
+		for (final Map.Entry<String, Figure> e : figures.entrySet()) {
+			final Path png = folder.resolve(e.getKey()), svg = folder.resolve(svgName(e.getKey()));
+			CsvFiles.writeAtomically(png, e.getValue().png(), true);
+			CsvFiles.writeAtomically(svg, e.getValue().svg().getBytes(StandardCharsets.UTF_8), true);
+			written.add(png);
+			written.add(svg);
 		}
 		return written;
 	}
 
-	/** Shows every table and plot in ImageJ windows (GUI only). */
+	/** Shows every table, figure and image in ImageJ windows (GUI only). */
 	public void show() {
 		for (final Table t : tables.values())
 			ResultsTables.show(t);
-		for (final Plot p : plots.values())
-			p.show();
-		for (final Map.Entry<String, BufferedImage> e : images.entrySet())
-			new ImagePlus(e.getKey(), e.getValue()).show();
+		for (final Map.Entry<String, Figure> e : figures.entrySet())
+			new ImagePlus(e.getKey(), e.getValue().image()).show();
 	}
 
 	/** A file-name stem from a recording name: letters, digits, '-', '_' and '.' kept, others become '_'. */
