@@ -137,7 +137,8 @@ public final class CloudPlot {
 						"noise cloud: its d\u00b2 = " + level + " contour").marker(MarkerShape.PLUS, 9, PlotStyle.BLACK, null,
 							0, "cloud centre").marker(MarkerShape.CIRCLE, 3.5, NOISE, null, 0, "peak inside the cloud (noise): " +
 								noise).marker(MarkerShape.CIRCLE, 7, EVENT, PlotStyle.BLACK, 1f, "transient (event): " + events)
-			.note("number: its weight = amplitude_pct (events table)");
+			.note(labelled(all) ? "number: its weight = amplitude_pct (events table)"
+				: "weights: amplitude_pct in the events table");
 		if (rejected > 0) legend.marker(MarkerShape.TRIANGLE, 7, null, REJECTED, 2f, "in the tail, not an event: " +
 			rejected).note("part of a larger transient's rise or crest, rise below").note("the minimum height, or back in " +
 				"the cloud once the").note("earlier transient's decay is subtracted");
@@ -167,6 +168,16 @@ public final class CloudPlot {
 			panel(f, r, k, all.get(k), settings, cx, cy, cellW, cellH, xTitle, yTitle, trials > 1);
 		}
 		return f;
+	}
+
+	private static boolean labelled(final List<List<Point>> all) {
+		for (final List<Point> p : all) {
+			int events = 0;
+			for (final Point q : p)
+				if (q.event != null) events++;
+			if (events > 0 && events <= MAX_LABELLED) return true;
+		}
+		return false;
 	}
 
 	private static boolean sameLevel(final RoiEvents r) {
@@ -256,8 +267,15 @@ public final class CloudPlot {
 		ax.frame(f, true);
 	}
 
-	/** The weight of each event next to it, where it fits without covering another label. */
+	/** Events whose weights are written next to them (none above this: the labels would hide the points). */
+	static final int MAX_LABELLED = 15;
+
+	/** The weight of each event next to it, where it fits without covering another label (up to MAX_LABELLED). */
 	private static void weights(final Figure f, final Axes ax, final List<Point> points) {
+		int events = 0;
+		for (final Point p : points)
+			if (p.event != null) events++;
+		if (events > MAX_LABELLED) return;
 		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
 		final List<Rectangle2D> used = new ArrayList<>();
 		final Rectangle2D area = ax.area();

@@ -3,16 +3,17 @@ package catrace.display;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 
 /**
  * One drawn element of a {@link Figure} in pixel coordinates (y down): a polyline, a filled area, a rectangle, an
- * ellipse or a line of text, with its style, what it is for ({@link Role}), a tag that names it, and for data the
+ * ellipse, a line of text or a raster image, with its style, what it is for ({@link Role}), a tag that names it, and for data the
  * plot area it must stay inside. Immutable.
  */
 public final class Mark {
 
 	public enum Kind {
-		LINE, AREA, RECT, ELLIPSE, TEXT
+		LINE, AREA, RECT, ELLIPSE, TEXT, IMAGE
 	}
 
 	/** What a mark is for; the picture checks use it (data inside its plot area, text inside the canvas). */
@@ -39,11 +40,12 @@ public final class Mark {
 	private final Font font;
 	private final Anchor anchor;
 	private final boolean vertical;
+	private final BufferedImage image;
 	private Rectangle2D bounds;
 
 	private Mark(final Kind kind, final Role role, final String tag, final Rectangle2D area, final double[][] xs,
 		final double[][] ys, final Color fill, final Color stroke, final float width, final float[] dash,
-		final String text, final Font font, final Anchor anchor, final boolean vertical)
+		final String text, final Font font, final Anchor anchor, final boolean vertical, final BufferedImage image)
 	{
 		this.kind = kind;
 		this.role = role;
@@ -59,6 +61,7 @@ public final class Mark {
 		this.font = font;
 		this.anchor = anchor;
 		this.vertical = vertical;
+		this.image = image;
 	}
 
 	/** A polyline through (x[i], y[i]); {@code dash} null for a solid line. */
@@ -67,7 +70,7 @@ public final class Mark {
 	{
 		if (x.length != y.length || x.length < 2) throw new IllegalArgumentException("a line needs 2+ points");
 		return new Mark(Kind.LINE, role, tag, area, new double[][] { x.clone() }, new double[][] { y.clone() }, null,
-			colour, width, dash == null ? null : dash.clone(), null, null, null, false);
+			colour, width, dash == null ? null : dash.clone(), null, null, null, false, null);
 	}
 
 	/** A straight segment. */
@@ -89,7 +92,7 @@ public final class Mark {
 			cx[i] = x[i].clone();
 			cy[i] = y[i].clone();
 		}
-		return new Mark(Kind.AREA, role, tag, area, cx, cy, fill, stroke, width, null, null, null, null, false);
+		return new Mark(Kind.AREA, role, tag, area, cx, cy, fill, stroke, width, null, null, null, null, false, null);
 	}
 
 	/** A rectangle with its top-left corner at (x, y); fill or stroke may be null. */
@@ -97,7 +100,7 @@ public final class Mark {
 		final double h, final Color fill, final Color stroke, final float width, final String tag)
 	{
 		return new Mark(Kind.RECT, role, tag, area, new double[][] { { x, w } }, new double[][] { { y, h } }, fill,
-			stroke, width, null, null, null, null, false);
+			stroke, width, null, null, null, null, false, null);
 	}
 
 	/** An ellipse centred at (cx, cy) with radii rx, ry; fill or stroke may be null. */
@@ -105,7 +108,7 @@ public final class Mark {
 		final double rx, final double ry, final Color fill, final Color stroke, final float width, final String tag)
 	{
 		return new Mark(Kind.ELLIPSE, role, tag, area, new double[][] { { cx, rx } }, new double[][] { { cy, ry } },
-			fill, stroke, width, null, null, null, null, false);
+			fill, stroke, width, null, null, null, null, false, null);
 	}
 
 	/**
@@ -116,14 +119,31 @@ public final class Mark {
 		final Color colour, final Anchor anchor, final boolean vertical, final String tag)
 	{
 		return new Mark(Kind.TEXT, role, tag, null, new double[][] { { x } }, new double[][] { { y } }, null, colour, 0,
-			null, text, font, anchor, vertical);
+			null, text, font, anchor, vertical, null);
 	}
 
 	/**
 	 * This mark tied to a plot area (for a label: the axes it belongs to; for data: the area it must stay inside).
 	 */
 	public Mark on(final Rectangle2D plotArea) {
-		return new Mark(kind, role, tag, plotArea, xs, ys, fill, stroke, width, dash, text, font, anchor, vertical);
+		return new Mark(kind, role, tag, plotArea, xs, ys, fill, stroke, width, dash, text, font, anchor, vertical,
+			image);
+	}
+
+	/**
+	 * A raster image (e.g. a mean image of the recording) drawn into the rectangle (x, y, w, h), pixels as blocks
+	 * (no smoothing).
+	 */
+	public static Mark image(final Role role, final BufferedImage image, final double x, final double y,
+		final double w, final double h, final String tag)
+	{
+		return new Mark(Kind.IMAGE, role, tag, null, new double[][] { { x, w } }, new double[][] { { y, h } }, null,
+			null, 0, null, null, null, null, false, image);
+	}
+
+	/** The raster of an IMAGE mark, else null. */
+	BufferedImage image() {
+		return image;
 	}
 
 	public Kind kind() {
@@ -162,6 +182,7 @@ public final class Mark {
 		switch (kind) {
 			case RECT:
 			case ELLIPSE:
+			case IMAGE:
 				return new double[] { xs[0][0], ys[0][0], xs[0][1], ys[0][1] };
 			case TEXT:
 				return new double[] { xs[0][0], ys[0][0] };
@@ -227,6 +248,7 @@ public final class Mark {
 	private Rectangle2D measure() {
 		switch (kind) {
 			case RECT:
+			case IMAGE:
 				return new Rectangle2D.Double(xs[0][0], ys[0][0], xs[0][1], ys[0][1]);
 			case ELLIPSE:
 				return new Rectangle2D.Double(xs[0][0] - xs[0][1], ys[0][0] - ys[0][1], 2 * xs[0][1], 2 * ys[0][1]);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import ij.ImagePlus;
 
@@ -102,12 +103,19 @@ public final class OutputFiles {
 			CsvFiles.write(e.getValue(), p, true);
 			written.add(p);
 		}
-		for (final Map.Entry<String, Figure> e : figures.entrySet()) {
-			final Path png = folder.resolve(e.getKey()), svg = folder.resolve(svgName(e.getKey()));
-			CsvFiles.writeAtomically(png, e.getValue().png(), true);
-			CsvFiles.writeAtomically(svg, e.getValue().svg().getBytes(StandardCharsets.UTF_8), true);
-			written.add(png);
-			written.add(svg);
+		// figures are painted and encoded in parallel (each on its own canvas: the bytes do not depend on the order)
+		final List<Map.Entry<String, Figure>> list = new ArrayList<>(figures.entrySet());
+		final byte[][] png = new byte[list.size()][], svg = new byte[list.size()][];
+		IntStream.range(0, list.size()).parallel().forEach(i -> {
+			png[i] = list.get(i).getValue().png();
+			svg[i] = list.get(i).getValue().svg().getBytes(StandardCharsets.UTF_8);
+		});
+		for (int i = 0; i < list.size(); i++) {
+			final Path p = folder.resolve(list.get(i).getKey()), s = folder.resolve(svgName(list.get(i).getKey()));
+			CsvFiles.writeAtomically(p, png[i], true);
+			CsvFiles.writeAtomically(s, svg[i], true);
+			written.add(p);
+			written.add(s);
 		}
 		return written;
 	}

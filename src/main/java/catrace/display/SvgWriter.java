@@ -1,8 +1,7 @@
 package catrace.display;
 
 import java.awt.Color;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.Base64;
 
 /**
  * Writes a {@link Figure} as an SVG 1.1 document: the same marks as the PNG, numbers with at most two decimals and
@@ -15,7 +14,8 @@ final class SvgWriter {
 	static String svg(final Figure f) {
 		final StringBuilder s = new StringBuilder(4096);
 		s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(f.width()).append(
+		s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" " +
+			"width=\"").append(f.width()).append(
 			"\" height=\"").append(f.height()).append("\" viewBox=\"0 0 ").append(f.width()).append(' ').append(f
 				.height()).append("\">\n");
 		s.append("<title>").append(escape(f.title())).append("</title>\n");
@@ -83,6 +83,14 @@ final class SvgWriter {
 				s.append(" xml:space=\"preserve\">").append(escape(m.text())).append("</text>\n");
 				break;
 			}
+			case IMAGE: {
+				final double[] q = m.geometry();
+				s.append("<image x=\"").append(num(q[0])).append("\" y=\"").append(num(q[1])).append("\" width=\"").append(
+					num(q[2])).append("\" height=\"").append(num(q[3])).append(
+						"\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,")
+					.append(Base64.getEncoder().encodeToString(FigurePainter.png(m.image()))).append("\"/>\n");
+				break;
+			}
 			default:
 				throw new IllegalStateException("unknown mark " + m.kind());
 		}
@@ -118,12 +126,21 @@ final class SvgWriter {
 		s.append(" stroke-linejoin=\"round\"");
 	}
 
-	/** At most two decimals, '.' as the separator, no exponent, no "-0". */
+	/** At most two decimals (rounded half up), '.' as the separator, no exponent, no "-0". */
 	static String num(final double v) {
 		if (!Double.isFinite(v)) throw new IllegalArgumentException("SVG coordinate " + v);
-		final BigDecimal d = BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
-		final String t = d.signum() == 0 ? "0" : d.toPlainString();
-		return t;
+		final long hundredths = Math.round(v * 100);
+		if (hundredths == 0) return "0";
+		final long a = Math.abs(hundredths);
+		final StringBuilder b = new StringBuilder(12);
+		if (hundredths < 0) b.append('-');
+		b.append(a / 100);
+		final long frac = a % 100;
+		if (frac != 0) {
+			b.append('.').append(frac / 10);
+			if (frac % 10 != 0) b.append(frac % 10);
+		}
+		return b.toString();
 	}
 
 	private static String hex(final Color c) {

@@ -8,8 +8,8 @@ import catrace.model.SampleTimes;
 
 /**
  * The time axis of trace figures. One trial: the recording's clock itself (the time_s of the tables, so a plotted
- * sample or event sits at the time its table row gives). Several trials: laid end to end, each trial's clock shifted
- * to start where the previous one ends. Recordings longer than {@link #ZOOM_S} are shown as an overview of the whole
+ * sample or event sits at the time its table row gives). Several trials: laid end to end from 0, each trial's clock
+ * shifted to start where the previous one ends. Recordings longer than {@link #ZOOM_S} are shown as an overview of the whole
  * recording plus a zoom on its first {@link #ZOOM_S} s.
  */
 final class TimeLine {
@@ -26,13 +26,13 @@ final class TimeLine {
 		if (trials.isEmpty()) throw new IllegalArgumentException("no trials to draw");
 		this.trials = Collections.unmodifiableList(new ArrayList<>(trials));
 		offsets = new double[trials.size()];
-		double x = trials.get(0).startS();
+		double x = trials.size() == 1 ? trials.get(0).startS() : 0;
 		for (int k = 0; k < trials.size(); k++) {
 			final SampleTimes t = trials.get(k);
 			offsets[k] = x - t.startS();
 			x += t.endS() - t.startS() + 1 / t.rateHz();
 		}
-		start = trials.get(0).startS();
+		start = trials.size() == 1 ? trials.get(0).startS() : 0;
 		end = trials.size() == 1 ? trials.get(0).endS() : x - 1 / trials.get(trials.size() - 1).rateHz();
 	}
 
@@ -72,7 +72,8 @@ final class TimeLine {
 	}
 
 	String axisTitle() {
-		return trials.size() == 1 ? "time (s)" : "time (s), " + trials.size() + " trials end to end";
+		return trials.size() == 1 ? "time (s)" : "time (s) from the start of trial 1, " + trials.size() +
+			" trials end to end";
 	}
 
 	/** True when the recording is longer than one panel shows: an overview and a zoom are drawn. */

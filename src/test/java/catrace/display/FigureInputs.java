@@ -47,6 +47,13 @@ final class FigureInputs {
 			DetectionSettings.paper(), QUIET);
 	}
 
+	/** test-images/synthetic_frames.tif (20 s, 30 Hz, 6 cells) with its RoiSet.zip, extracted and detected. */
+	static RecordingResult frames() throws IOException {
+		final Recording rec = RecordingReader.open(TEST_IMAGES.resolve("synthetic_frames.tif"), ReadOptions.defaults());
+		return Pipeline.run(rec, RoiSources.choose(rec, "", TEST_IMAGES.resolve("synthetic_frames_RoiSet.zip"), null),
+			TraceAnalysis.Settings.defaults(), DetectionSettings.paper(), QUIET);
+	}
+
 	/**
 	 * A ΔF/F table of {@code rois} simulated neurons (ν 0.5, 0.4 spikes/s at 100 Hz) over {@code trials} trials of
 	 * {@code seconds} each, the trials 5 s apart on the clock, as CaTrace writes it.

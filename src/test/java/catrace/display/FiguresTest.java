@@ -98,7 +98,7 @@ public class FiguresTest {
 			assertEquals(e.getKey(), Integer.toString(f.width()), d.getDocumentElement().getAttribute("width"));
 			assertEquals(e.getKey(), Integer.toString(f.height()), d.getDocumentElement().getAttribute("height"));
 			int n = 0;
-			for (final String el : new String[] { "polyline", "path", "rect", "ellipse", "text" })
+			for (final String el : new String[] { "polyline", "path", "rect", "ellipse", "text", "image" })
 				n += d.getElementsByTagName(el).getLength();
 			assertEquals(e.getKey(), f.marks().size() + 1, n);
 		}

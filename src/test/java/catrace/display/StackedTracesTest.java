@@ -92,7 +92,8 @@ public class StackedTracesTest {
 		assertEquals("first 60 s", titles.get(1).text());
 		assertEquals(1, f.tagged("zoom range").size());
 		assertEquals(2, f.tagged("x axis").size());
-		assertEquals("trials end to end", "time (s), 2 trials end to end", f.tagged("x title").get(0).text());
+		assertEquals("trials end to end", "time (s) from the start of trial 1, 2 trials end to end", f.tagged(
+			"x title").get(0).text());
 		assertFalse(f.tagged("trial boundary").isEmpty());
 	}
 
@@ -102,8 +103,8 @@ public class StackedTracesTest {
 		final Figure f = withGaps();
 		final Mark zoomAxis = f.tagged("x axis").get(1);
 		final double left = zoomAxis.bounds().getX(), width = zoomAxis.bounds().getWidth();
-		// zoom panel: 2..62 s; the gap is 22..32 s on the clock
-		final double gapFrom = left + (22.1 - 2) / 60 * width, gapTo = left + (31.9 - 2) / 60 * width;
+		// zoom panel: 0..60 s from the start of trial 1; the gap is 20..30 s
+		final double gapFrom = left + 20.1 / 60 * width, gapTo = left + 29.9 / 60 * width;
 		final double zoomTop = zoomAxis.bounds().getY() - 2000;
 		int pieces = 0;
 		for (final Mark m : f.tagged("trace roi2")) {
