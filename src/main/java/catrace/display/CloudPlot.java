@@ -149,7 +149,8 @@ public final class CloudPlot {
 		final String features = "Amplitude: rise over the " + ms(settings.amplitudeWindowS()) + " before the peak; area: " +
 			"\u222b\u0394F/F from " + ms(settings.areaBeforeS()) + " before to " + ms(settings.areaAfterS()) + " after it (" +
 			"on the low-pass filtered trace).";
-		final String title = recording + ", " + r.roi() + ": peaks and the noise cloud";
+		final String title = (recording.equals(r.roi()) ? r.roi() : recording + ", " + r.roi()) +
+			": peaks and the noise cloud";
 		final TitleBlock head = new TitleBlock(title, Arrays.asList(TraceCards.verdict(r, Double.NaN).replaceFirst(
 			"^\u03bd unknown  \u00b7  ", "") + (trials > 1 ? "; one panel per trial, each with its own cloud" : ""),
 			features), PlotStyle.WIDTH - 2 * PlotStyle.EDGE);

@@ -155,7 +155,7 @@ public final class FraMontage {
 			y0 = Math.min(y0, p.y(i));
 			y1 = Math.max(y1, p.y(i));
 		}
-		final double boxW = right - left - tw, boxH = 520 - th;
+		final double boxW = right - left - tw, boxH = 600 - th;
 		final double dx = Math.max(x1 - x0, 1e-9), dy = Math.max(y1 - y0, 1e-9);
 		final double scale = Math.min(boxW / dx, boxH / dy);
 		final double ox = left + tw / 2.0 + (boxW - dx * scale) / 2, oy = top + labelH + th / 2.0;
@@ -235,9 +235,9 @@ public final class FraMontage {
 		final double scale = x1 > x0 ? (px1 - px0) / (x1 - x0) : Double.NaN;
 		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
 		final String u = p.unit();
-		f.add(Mark.text(Mark.Role.LABEL, "dots: ROI centres, field x " + NiceTicks.significant(x0, 4) + "\u2013" +
-			NiceTicks.significant(x1, 4) + " " + u + ", y " + NiceTicks.significant(y0, 4) + "\u2013" + NiceTicks
-				.significant(y1, 4) + " " + u + " (image orientation, y down)", left, y + PlotStyle.ascent(font) + 14, font,
+		f.add(Mark.text(Mark.Role.LABEL, "dots: ROI centres, at x " + NiceTicks.format(x0, 1) + "\u2013" + NiceTicks
+			.format(x1, 1) + " " + u + ", y " + NiceTicks.format(y0, 1) + "\u2013" + NiceTicks.format(y1, 1) + " " + u +
+			" (image orientation, y down)", left, y + PlotStyle.ascent(font) + 14, font,
 			PlotStyle.MUTED, Mark.Anchor.START, false, "field extent"));
 		if (Double.isFinite(scale) && scale > 0) {
 			final double bar = NiceTicks.roundBelow(150 / scale);

@@ -101,7 +101,7 @@ public final class TracePlots {
 		final double plotW = PlotStyle.WIDTH - left - right;
 		final TitleBlock head = new TitleBlock(title, notes, PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
 		final List<double[]> windows = time.windows();
-		final double laneH = Math.max(36, Math.min(110, 640.0 / n));
+		final double laneH = Math.max(36, Math.min(220, 640.0 / n));
 		final Font panelFont = PlotStyle.font(PlotStyle.LABEL_SIZE, true);
 		// vertical extent (data) and pixel height of each panel
 		final double[][] extent = new double[windows.size()][];
