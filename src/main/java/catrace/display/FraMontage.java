@@ -2,6 +2,7 @@ package catrace.display;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import catrace.analysis.RoiPositions;
  * Every ROI's frequency response area (or any grid of two condition columns) as a small colour image placed at the
  * ROI's position in the imaging field (Rothschild et al. 2010, Fig. 4), or in a grid when there are no positions. A
  * tile is centred on its ROI when it can be; tiles never overlap each other or another ROI's position: a tile that
- * would is moved to the nearest free place, with a line to its ROI (the dot). One colour scale (viridis, readable
+ * would is moved to a free place nearby (fewest lines crossing tiles first), with a line to its ROI (the dot). One colour scale (viridis, readable
  * with colour-blindness) over the session's lowest..highest mean response, with ticks at round values; a key to the
  * tile axes; a scale bar of the field.
  */
@@ -105,13 +106,6 @@ public final class FraMontage {
 		final Figure f = new Figure(title, PlotStyle.WIDTH, height);
 		head.draw(f, PlotStyle.EDGE, PlotStyle.EDGE);
 		if (positions != null) field(f, positions, at, fieldLeft, fieldRight, bottom + 14);
-		// leader lines under the tiles
-		for (final Placement p : at) {
-			final double cx = p.x + tw / 2.0, cy = p.y + th / 2.0;
-			if (positions != null && (Math.abs(cx - p.roiX) > 1 || Math.abs(cy - p.roiY) > 1)) f.add(Mark.segment(
-				Mark.Role.ANNOTATION, null, p.roiX, p.roiY, nearestEdge(p, tw, th)[0], nearestEdge(p, tw, th)[1],
-				PlotStyle.MUTED, 1.5f, null, "leader"));
-		}
 		for (int i = 0; i < grids.size(); i++) {
 			final Placement p = at.get(i);
 			final ConditionGrid gr = grids.get(i);
@@ -124,9 +118,26 @@ public final class FraMontage {
 				}
 			f.add(Mark.rect(Mark.Role.AXIS, null, p.x - 0.5, p.y - 0.5, tw + 1, th + 1, null, PlotStyle.AXIS, 1f,
 				"tile"));
-			final boolean bold = responsive != null && responsive[i];
-			f.add(Mark.text(Mark.Role.LABEL, names.get(i), p.x, p.y - 5, bold ? boldName : nameFont, PlotStyle.TEXT,
-				Mark.Anchor.START, false, "tile name"));
+		}
+		// leader lines over the tiles (a line that has to cross a tile stays visible), a white edge to set them off
+		if (positions != null) for (final Placement p : at) {
+			final double cx = p.x + tw / 2.0, cy = p.y + th / 2.0;
+			if (Math.abs(cx - p.roiX) <= 1 && Math.abs(cy - p.roiY) <= 1) continue;
+			final double[] end = nearestEdge(p, tw, th);
+			f.add(Mark.segment(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, end[0], end[1], Color.WHITE, 4f, null,
+				"leader edge"));
+			f.add(Mark.segment(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, end[0], end[1], PlotStyle.AXIS, 1.5f, null,
+				"leader"));
+		}
+		// names over the leader lines, on white
+		for (int i = 0; i < grids.size(); i++) {
+			final Placement p = at.get(i);
+			final Font font = responsive != null && responsive[i] ? boldName : nameFont;
+			final Rectangle2D box = PlotStyle.box(names.get(i), font, p.x, p.y - 5);
+			f.add(Mark.rect(Mark.Role.ANNOTATION, null, box.getX() - 2, box.getY(), box.getWidth() + 4, box.getHeight(),
+				Color.WHITE, null, 0, "name background"));
+			f.add(Mark.text(Mark.Role.LABEL, names.get(i), p.x, p.y - 5, font, PlotStyle.TEXT, Mark.Anchor.START, false,
+				"tile name"));
 		}
 		if (positions != null) for (final Placement p : at) {
 			f.add(Mark.ellipse(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, 5, 5, Color.WHITE, null, 0, "roi ring"));
@@ -167,23 +178,44 @@ public final class FraMontage {
 		final List<Placement> placed = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			final double cx = dot[i][0] - tw / 2.0, cy = dot[i][1] - th / 2.0;
-			double bx = cx, by = cy;
-			search: for (int r = 0; r < 100000; r += 4) {
-				final int steps = Math.max(1, (int) Math.ceil(2 * Math.PI * r / 8));
-				for (int a = 0; a < steps; a++) {
-					final double ang = 2 * Math.PI * a / steps;
-					final double tx = Math.round(cx + r * Math.cos(ang)), ty = Math.round(cy + r * Math.sin(ang));
-					if (tx < left || tx + tw > right || ty - labelH < top) continue;
-					if (free(placed, dot, i, tx, ty, tw, th, labelH)) {
-						bx = tx;
-						by = ty;
-						break search;
-					}
-				}
-			}
+			// the free place with the fewest leader lines crossing tiles, the nearest among those (within 700 px); else
+			// the nearest free place
+			double[] at = search(placed, dot, i, cx, cy, left, right, top, tw, th, labelH, true, 700);
+			if (at == null) at = search(placed, dot, i, cx, cy, left, right, top, tw, th, labelH, false, 100000);
+			final double bx = at == null ? cx : at[0], by = at == null ? cy : at[1];
 			placed.add(new Placement(bx, by, dot[i][0], dot[i][1]));
 		}
 		return placed;
+	}
+
+	/**
+	 * A spiral search outwards from (cx, cy) for a free tile corner, null when none within {@code maxR} px. With
+	 * {@code leaders} the one with the fewest leader-line crossings wins (nearest first among equals), else the first
+	 * free one.
+	 */
+	private static double[] search(final List<Placement> placed, final double[][] dot, final int i, final double cx,
+		final double cy, final double left, final double right, final double top, final int tw, final int th,
+		final double labelH, final boolean leaders, final int maxR)
+	{
+		double[] best = null;
+		int bestCrossings = Integer.MAX_VALUE;
+		for (int r = 0; r < maxR; r += 4) {
+			final int steps = Math.max(1, (int) Math.ceil(2 * Math.PI * r / 8));
+			for (int a = 0; a < steps; a++) {
+				final double ang = 2 * Math.PI * a / steps;
+				final double tx = Math.round(cx + r * Math.cos(ang)), ty = Math.round(cy + r * Math.sin(ang));
+				if (tx < left || tx + tw > right || ty - labelH < top) continue;
+				if (!free(placed, dot, i, tx, ty, tw, th, labelH)) continue;
+				if (!leaders) return new double[] { tx, ty };
+				final int c = crossings(placed, dot, i, tx, ty, tw, th, labelH);
+				if (c < bestCrossings) {
+					bestCrossings = c;
+					best = new double[] { tx, ty };
+					if (c == 0) return best;
+				}
+			}
+		}
+		return best;
 	}
 
 	/** The tile (with its name above) keeps GAP from every placed tile and from every other ROI's dot. */
@@ -196,6 +228,31 @@ public final class FraMontage {
 		for (int j = 0; j < dot.length; j++)
 			if (j != self && me.contains(dot[j][0], dot[j][1])) return false;
 		return true;
+	}
+
+	/**
+	 * How many placed tiles and other ROIs' dots the candidate's leader line (from its dot to its border) passes, plus
+	 * how many placed leader lines cross the candidate (names included).
+	 */
+	private static int crossings(final List<Placement> placed, final double[][] dots, final int self, final double x,
+		final double y, final int tw, final int th, final double labelH)
+	{
+		final double[] dot = dots[self];
+		final Placement me = new Placement(x, y, dot[0], dot[1]);
+		final double[] end = nearestEdge(me, tw, th);
+		final boolean moved = Math.abs(x + tw / 2.0 - dot[0]) > 1 || Math.abs(y + th / 2.0 - dot[1]) > 1;
+		final Rectangle2D mine = new Rectangle2D.Double(x - 2, y - labelH - 2, tw + 4, th + labelH + 4);
+		int n = 0;
+		for (final Placement q : placed) {
+			final Rectangle2D other = new Rectangle2D.Double(q.x - 2, q.y - labelH - 2, tw + 4, th + labelH + 4);
+			if (moved && new Line2D.Double(dot[0], dot[1], end[0], end[1]).intersects(other)) n++;
+			final double[] qe = nearestEdge(q, tw, th);
+			final boolean qMoved = Math.abs(q.x + tw / 2.0 - q.roiX) > 1 || Math.abs(q.y + th / 2.0 - q.roiY) > 1;
+			if (qMoved && new Line2D.Double(q.roiX, q.roiY, qe[0], qe[1]).intersects(mine)) n++;
+		}
+		if (moved) for (int j = 0; j < dots.length; j++)
+			if (j != self && new Line2D.Double(dot[0], dot[1], end[0], end[1]).ptSegDist(dots[j][0], dots[j][1]) < 8) n++;
+		return n;
 	}
 
 	static List<Placement> inGrid(final int n, final double left, final double right, final double top,
