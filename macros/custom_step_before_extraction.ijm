@@ -57,7 +57,7 @@ for (i = 0; i < list.length; i++) {
 		fileBands = String.trim(File.openAsString(input + name + "_bands.txt"));
 	}
 	// image_file is empty: the command measures the active (filtered) image
-	run("Extract Calcium Traces", "image_file=[] roi_file=[" + roiFile + "] bands=[" + fileBands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " output_folder=[" + output + name + "] overwrite=false");
+	run("Extract Calcium Traces", "image_file=[] roi_file=[" + roiFile + "] bands=[" + fileBands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " offset=[] dark_periods=exclude output_folder=[" + output + name + "] overwrite=false");
 	for (r = 0; r < nResults; r++)
 		print(file + " " + getResultString("roi", r) + ": noise level " + d2s(getResult("noise_level_pct_per_sqrt_hz", r), 2) + " %/sqrt(Hz) after the median filter");
 	close();

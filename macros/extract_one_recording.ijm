@@ -27,7 +27,7 @@ if (args != "") {
 	output = call("ij.Macro.getValue", args, "output", output);
 }
 
-run("Extract Calcium Traces", "image_file=[" + image + "] roi_file=[" + roiFile + "] bands=[" + bands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " output_folder=[" + output + "] overwrite=false");
+run("Extract Calcium Traces", "image_file=[" + image + "] roi_file=[" + roiFile + "] bands=[" + bands + "] kind=[" + kind + "] channel=" + channel + " rate_hz=" + rateHz + " trials=separate baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=" + neuropilFactor + " offset=[] dark_periods=exclude output_folder=[" + output + "] overwrite=false");
 
 // The per-ROI summary is in the Results table
 for (i = 0; i < nResults; i++)

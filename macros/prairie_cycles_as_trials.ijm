@@ -26,7 +26,7 @@ if (!endsWith(output, "/") && !endsWith(output, "\\")) output = output + File.se
 
 modes = newArray("separate", "concatenate");
 for (k = 0; k < modes.length; k++) {
-	run("Extract Calcium Traces", "image_file=[" + recording + "] roi_file=[] bands=[" + bands + "] kind=[line scan] channel=" + channel + " rate_hz=0 trials=" + modes[k] + " baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=0 output_folder=[" + output + modes[k] + "] overwrite=false");
+	run("Extract Calcium Traces", "image_file=[" + recording + "] roi_file=[] bands=[" + bands + "] kind=[line scan] channel=" + channel + " rate_hz=0 trials=" + modes[k] + " baseline=[" + baseline + "] baseline_percentile=" + baselinePercentile + " baseline_window_s=" + baselineWindowS + " baseline_smoothing_s=" + baselineSmoothingS + " baseline_start_s=0 baseline_end_s=0 neuropil_factor=0 offset=[] dark_periods=exclude output_folder=[" + output + modes[k] + "] overwrite=false");
 	for (r = 0; r < nResults; r++)
 		print("trials=" + modes[k] + " " + getResultString("roi", r) + ": noise level " + d2s(getResult("noise_level_pct_per_sqrt_hz", r), 2) + " %/sqrt(Hz), " + d2s(getResult("sample_period_ms", r), 3) + " ms per line");
 }

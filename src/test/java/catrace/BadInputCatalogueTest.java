@@ -491,7 +491,8 @@ public class BadInputCatalogueTest {
 		assertEquals("", summary.get(1)[flag]);
 		assertTrue(Double.parseDouble(summary.get(1)[nu]) > 0);
 		assertEquals("nan", summary.get(2)[0]);
-		assertEquals("F is not a number at 3 of 60 samples (NaN pixels inside the ROI)", summary.get(2)[flag]);
+		assertEquals("F is not finite (NaN or infinite) at 3 of 60 samples: 3 NaN and 0 infinite (such pixels inside " +
+			"the ROI)", summary.get(2)[flag]);
 		assertEquals("NaN", summary.get(2)[nu]);
 		assertEquals("flat", summary.get(3)[0]);
 		assertEquals("constant trace: no signal and no noise", summary.get(3)[flag]);
@@ -576,16 +577,16 @@ public class BadInputCatalogueTest {
 		final Path image = copyOf(LINE_SCAN, "données 2p/scan ü 1.tif");
 		final Path out = tmp.getRoot().toPath().resolve("résultats (jour 1)");
 		run(inputs(image, LINE_BANDS, null, out));
-		assertEquals(Arrays.asList("scan_1_F.csv", "scan_1_F0.csv", "scan_1_dff_pct.csv", "scan_1_dff_pct.png",
-			"scan_1_dff_pct.svg", "scan_1_rois.csv"), listing(out));
-		final String text = new String(Files.readAllBytes(out.resolve("scan_1_dff_pct.csv")), StandardCharsets.UTF_8);
+		assertEquals(Arrays.asList("scan_ü_1_F.csv", "scan_ü_1_F0.csv", "scan_ü_1_dff_pct.csv",
+			"scan_ü_1_dff_pct.png", "scan_ü_1_dff_pct.svg", "scan_ü_1_rois.csv"), listing(out));
+		final String text = new String(Files.readAllBytes(out.resolve("scan_ü_1_dff_pct.csv")), StandardCharsets.UTF_8);
 		assertTrue(text, text.contains("# source: " + image));
-		assertEquals(1 + 5000, csv(out.resolve("scan_1_dff_pct.csv")).size());
+		assertEquals(1 + 5000, csv(out.resolve("scan_ü_1_dff_pct.csv")).size());
 
 		final Path frames = copyOf(FRAMES, "données 2p/séance 2.tif");
 		final Path rois = copyOf(FRAMES_ROIS, "données 2p/ROIs ü.zip");
 		run(inputs(frames, "", rois, out));
-		assertEquals(1 + 6, csv(out.resolve("s_ance_2_rois.csv")).size());
+		assertEquals(1 + 6, csv(out.resolve("séance_2_rois.csv")).size());
 	}
 
 	// ---- ground truth files ----

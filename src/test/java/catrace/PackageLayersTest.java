@@ -26,11 +26,11 @@ import org.junit.Test;
 public class PackageLayersTest {
 
 	/** Bottom to top. */
-	static final List<String> ORDER = Arrays.asList("model", "quality", "roi", "io", "trace", "events", "analysis",
+	static final List<String> ORDER = Arrays.asList("model", "quality", "roi", "io", "registration", "trace", "events", "analysis",
 		"pipeline", "synth", "batch", "display", "command", "cli");
 
 	/** Packages that compute: no ImageJ 1, AWT, Swing or SciJava. */
-	static final List<String> CORE = Arrays.asList("model", "quality", "roi", "trace", "events", "analysis",
+	static final List<String> CORE = Arrays.asList("model", "quality", "roi", "registration", "trace", "events", "analysis",
 		"pipeline");
 
 	private static final Path MAIN = Paths.get("src", "main", "java", "catrace");

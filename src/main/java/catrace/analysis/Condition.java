@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import catrace.io.PlainNumbers;
+
 /**
  * One stimulus condition: the tuple of values of the protocol's condition columns (e.g. frequency_hz = 8000,
  * level_db = 55). The paper calls each such tuple a "stimulus"; its presentations are the repeats. Conditions of a
@@ -65,12 +67,8 @@ public final class Condition {
 		return label();
 	}
 
+	/** A plain decimal number ({@link PlainNumbers}: not "1d", "0x10" or "Infinity"), NaN for text. */
 	static double parse(final String s) {
-		try {
-			return Double.parseDouble(s.trim());
-		}
-		catch (final NumberFormatException e) {
-			return Double.NaN;
-		}
+		return PlainNumbers.isDecimal(s) ? PlainNumbers.parse(s) : Double.NaN;
 	}
 }

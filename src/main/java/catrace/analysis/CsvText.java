@@ -24,8 +24,11 @@ final class CsvText {
 		return t.isEmpty() || t.startsWith("#");
 	}
 
-	/** A number, or NaN when the text is not one. */
-	static double number(final String s) {
-		return Condition.parse(s);
+	/**
+	 * The number in a cell: "NaN" and empty are NaN, any other text that is not a number is an error naming the
+	 * file, line and column ({@link CsvFiles#number}).
+	 */
+	static double number(final String text, final String source, final int lineIndex, final String column) {
+		return CsvFiles.number(text, source, lineIndex, column);
 	}
 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A weighted-events CSV as "Detect Calcium Transients" writes it: '#' comment lines, then a header with at least
  * {@code roi, trial, onset_s, weight_pct} (also peak_s, amplitude_pct, area_pct_s, on_decay, which are not needed
- * here), one row per event; trial numbers are whole numbers (1-based), onsets in seconds on the trial's clock.
+ * here), one row per event; trial numbers are whole numbers (1-based), onsets in seconds on the trial's clock. Number
+ * cells are read strictly ({@link catrace.io.CsvFiles#number}): text in them is an error naming the line and column.
  * <p>
  * The imaged span of each trial is read from comment lines {@code # trial 1: 0-120.5 s} when present. Without them it
  * is inferred from the events and the stimuli (see {@link #trialSpans}); an ROI without any event is only known from
@@ -90,13 +91,13 @@ public final class EventsFile {
 			final String roi = f.get(cRoi);
 			if (roi.isEmpty()) throw new IllegalArgumentException(String.format(Locale.ROOT,
 				"%s line %d: the roi field is empty", source, i + 1));
-			final double t = CsvText.number(f.get(cTrial)), on = CsvText.number(f.get(cOnset)), w = CsvText.number(f
-				.get(cWeight));
+			final double t = CsvText.number(f.get(cTrial), source, i, "trial"), on = CsvText.number(f.get(cOnset),
+				source, i, "onset_s"), w = CsvText.number(f.get(cWeight), source, i, "weight_pct");
 			if (!(t == Math.rint(t)) || t < 0 || t > Integer.MAX_VALUE) throw new IllegalArgumentException(String
 				.format(Locale.ROOT, "%s line %d: trial '%s' is not a whole number", source, i + 1, f.get(cTrial)));
 			if (!Double.isFinite(on) || !Double.isFinite(w)) throw new IllegalArgumentException(String.format(
-				Locale.ROOT, "%s line %d: onset_s '%s' and weight_pct '%s' must be finite numbers", source, i + 1, f
-					.get(cOnset), f.get(cWeight)));
+				Locale.ROOT, "%s line %d: onset_s '%s' and weight_pct '%s' must be finite numbers (an event has both)",
+				source, i + 1, f.get(cOnset), f.get(cWeight)));
 			trials.add((int) t);
 			events.computeIfAbsent(roi, k -> new TreeMap<>()).computeIfAbsent((int) t, k -> new ArrayList<>()).add(
 				new double[] { on, w });

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * ROI centres from CaTrace's {@code NAME_rois.csv} (Extract Calcium Traces): columns {@code roi, x_px, y_px} (others
- * ignored), '#' comment lines first. With a pixel size the positions are in µm, else in pixels.
+ * ignored), '#' comment lines first. With a pixel size the positions are in µm, else in pixels. Positions are numbers
+ * ({@link catrace.io.CsvFiles#number}): text is an error naming the line and column.
  */
 public final class RoiPositionsFile {
 
@@ -63,7 +64,8 @@ public final class RoiPositionsFile {
 			final List<String> f = CsvText.split(lines.get(i));
 			if (f.size() != header.size()) throw new IllegalArgumentException(String.format(Locale.ROOT,
 				"%s line %d: %d fields but the header has %d", source, i + 1, f.size(), header.size()));
-			final double x = CsvText.number(f.get(cx)), y = CsvText.number(f.get(cy));
+			final double x = CsvText.number(f.get(cx), source, i, "x_px"), y = CsvText.number(f.get(cy), source, i,
+				"y_px");
 			if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException(String.format(
 				Locale.ROOT, "%s line %d: ROI %s has no numeric position (%s, %s)", source, i + 1, f.get(cRoi), f.get(
 					cx), f.get(cy)));

@@ -10,6 +10,7 @@ import catrace.events.DetectionSettings;
 import catrace.events.EventAnalysis;
 import catrace.events.RoiEvents;
 import catrace.io.DffTraceFile;
+import catrace.io.PlainNumbers;
 import catrace.model.DffTrial;
 import catrace.model.ProgressListener;
 
@@ -72,9 +73,16 @@ public final class StimulusFiles {
 				? "neither" : "both"));
 		if (stimulusFile == null) throw new IllegalArgumentException(
 			"stimulus_file is missing: give the CSV with the stimulus onsets (onset_s or start_s) and conditions");
+		if (!(pixelSizeUm >= 0) || Double.isInfinite(pixelSizeUm)) throw new IllegalArgumentException(
+			"pixel_size_um must be >= 0 um per pixel (0 = positions in pixels), got " + catrace.model.Formats.number(
+				pixelSizeUm));
 		final StimulusProtocol protocol = StimulusProtocol.read(stimulusFile, conditionColumns);
+		checkAngles(protocol, settings.angleColumn());
 		final RoiPositionsFile roiFile = roisFile == null ? null : RoiPositionsFile.read(roisFile, pixelSizeUm);
 		final List<String> warnings = new ArrayList<>();
+		if (protocol.conditions().size() < 2) warnings.add(protocol.source() + " has a single condition (" + protocol
+			.conditions().get(0).label() + "): selectivity (the ANOVA over conditions), the best condition, tuning " +
+			"indices and signal correlations need 2 or more and are not tested (selective = 0, NaN); responsiveness is");
 		final List<WeightedEvents> events = new ArrayList<>();
 		final List<TrialSpan> spans;
 		final String name, described;
@@ -99,13 +107,13 @@ public final class StimulusFiles {
 				spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
 			final List<String> flags = new ArrayList<>();
 			for (int r = 0; r < tf.rois().size(); r++)
-				flags.add(tf.hasNonFinite(r) ? "non-finite" : "");
+				flags.add(tf.allNaN(r) ? "non-finite" : "");
 			final List<RoiEvents> found = EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
 				ProgressListener.NONE);
 			for (final RoiEvents e : found) {
 				if (!e.analysed()) {
 					warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
-						? " has non-finite dF/F values (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
+						? " has no finite dF/F value (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
 					continue;
 				}
 				rois.add(e.roi());
@@ -118,6 +126,20 @@ public final class StimulusFiles {
 		final RoiPositions positions = roiFile == null ? null : roiFile.positions(rois);
 		final ProtocolCheck check = protocol.check(spans, settings.repeats());
 		return new Result(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
+	}
+
+	/**
+	 * Every value of the angle column of direction tuning is a number of degrees: as text ("90d", "90°") it would
+	 * leave the ROI without tuning indices.
+	 */
+	private static void checkAngles(final StimulusProtocol protocol, final String angleColumn) {
+		if (angleColumn == null || angleColumn.isEmpty()) return;
+		for (final Stimulus st : protocol.stimuli()) {
+			final String v = st.columns().get(angleColumn);
+			if (v != null && !PlainNumbers.isDecimal(v)) throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"%s line %d: %s '%s' is not a number of degrees (the angle column of direction tuning)", protocol
+					.source(), st.line(), angleColumn, v));
+		}
 	}
 
 	/** The file name without {@code suffix} (or without ".csv"). */

@@ -30,7 +30,10 @@ import java.util.TreeMap;
  * tuple of their values;</li>
  * <li>any other column is kept with its stimulus (e.g. stop_s).</li>
  * </ul>
- * Lines starting with '#' and blank lines are skipped. {@link #check} places the stimuli on a recording's trials.
+ * Lines starting with '#' and blank lines are skipped. The onset, trial, stop/end and duration columns hold numbers
+ * ({@link catrace.io.CsvFiles#number}: text is an error naming the line and column; stop, end and duration may be
+ * empty or NaN); a condition column is numeric when every value is a plain decimal, else text. {@link #check} places
+ * the stimuli on a recording's trials.
  */
 public final class StimulusProtocol {
 
@@ -164,18 +167,20 @@ public final class StimulusProtocol {
 		for (int r = 0; r < rows.size(); r++) {
 			final Map<String, String> row = rows.get(r);
 			final int line = rowLines.get(r);
-			final double onset = Condition.parse(row.get(onsetColumn));
+			final double onset = CsvText.number(row.get(onsetColumn), source, line - 1, onsetColumn);
 			if (!Double.isFinite(onset)) throw new IllegalArgumentException(String.format(Locale.ROOT,
 				"%s line %d: onset '%s' (column %s) is not a number of seconds", source, line, row.get(onsetColumn),
 				onsetColumn));
 			int trial = 0;
 			if (hasTrial) {
-				final double t = Condition.parse(row.get("trial"));
+				final double t = CsvText.number(row.get("trial"), source, line - 1, "trial");
 				if (!(t == Math.rint(t)) || t < 0 || t > Integer.MAX_VALUE) throw new IllegalArgumentException(String
 					.format(Locale.ROOT, "%s line %d: trial '%s' is not a whole number", source, line, row.get(
 						"trial")));
 				trial = (int) t;
 			}
+			for (final String c : NON_CONDITION_COLUMNS) // stop_s, duration_ms, …: numbers, NaN or empty
+				if (row.containsKey(c) && !condCols.contains(c)) CsvText.number(row.get(c), source, line - 1, c);
 			final List<String> key = new ArrayList<>();
 			for (final String c : condCols)
 				key.add(row.get(c));

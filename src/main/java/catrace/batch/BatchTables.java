@@ -7,11 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import catrace.io.CsvFiles;
+import catrace.io.FolderLock;
 import catrace.model.ColumnNames;
 import catrace.model.Table;
 
@@ -35,7 +41,7 @@ public final class BatchTables {
 			return file;
 		}
 
-		/** read, rois, extract or write. */
+		/** read, rois, extract, write, or summary (its output folder could not be read back). */
 		public String stage() {
 			return stage;
 		}
@@ -53,34 +59,59 @@ public final class BatchTables {
 	private BatchTables() {}
 
 	/**
-	 * One row per recording and ROI, read back from the recordings' output subfolders (recordings without a subfolder —
-	 * failed ones — have no rows), ordered by file.
+	 * One row per recording and ROI, read back from the recordings' output subfolders, ordered by file. Recordings
+	 * without a subfolder, and those listed in {@code failures} (they failed in this run; an older subfolder of theirs
+	 * does not describe it), have no rows. A subfolder whose ROI table cannot be read is added to {@code failures}
+	 * (stage "summary") and the others still make the table.
+	 *
+	 * @param targets each recording's output subfolder (null when it has none)
 	 */
-	static Table summary(final Path outRoot, final List<String> files, final List<String> subfolders)
-		throws IOException
-	{
+	static Table summary(final List<String> files, final List<Path> targets, final List<Failure> failures) {
 		final Table t = emptySummary();
+		final Set<String> failed = new HashSet<>();
+		for (final Failure f : failures)
+			failed.add(f.file());
 		final Integer[] order = new Integer[files.size()];
 		for (int i = 0; i < order.length; i++)
 			order[i] = i;
 		Arrays.sort(order, Comparator.comparing(files::get));
 		for (final int i : order) {
-			final Path dir = outRoot.resolve(subfolders.get(i));
-			if (!Files.isDirectory(dir)) continue;
-			final Path rois = roisTable(dir);
-			final List<List<String>> rows = CsvFiles.read(rois);
+			final Path dir = targets.get(i);
+			if (dir == null || failed.contains(files.get(i)) || !Files.isDirectory(dir)) continue;
+			final List<List<String>> rows;
+			try {
+				rows = CsvFiles.read(roisTable(dir));
+			}
+			catch (final IOException | RuntimeException e) {
+				failures.add(new Failure(files.get(i), "summary", "cannot read its ROI table for summary.csv: " +
+					UserMessages.of(e).replace('\n', ' ') + "; rerun it with overwrite=true"));
+				continue;
+			}
 			final List<String> header = rows.get(0);
 			for (final List<String> r : rows.subList(1, rows.size())) {
 				t.addRow();
 				t.set("file", files.get(i));
-				t.set("roi", r.get(header.indexOf("roi")));
-				for (final String c : SUMMARY_COLUMNS) {
-					final int k = header.indexOf(c);
-					t.set(c, k < 0 ? "" : r.get(k));
-				}
+				t.set("roi", cell(r, header.indexOf("roi")));
+				for (final String c : SUMMARY_COLUMNS)
+					t.set(c, cell(r, header.indexOf(c)));
 			}
 		}
 		return t;
+	}
+
+	private static String cell(final List<String> row, final int k) {
+		return k < 0 || k >= row.size() ? "" : row.get(k);
+	}
+
+	/** True when the folder holds a recording's ROI table (a finished output subfolder). */
+	static boolean hasRoisTable(final Path dir) {
+		try {
+			roisTable(dir);
+			return true;
+		}
+		catch (final IOException e) {
+			return false;
+		}
 	}
 
 	private static Table emptySummary() {
@@ -116,40 +147,60 @@ public final class BatchTables {
 
 	private static Table emptyErrors() {
 		final Table t = new Table("errors");
-		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, write)");
+		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, write, " +
+			"summary)");
 		t.columns("file", "stage", "reason");
 		return t;
 	}
 
 	/**
 	 * Rebuilds summary.csv and errors.csv in {@code outRoot} from the shard-*-of-* subfolders of a sharded run, equal
-	 * byte for byte to what one unsharded run writes.
+	 * byte for byte to what one unsharded run writes, after checking that every recording of the shards' manifest has
+	 * exactly one result or error (nothing is written otherwise). The folder is locked while merging, so a merge
+	 * never reads a shard that is still running.
 	 *
 	 * @return the number of shard folders merged
+	 * @throws IOException saying which shards are missing or which recordings are missing or listed twice
 	 */
 	public static int mergeShards(final Path outRoot) throws IOException {
-		final List<Path> shards;
-		try (Stream<Path> s = Files.list(outRoot)) {
-			shards = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("shard-\\d+-of-\\d+"))
-				.sorted().collect(Collectors.toList());
+		if (!Files.isDirectory(outRoot)) throw new IOException("No folder " + outRoot + ": give the output_folder " +
+			"of the sharded run as input_folder");
+		try (FolderLock lock = FolderLock.exclusive(outRoot, "the merge")) {
+			final List<Path> shards;
+			try (Stream<Path> s = Files.list(outRoot)) {
+				shards = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("shard-\\d+-of-\\d+"))
+					.sorted().collect(Collectors.toList());
+			}
+			if (shards.isEmpty()) throw new IOException("No shard-i-of-n folders in " + outRoot +
+				": run the batch with shard=\"i/n\" first");
+			final String n = shards.get(0).getFileName().toString().replaceAll(".*-of-", "");
+			for (final Path p : shards) {
+				if (!p.getFileName().toString().endsWith("-of-" + n)) throw new IOException("Shard folders of " +
+					"different splits in " + outRoot + ": " + shards.get(0).getFileName() + " and " + p.getFileName());
+			}
+			if (shards.size() != Integer.parseInt(n)) throw new IOException("Only " + shards.size() + " of " + n +
+				" shard folders in " + outRoot + ": a shard has not finished");
+			final ShardManifest manifest = ShardManifest.read(outRoot);
+			final List<List<String>> summaryRows = new ArrayList<>(), errorRows = new ArrayList<>();
+			final Map<String, List<Set<String>>> byShard = new LinkedHashMap<>();
+			for (final Path p : shards) {
+				final List<List<String>> sr = rowsOf(p.resolve("summary.csv")), er = rowsOf(p.resolve("errors.csv"));
+				summaryRows.addAll(sr);
+				errorRows.addAll(er);
+				byShard.put(p.getFileName().toString(), Arrays.asList(firstCells(sr), firstCells(er)));
+			}
+			manifest.checkComplete(outRoot, byShard);
+			writeIfChanged(outRoot.resolve("summary.csv"), fill(emptySummary(), summaryRows));
+			writeIfChanged(outRoot.resolve("errors.csv"), fill(emptyErrors(), errorRows));
+			return shards.size();
 		}
-		if (shards.isEmpty()) throw new IOException("No shard-i-of-n folders in " + outRoot +
-			": run the batch with shard=\"i/n\" first");
-		final String n = shards.get(0).getFileName().toString().replaceAll(".*-of-", "");
-		for (final Path p : shards) {
-			if (!p.getFileName().toString().endsWith("-of-" + n)) throw new IOException("Shard folders of different " +
-				"splits in " + outRoot + ": " + shards.get(0).getFileName() + " and " + p.getFileName());
-		}
-		if (shards.size() != Integer.parseInt(n)) throw new IOException("Only " + shards.size() + " of " + n +
-			" shard folders in " + outRoot + ": a shard has not finished");
-		final List<List<String>> summaryRows = new ArrayList<>(), errorRows = new ArrayList<>();
-		for (final Path p : shards) {
-			summaryRows.addAll(rowsOf(p.resolve("summary.csv")));
-			errorRows.addAll(rowsOf(p.resolve("errors.csv")));
-		}
-		writeIfChanged(outRoot.resolve("summary.csv"), fill(emptySummary(), summaryRows));
-		writeIfChanged(outRoot.resolve("errors.csv"), fill(emptyErrors(), errorRows));
-		return shards.size();
+	}
+
+	private static Set<String> firstCells(final List<List<String>> rows) {
+		final Set<String> out = new LinkedHashSet<>();
+		for (final List<String> r : rows)
+			out.add(r.get(0));
+		return out;
 	}
 
 	private static List<List<String>> rowsOf(final Path csv) throws IOException {

@@ -3,13 +3,25 @@ package catrace.batch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import catrace.model.Recording;
+import catrace.model.Table;
 import catrace.io.AtomicFiles;
+import catrace.io.FolderLock;
+import catrace.io.OutputFolders;
+import catrace.io.WriteSteps;
 import catrace.io.RecordingReader;
 import catrace.io.RoiSources;
 import catrace.pipeline.Pipeline;
@@ -42,11 +54,19 @@ public final class FolderAnalysis {
 		void write(RecordingResult result, Path folder) throws IOException;
 	}
 
-	/** Told after each recording: its number, how many, the file, and "done", "skipped …" or "FAILED …". */
+	/**
+	 * Told about each recording: before it ({@link #recordingStarted}, which may return where the pipeline's progress
+	 * goes) and after it (its number, how many, the file, and "done", "skipped …" or "FAILED …").
+	 */
 	@FunctionalInterface
 	public interface Listener {
 
 		void recordingDone(int index, int count, Path file, String status);
+
+		/** Told before the recording is read; the returned listener gets the progress of its pipeline. */
+		default ProgressListener recordingStarted(final int index, final int count, final Path file) {
+			return ProgressListener.NONE;
+		}
 	}
 
 	/** What happened. */
@@ -58,9 +78,10 @@ public final class FolderAnalysis {
 		private final List<BatchTables.Failure> failures;
 		private final Path summary;
 		private final Path errors;
+		private final List<String> cleaned;
 
 		Report(final int recordings, final int analysed, final int skipped, final List<BatchTables.Failure> failures,
-			final Path summary, final Path errors)
+			final Path summary, final Path errors, final List<String> cleaned)
 		{
 			this.recordings = recordings;
 			this.analysed = analysed;
@@ -68,6 +89,7 @@ public final class FolderAnalysis {
 			this.failures = failures;
 			this.summary = summary;
 			this.errors = errors;
+			this.cleaned = cleaned;
 		}
 
 		public int recordings() {
@@ -95,93 +117,257 @@ public final class FolderAnalysis {
 			return errors;
 		}
 
-		/** "9 recordings: 6 analysed, 0 skipped, 3 failed". */
+		/**
+		 * What was found of earlier stopped runs and tidied before the work (folders restored, unfinished outputs
+		 * removed), and notes on the file list of a shard; one sentence each.
+		 */
+		public List<String> cleaned() {
+			return cleaned;
+		}
+
+		/** "9 recordings: 6 analysed, 0 skipped (outputs existed), 3 failed", and what was tidied. */
 		public String describe() {
 			return String.format(Locale.ROOT, "%d recordings: %d analysed, %d skipped (outputs existed), %d failed",
-				recordings, analysed, skipped, failures.size());
+				recordings, analysed, skipped, failures.size()) + (cleaned.isEmpty() ? "" : "; before that: " + String
+					.join("; ", cleaned));
+		}
+	}
+
+	/** One recording of the run: its name below the input folder, the file, its output subfolder. */
+	private static final class Entry {
+
+		final String rel;
+		Path file;
+		Path target;
+		/** Why the file or its output folder cannot be named on this system, or null. */
+		String problem;
+
+		Entry(final String rel) {
+			this.rel = rel;
 		}
 	}
 
 	private FolderAnalysis() {}
 
 	/**
-	 * Analyses every recording of the folder.
+	 * Analyses every recording of the folder. Before any work: the input folder must be readable and the output folder
+	 * writable, and the output folder is locked for this run (a second run on it is refused, naming the folder);
+	 * then what stopped runs left beside this run's output subfolders is tidied (reported in {@link Report#cleaned}).
+	 * A recording that fails for any reason — a damaged file, running out of memory, a name this system cannot write
+	 * — is listed in errors.csv and the batch goes on; summary.csv and errors.csv are written even when the run is
+	 * cancelled.
 	 *
 	 * @param writer writes one recording's outputs (tables and plots) into a folder
-	 * @param listener told after each recording
+	 * @param listener told before and after each recording
 	 */
 	public static Report run(final FolderSettings s, final OutputWriter writer, final Listener listener)
 		throws IOException
 	{
 		final Path in = s.input().toAbsolutePath().normalize();
 		final Path out = s.output().toAbsolutePath().normalize();
+		if (!Files.isReadable(in)) throw new IOException("input_folder " + s.input() + " cannot be read (no " +
+			"permission); give a readable folder");
+		OutputFolders.checkWritable(out, "output_folder");
 		final List<Path> all = RecordingFiles.find(in, s.pattern(), s.recursive());
 		if (all.isEmpty()) throw new IllegalArgumentException("No recordings matching '" + s.pattern() + "' in " +
 			s.input());
-		final List<Path> mine = s.shard().select(all);
-		Files.createDirectories(out);
-		final List<BatchTables.Failure> failures = new ArrayList<>();
-		int analysed = 0, skipped = 0;
-		for (int i = 0; i < mine.size(); i++) {
-			final Path file = mine.get(i);
-			final String rel = in.relativize(file).toString().replace('\\', '/');
-			final Path target = out.resolve(subfolder(in, file));
-			String status;
-			if (Files.isDirectory(target) && !s.overwrite()) {
-				skipped++;
-				status = "skipped (outputs exist; overwrite=false)";
+		final boolean sharded = s.shard().count() > 1;
+		final Path tables = sharded ? out.resolve(s.shard().folderName()) : out;
+		try (FolderLock lock = sharded ? FolderLock.shared(out, "shard " + s.shard()) : FolderLock.exclusive(out,
+			"this folder analysis"))
+		{
+			final List<String> cleaned = new ArrayList<>();
+			final List<Entry> mine = entries(in, out, all, s, cleaned);
+			try (FolderLock shardLock = sharded ? FolderLock.exclusive(tables, "shard " + s.shard()) : null) {
+				cleaned.addAll(0, tidy(mine, tables));
+				return analyse(mine, s, writer, listener, tables, cleaned);
 			}
-			else {
-				final String[] stage = { "read" };
-				try {
-					analyseOne(file, target, s, writer, stage);
-					analysed++;
-					status = "done";
-				}
-				catch (final Exception e) {
-					final String reason = UserMessages.of(e).replace('\n', ' ');
-					failures.add(new BatchTables.Failure(rel, stage[0], reason));
-					status = "FAILED at " + stage[0] + ": " + reason;
-				}
-			}
-			listener.recordingDone(i + 1, mine.size(), file, status);
 		}
-		final Path tables = s.shard().count() == 1 ? out : out.resolve(s.shard().folderName());
-		Files.createDirectories(tables);
-		final Path summary = tables.resolve("summary.csv");
-		final Path errors = tables.resolve("errors.csv");
-		final List<String> rels = new ArrayList<>();
-		for (final Path f : mine)
-			rels.add(in.relativize(f).toString().replace('\\', '/'));
-		BatchTables.writeIfChanged(summary, BatchTables.summary(out, rels, subfolders(in, mine)));
-		BatchTables.writeIfChanged(errors, BatchTables.errors(failures));
-		return new Report(mine.size(), analysed, skipped, failures, summary, errors);
 	}
 
-	private static List<String> subfolders(final Path in, final List<Path> files) {
-		final List<String> out = new ArrayList<>();
-		for (final Path f : files)
-			out.add(subfolder(in, f));
-		return out;
+	/** This run's recordings: the folder's files, or a shard's share of the manifest's list. */
+	private static List<Entry> entries(final Path in, final Path out, final List<Path> all, final FolderSettings s,
+		final List<String> notes) throws IOException
+	{
+		final List<Entry> entries = new ArrayList<>();
+		if (s.shard().count() == 1) {
+			for (final Path f : all) {
+				final Entry e = new Entry(relative(in, f));
+				e.file = f;
+				entries.add(e);
+			}
+		}
+		else {
+			final List<String> found = new ArrayList<>();
+			for (final Path f : all)
+				found.add(relative(in, f));
+			final ShardManifest m = ShardManifest.forShard(out, in, s.pattern(), s.recursive(), s.shard().count(),
+				found);
+			final List<String> added = new ArrayList<>(found);
+			added.removeAll(m.files());
+			if (!added.isEmpty()) notes.add(added.size() + " recording(s) of the input folder are not in " + out
+				.resolve(ShardManifest.FILE_NAME) + " (added after the first shard started, e.g. " + added.get(0) +
+				") and are not analysed; delete the manifest and the shard folders to split the folder anew");
+			for (final String rel : s.shard().select(m.files())) {
+				final Entry e = new Entry(rel);
+				try {
+					e.file = in.resolve(rel);
+				}
+				catch (final InvalidPathException x) {
+					e.problem = unwritableName(rel, x);
+				}
+				entries.add(e);
+			}
+		}
+		for (final Entry e : entries) {
+			if (e.problem != null) continue;
+			try {
+				e.target = out.resolve(subfolder(in, e.file));
+			}
+			catch (final InvalidPathException x) {
+				e.problem = unwritableName(e.rel, x);
+			}
+		}
+		return entries;
+	}
+
+	private static String relative(final Path in, final Path f) {
+		return in.relativize(f).toString().replace('\\', '/');
+	}
+
+	private static String unwritableName(final String rel, final InvalidPathException e) {
+		return "the name " + rel + " cannot be written in this system's file-name encoding (" + System.getProperty(
+			"sun.jnu.encoding", "?") + ": " + e.getReason() + "); run CaTrace with a UTF-8 locale (e.g. LANG=C.UTF-8)" +
+			" or rename the file";
+	}
+
+	/**
+	 * Tidies what stopped runs left beside this run's output subfolders and tables (only those: other shards' are
+	 * theirs), each folder listed once.
+	 */
+	private static List<String> tidy(final List<Entry> entries, final Path tables) throws IOException {
+		final Map<Path, Set<String>> names = new LinkedHashMap<>();
+		for (final Entry e : entries) {
+			if (e.target != null) names.computeIfAbsent(e.target.getParent(), k -> new HashSet<>()).add(e.target
+				.getFileName().toString());
+		}
+		names.computeIfAbsent(tables, k -> new HashSet<>()).addAll(Arrays.asList("summary.csv", "errors.csv"));
+		final List<AtomicFiles.Leftover> found = new ArrayList<>();
+		for (final Map.Entry<Path, Set<String>> d : names.entrySet()) {
+			if (!Files.isDirectory(d.getKey())) continue;
+			try (Stream<Path> s = Files.list(d.getKey())) {
+				for (final Path p : (Iterable<Path>) s::iterator) {
+					final AtomicFiles.Leftover l = AtomicFiles.Leftover.of(p);
+					if (l != null && d.getValue().contains(l.target())) found.add(l);
+				}
+			}
+		}
+		return AtomicFiles.recover(found);
+	}
+
+	private static Report analyse(final List<Entry> mine, final FolderSettings s, final OutputWriter writer,
+		final Listener listener, final Path tables, final List<String> cleaned) throws IOException
+	{
+		final List<BatchTables.Failure> failures = new ArrayList<>();
+		int analysed = 0, skipped = 0;
+		final Path summary = tables.resolve("summary.csv");
+		final Path errors = tables.resolve("errors.csv");
+		try {
+			for (int i = 0; i < mine.size(); i++) {
+				final Entry e = mine.get(i);
+				final Path shown = e.file != null ? e.file : Paths.get("unnamed-recording");
+				final String status;
+				final String[] stage = { "read" };
+				try {
+					if (e.problem != null) {
+						stage[0] = "write";
+						throw new IllegalArgumentException(e.problem);
+					}
+					if (Files.isDirectory(e.target) && !s.overwrite()) {
+						if (!BatchTables.hasRoisTable(e.target)) {
+							stage[0] = "write";
+							throw new IOException("Output folder " + e.target + " exists but holds no *_rois.csv (not " +
+								"a finished output: left by an earlier version or made by hand); delete it, or pass " +
+								"overwrite=true to replace it");
+						}
+						skipped++;
+						status = "skipped (outputs exist; overwrite=false)";
+					}
+					else {
+						final ProgressListener progress = listener.recordingStarted(i + 1, mine.size(), e.file);
+						analyseOne(e.file, e.target, s, writer, stage, progress);
+						analysed++;
+						status = "done";
+					}
+				}
+				catch (final Throwable x) {
+					final String reason = reason(x, stage[0]).replace('\n', ' ');
+					failures.add(new BatchTables.Failure(e.rel, stage[0], reason));
+					listener.recordingDone(i + 1, mine.size(), shown, "FAILED at " + stage[0] + ": " + reason);
+					continue;
+				}
+				listener.recordingDone(i + 1, mine.size(), shown, status);
+			}
+		}
+		catch (final Throwable stopped) {
+			// cancelled (the listener threw): the tables still say what was done
+			try {
+				writeTables(mine, tables, summary, errors, failures);
+			}
+			catch (final IOException | RuntimeException e) {
+				stopped.addSuppressed(e);
+			}
+			throw stopped;
+		}
+		writeTables(mine, tables, summary, errors, failures);
+		return new Report(mine.size(), analysed, skipped, failures, summary, errors, cleaned);
+	}
+
+	private static void writeTables(final List<Entry> mine, final Path tables, final Path summary, final Path errors,
+		final List<BatchTables.Failure> failures) throws IOException
+	{
+		Files.createDirectories(tables);
+		final List<String> rels = new ArrayList<>();
+		final List<Path> targets = new ArrayList<>();
+		for (final Entry e : mine) {
+			rels.add(e.rel);
+			targets.add(e.target);
+		}
+		final List<BatchTables.Failure> all = new ArrayList<>(failures);
+		final Table t = BatchTables.summary(rels, targets, all);
+		BatchTables.writeIfChanged(summary, t);
+		BatchTables.writeIfChanged(errors, BatchTables.errors(all));
+		failures.clear();
+		failures.addAll(all);
+	}
+
+	/** The reason for errors.csv; running out of memory says what it means. */
+	static String reason(final Throwable x, final String stage) {
+		if (x instanceof OutOfMemoryError) {
+			return String.format(Locale.ROOT, "out of memory at stage %s (%s; Java heap limit %d MB): the file may " +
+				"be damaged (its header asks for more memory than its data can fill) or need a larger heap " +
+				"(-Xmx, Fiji's --mem)", stage, x.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+		}
+		if (x instanceof Error && !(x instanceof StackOverflowError)) {
+			return x.getClass().getSimpleName() + ": " + UserMessages.of(x);
+		}
+		return UserMessages.of(x);
 	}
 
 	/** Output subfolder of a recording: its path below the input folder without extension. */
 	static String subfolder(final Path in, final Path file) {
-		final Path rel = in.relativize(file);
-		final Path parent = rel.getParent();
-		final String stem = RecordingFiles.stem(file);
-		return (parent == null ? stem : parent.resolve(stem).toString()).replace('\\', '/');
+		return RecordingFiles.outputFolder(in, file);
 	}
 
 	private static void analyseOne(final Path file, final Path target, final FolderSettings s,
-		final OutputWriter writer, final String[] stage) throws IOException
+		final OutputWriter writer, final String[] stage, final ProgressListener progress) throws IOException
 	{
 		stage[0] = "read";
 		final Recording rec = RecordingReader.open(file, s.read());
 		stage[0] = "rois";
 		final RoiSources.Choice rois = rois(file, rec, s);
 		stage[0] = "extract";
-		final RecordingResult result = Pipeline.run(rec, rois, s.trace(), s.detection(), ProgressListener.NONE);
+		final RecordingResult result = Pipeline.run(rec, rois, s.trace(), s.detection(), progress);
 		stage[0] = "write";
 		writeFolder(result, writer, target, s.overwrite());
 	}
@@ -218,7 +404,16 @@ public final class FolderAnalysis {
 		final Path tmp = AtomicFiles.hiddenSibling(target, "partial");
 		try {
 			Files.createDirectories(tmp);
-			writer.write(result, tmp);
+			try {
+				writer.write(result, tmp);
+			}
+			catch (final IOException e) {
+				// name the recording's output folder, not the hidden one it is written in first
+				final String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+				throw new IOException(msg.contains(tmp.toString()) ? msg.replace(tmp.toString(), target.toString())
+					: "Cannot write " + target + ": " + msg, e);
+			}
+			WriteSteps.reached("batch: recording written");
 			if (Files.exists(target) && !overwrite) {
 				throw new IOException(target + " exists; pass overwrite=true to replace it");
 			}

@@ -6,16 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The recordings in a folder: files whose name matches a glob (e.g. "*.tif") and Prairie line-scan folders (a
  * folder holding an .xml of its own name), sorted by path so every run and every shard sees the same order. ROI side
- * files of other recordings (NAME_labels.tif, NAME_RoiSet.zip, …) are not recordings.
+ * files of other recordings (NAME_labels.tif, NAME_RoiSet.zip, …) are not recordings. Each recording has an output
+ * folder of its own ({@link #outputFolder}); recordings that would share one are refused.
  */
 public final class RecordingFiles {
 
@@ -29,7 +33,47 @@ public final class RecordingFiles {
 		final List<Path> out = new ArrayList<>();
 		collect(folder, m, recursive, out);
 		out.sort(null);
+		checkDistinctOutputs(folder, out);
 		return out;
+	}
+
+	/**
+	 * The output folder of a recording, relative to the output root: its path below the input folder without the
+	 * extension ("day1/scan_0001.tif" → "day1/scan_0001").
+	 */
+	public static String outputFolder(final Path in, final Path file) {
+		final Path rel = in.relativize(file);
+		final Path parent = rel.getParent();
+		final String stem = stem(file);
+		return (parent == null ? stem : parent.resolve(stem).toString()).replace('\\', '/');
+	}
+
+	/**
+	 * Refuses, before any work, recordings whose outputs would land in one folder: the same name with another
+	 * extension (rec.tif, rec.tiff, rec.ome.tif), or names that differ only in letter case or Unicode form, which
+	 * Windows and macOS do not tell apart. Analysing them would replace one's results with another's, or skip one as
+	 * "done" and report the other's results for it.
+	 */
+	static void checkDistinctOutputs(final Path in, final List<Path> files) {
+		final Map<String, List<Path>> byFolder = new TreeMap<>();
+		for (final Path f : files)
+			byFolder.computeIfAbsent(Normalizer.normalize(outputFolder(in, f), Normalizer.Form.NFC).toLowerCase(
+				Locale.ROOT), k -> new ArrayList<>()).add(f);
+		final StringBuilder clashes = new StringBuilder();
+		for (final List<Path> same : byFolder.values()) {
+			if (same.size() < 2) continue;
+			clashes.append(clashes.length() == 0 ? "" : "; ").append('\'').append(outputFolder(in, same.get(0)))
+				.append("' <- ");
+			for (int i = 0; i < same.size(); i++) {
+				final String name = in.relativize(same.get(i)).toString().replace('\\', '/');
+				clashes.append(i == 0 ? "" : ", ").append(name);
+				if (!name.equals(Normalizer.normalize(name, Normalizer.Form.NFC))) clashes.append(
+					" (its accents written as separate marks, as macOS writes them)");
+			}
+		}
+		if (clashes.length() > 0) throw new IllegalArgumentException("Recordings in " + in +
+			" would share an output folder (same name but for the extension, letter case or accents): " + clashes +
+			". Rename all but one of each, or choose one with the file pattern; nothing was analysed");
 	}
 
 	private static void collect(final Path dir, final PathMatcher m, final boolean recursive, final List<Path> out)

@@ -68,8 +68,8 @@ public final class Shards {
 	}
 
 	/** This shard's files of the sorted list. */
-	public List<Path> select(final List<Path> sortedFiles) {
-		final List<Path> out = new ArrayList<>();
+	public <T> List<T> select(final List<T> sortedFiles) {
+		final List<T> out = new ArrayList<>();
 		for (int k = index - 1; k < sortedFiles.size(); k += count)
 			out.add(sortedFiles.get(k));
 		return out;

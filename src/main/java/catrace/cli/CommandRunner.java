@@ -22,8 +22,26 @@ public final class CommandRunner {
 
 		private static final long serialVersionUID = 1L;
 
+		private final boolean usage;
+
+		/** The command ran and failed (exit status 1). */
 		public Failure(final String message) {
+			this(message, false);
+		}
+
+		private Failure(final String message, final boolean usage) {
 			super(message);
+			this.usage = usage;
+		}
+
+		/** The command line was wrong (an unknown command or parameter, a value of the wrong kind): exit status 2. */
+		public static Failure usage(final String message) {
+			return new Failure(message, true);
+		}
+
+		/** True for a mistake in the command line, found before anything ran. */
+		public boolean isUsageError() {
+			return usage;
 		}
 	}
 
@@ -54,24 +72,23 @@ public final class CommandRunner {
 			if (label(info).equalsIgnoreCase(name) || info.getClassName().equals(name)) return info;
 		}
 		final StringBuilder known = new StringBuilder();
-		for (final CommandInfo info : commands())
+		final List<String> labels = new ArrayList<>();
+		for (final CommandInfo info : commands()) {
 			known.append(known.length() == 0 ? "" : ", ").append('"').append(label(info)).append('"');
-		throw new Failure("No CaTrace command \"" + name + "\"; known: " + known);
+			labels.add(label(info));
+		}
+		throw Failure.usage("No CaTrace command \"" + name + "\"." + Suggestions.didYouMean(name, labels) + " Known: " +
+			known);
 	}
 
 	/**
-	 * Runs a command with inputs given as strings (converted to each parameter's type); unknown keys are an error,
-	 * so a typo never silently falls back to a default.
+	 * Runs a command with inputs given as strings, each checked against its parameter's type, range and choices
+	 * first (see {@link ParameterValues}); unknown keys and values that do not fit are usage errors, so a typo never
+	 * silently falls back to a default.
 	 */
 	public CommandModule run(final String name, final Map<String, String> inputs) throws Failure {
 		final CommandInfo info = find(name);
-		for (final String key : inputs.keySet()) {
-			if (info.getInput(key) == null) {
-				throw new Failure("\"" + label(info) + "\" has no parameter " + key + "; its parameters: " +
-					parameterNames(info));
-			}
-		}
-		final Map<String, Object> values = new java.util.LinkedHashMap<>(inputs);
+		final Map<String, Object> values = ParameterValues.check(info, inputs);
 		try {
 			final CommandModule m = context.service(CommandService.class).run(info, true, values).get();
 			if (m.isCanceled()) {

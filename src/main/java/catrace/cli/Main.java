@@ -5,12 +5,15 @@ import java.util.Map;
 
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
 import org.scijava.module.ModuleItem;
 
 /**
  * The {@code ./catrace} command line: {@code demo [folder]}, {@code run "Command" 'key="value",…'}, {@code list},
  * and, through {@code ./catrace} with the developer tools on the class path, {@code bench [size]}.
- * Exit status 0 on success, 1 when the work failed, 2 for a usage error; messages go to stderr.
+ * Exit status 0 when done, 1 when some input failed (a recording, a file, the output folder), 2 for a usage error (an
+ * unknown action, command or parameter, a value that does not fit its parameter; nothing has run then). Failures
+ * and progress go to stderr, what was done (the command's summary: files written, recordings analysed) to stdout.
  */
 public final class Main {
 
@@ -33,29 +36,50 @@ public final class Main {
 						list(new CommandRunner(ctx), out);
 					}
 					return 0;
-				case "run":
+				case "run": {
 					if (args.length < 2 || args.length > 3) {
 						err.println("usage: catrace run \"Command Name\" 'key1=\"value\",key2=value'");
 						return 2;
 					}
+					final Map<String, String> in;
+					try {
+						in = RunArguments.parse(args.length == 3 ? args[2] : "");
+					}
+					catch (final IllegalArgumentException e) {
+						err.println("catrace: " + e.getMessage());
+						return 2;
+					}
 					try (Context ctx = newContext()) {
-						final Map<String, String> in = RunArguments.parse(args.length == 3 ? args[2] : "");
-						new CommandRunner(ctx).run(args[1], in);
+						final CommandModule m = new CommandRunner(ctx).run(args[1], in);
+						printOutputs(m, out);
 					}
 					return 0;
+				}
 				default:
 					err.println("catrace: unknown action \"" + args[0] + "\"");
 					usage(err);
 					return 2;
 			}
 		}
-		catch (final CommandRunner.Failure | IllegalArgumentException e) {
+		catch (final CommandRunner.Failure e) {
+			err.println("catrace: " + e.getMessage());
+			return e.isUsageError() ? 2 : 1;
+		}
+		catch (final IllegalArgumentException e) {
 			err.println("catrace: " + e.getMessage());
 			return 1;
 		}
 		catch (final Exception e) {
 			err.println("catrace: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 			return 1;
+		}
+	}
+
+	/** What the command reports (its text outputs, e.g. "…; wrote 5 files to out: …"), one per line on stdout. */
+	private static void printOutputs(final CommandModule m, final PrintStream out) {
+		for (final ModuleItem<?> o : m.getInfo().outputs()) {
+			final Object v = m.getOutput(o.getName());
+			if (v instanceof String && !((String) v).isEmpty()) out.println(v);
 		}
 	}
 
@@ -95,6 +119,6 @@ public final class Main {
 		p.println("  catrace run \"Command\" 'key=\"value\",…'   run a CaTrace command headless (Fiji --run syntax)");
 		p.println("  catrace list               list the commands and their parameters");
 		p.println("  catrace bench [small|WxHxT] [--no-write]   time trace extraction against a raw read, numpy, ImageJ 1");
-		p.println("exit status: 0 ok, 1 failed, 2 usage");
+		p.println("exit status: 0 done, 1 some input failed, 2 usage error (nothing ran)");
 	}
 }

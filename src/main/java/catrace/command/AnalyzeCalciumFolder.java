@@ -3,6 +3,7 @@ package catrace.command;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.scijava.command.Command;
@@ -13,6 +14,7 @@ import catrace.batch.FolderAnalysis;
 import catrace.batch.FolderSettings;
 import catrace.batch.Shards;
 import catrace.display.RecordingReport;
+import catrace.model.ProgressListener;
 
 /**
  * Traces and transients for every recording in a folder; a failing file is listed in errors.csv and the batch goes
@@ -51,17 +53,30 @@ public class AnalyzeCalciumFolder extends DetectionInputs {
 				output_folder)).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport
 					.path(roi_file)).read(readOptions()).trace(traceSettings()).detection(detectionSettings())
 				.overwrite(overwrite).shard(Shards.parse(shard)).build();
-			report = FolderAnalysis.run(s, (result, folder) -> RecordingReport.of(result).write(folder, false), (i, n,
-				file, st) -> {
-				status.showStatus(i, n, "CaTrace: " + file.getFileName() + ": " + st);
-				if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file.getFileName() +
-					": " + st);
-				if (isCanceled()) throw new CancellationException(getCancelReason());
-			});
+			report = FolderAnalysis.run(s, (result, folder) -> RecordingReport.of(result).write(folder, false),
+				new FolderAnalysis.Listener() {
+
+					@Override
+					public ProgressListener recordingStarted(final int i, final int n, final Path file) {
+						if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file
+							.getFileName() + ": reading");
+						return CommandSupport.progress(status);
+					}
+
+					@Override
+					public void recordingDone(final int i, final int n, final Path file, final String st) {
+						status.showStatus(i, n, "CaTrace: " + file.getFileName() + ": " + st);
+						if (!CommandSupport.hasGui()) System.err.println("CaTrace: [" + i + "/" + n + "] " + file
+							.getFileName() + ": " + st);
+						if (isCanceled()) throw new CancellationException(getCancelReason());
+					}
+				});
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
+		for (final String note : report.cleaned())
+			log.info("CaTrace: " + note);
 		summary = report.describe() + "; summary: " + report.summaryFile();
 		if (!report.failures().isEmpty()) {
 			throw new IllegalStateException(report.failures().size() + " of " + report.recordings() +

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import ij.IJ;
 import org.scijava.app.StatusService;
@@ -49,29 +50,34 @@ final class CommandSupport {
 	 * ImageJ's system Results table, and everything shown when there is a GUI.
 	 *
 	 * @param forMacros the table for the system Results table, or null
+	 * @param notes told what was found of earlier stopped writes into the folder and completed or removed
+	 * @return the files written
 	 */
-	static void publish(final OutputFiles out, final File folder, final boolean overwrite, final Table forMacros)
-		throws IOException
+	static List<Path> publish(final OutputFiles out, final File folder, final boolean overwrite,
+		final Table forMacros, final Consumer<String> notes) throws IOException
 	{
 		final Path p = path(folder);
-		if (p != null) out.write(p, overwrite);
+		final List<Path> written = p == null ? new ArrayList<>() : out.write(p, overwrite, notes);
 		if (forMacros != null) ResultsTables.intoSystemResults(forMacros);
 		if (hasGui()) out.show();
+		return written;
 	}
 
 	/**
 	 * Fiji's progress bar and status line through SciJava's status service; headless, where nobody shows the status,
-	 * an occasional line on stderr (at most every 2 s, none for work that finishes sooner).
+	 * a line on stderr when a step starts (reading, extracting traces, detecting transients…) and then at most every
+	 * 2 s while it lasts.
 	 */
 	static ProgressListener progress(final StatusService status) {
 		final boolean console = !hasGui();
-		final long start = System.nanoTime();
-		final long[] last = { start };
+		final long[] last = { System.nanoTime() };
+		final String[] step = { null };
 		return (done, total, what) -> {
 			if (status != null) status.showStatus((int) (1000 * done / Math.max(1, total)), 1000, "CaTrace: " + what);
 			if (!console) return;
 			final long now = System.nanoTime();
-			if (now - last[0] >= 2_000_000_000L) {
+			if (!what.equals(step[0]) || now - last[0] >= 2_000_000_000L) {
+				step[0] = what;
 				last[0] = now;
 				System.err.println("CaTrace: " + what + " " + 100 * done / Math.max(1, total) + " %");
 			}

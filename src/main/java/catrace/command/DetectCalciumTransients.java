@@ -50,6 +50,7 @@ public class DetectCalciumTransients extends DetectionInputs {
 	@Override
 	public void run() {
 		try {
+			checkOutputFolder();
 			final OutputFiles out;
 			final Path traces = CommandSupport.path(traces_file);
 			if (traces != null) {

@@ -24,6 +24,7 @@ public class ExtractCalciumTraces extends TraceInputs {
 	@Override
 	public void run() {
 		try {
+			checkOutputFolder();
 			final Recording rec = readRecording();
 			final RoiSources.Choice rois = chooseRois(rec);
 			final RecordingResult result = Pipeline.run(rec, rois, traceSettings(), null, progress());

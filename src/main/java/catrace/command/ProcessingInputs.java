@@ -52,6 +52,16 @@ abstract class ProcessingInputs extends OutputParameters {
 	@Parameter(persist = false, label = "Neuropil factor r (F - r*F_neuropil; 0 = off)", min = "0", max = "1.5")
 	protected double neuropil_factor = 0;
 
+	@Parameter(required = false, persist = false, label = "Dark level subtracted from F (raw units; empty = the file's)",
+		description = "The detector's output with no light (shutter closed); empty or 'file' uses the level the file " +
+			"states (ScanImage channel offsets), else 0")
+	protected String offset = "";
+
+	@Parameter(persist = false, label = "Dark periods", choices = { "exclude", "keep" },
+		description = "Stretches where every pixel sits at the detector's dark level (shutter closed, PMT off): " +
+			"left out of F0, dF/F and detection, and listed in the ROI table")
+	protected String dark_periods = "exclude";
+
 	protected ReadOptions readOptions() {
 		return ReadOptions.defaults().withKind(kind(kind)).withChannel(channel).withRateHz(rate_hz).withTrials(
 			trials(trials));
@@ -61,7 +71,8 @@ abstract class ProcessingInputs extends OutputParameters {
 		final BaselineSettings b = BaselineSettings.defaults().method(BaselineMethod.parse(baseline)).percentile(
 			baseline_percentile).windowS(baseline_window_s).smoothingS(baseline_smoothing_s).timeRange(
 				baseline_start_s, baseline_end_s);
-		return new TraceAnalysis.Settings(b, neuropil_factor);
+		return new TraceAnalysis.Settings(b, neuropil_factor).withOffset(offset(offset)).withDarkPeriods(darkPeriods(
+			dark_periods));
 	}
 
 	static ReadOptions.Kind kind(final String s) {
@@ -76,6 +87,31 @@ abstract class ProcessingInputs extends OutputParameters {
 				return ReadOptions.Kind.FRAME_STACK;
 			default:
 				throw new IllegalArgumentException("kind must be auto, line scan or frame stack, got \"" + s + "\"");
+		}
+	}
+
+	/** "" or "file" → NaN (the file's); else a finite number of raw units. */
+	static double offset(final String s) {
+		final String v = s == null ? "" : s.trim();
+		if (v.isEmpty() || v.equalsIgnoreCase("file")) return Double.NaN;
+		try {
+			if (v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) return Double.parseDouble(v);
+		}
+		catch (final NumberFormatException e) {
+			// the error below
+		}
+		throw new IllegalArgumentException("offset must be a number of raw intensity units (the detector's dark " +
+			"level) or empty for the file's, got \"" + s + "\"");
+	}
+
+	static boolean darkPeriods(final String s) {
+		switch (s == null ? "exclude" : s.trim().toLowerCase(Locale.ROOT)) {
+			case "exclude":
+				return true;
+			case "keep":
+				return false;
+			default:
+				throw new IllegalArgumentException("dark_periods must be exclude or keep, got \"" + s + "\"");
 		}
 	}
 

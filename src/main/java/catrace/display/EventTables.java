@@ -27,10 +27,16 @@ public final class EventTables {
 		// the imaged span of every trial, for stimulus-locked analysis of this file
 		for (final RoiEvents r : rois) {
 			if (!r.analysed()) continue;
+			final java.util.Map<Integer, double[]> spans = new java.util.LinkedHashMap<>();
 			for (int k = 0; k < r.trials().size(); k++) {
-				t.comment("trial " + r.trialNumber(k) + ": " + Formats.number(r.times(k).startS()) + "-" + Formats
-					.number(r.times(k).endS()) + " s");
+				final double[] s = spans.computeIfAbsent(r.trialNumber(k), n -> new double[] { Double.POSITIVE_INFINITY,
+					Double.NEGATIVE_INFINITY });
+				s[0] = Math.min(s[0], r.times(k).startS());
+				s[1] = Math.max(s[1], r.times(k).endS());
 			}
+			for (final java.util.Map.Entry<Integer, double[]> e : spans.entrySet())
+				t.comment("trial " + e.getKey() + ": " + Formats.number(e.getValue()[0]) + "-" + Formats.number(e
+					.getValue()[1]) + " s");
 			break;
 		}
 		t.columns("roi", "trial", "onset_s", "peak_s", "amplitude_pct", "area_pct_s", "weight_pct", "on_decay");

@@ -21,6 +21,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Paints a {@link Figure} with Java2D into an RGB image and encodes it as PNG. Text is drawn with the rendering
@@ -155,7 +156,8 @@ final class FigurePainter {
 		final Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
 		if (!writers.hasNext()) throw new IllegalStateException("No PNG writer available in this Java");
 		final ImageWriter w = writers.next();
-		try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+		// in memory: ImageIO's default stream caches in a temporary file, which would fail where files are limited
+		try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
 			w.setOutput(out);
 			final ImageWriteParam param = w.getDefaultWriteParam();
 			if (param.canWriteCompressed()) {

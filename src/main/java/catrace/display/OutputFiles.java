@@ -9,16 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import ij.ImagePlus;
 
+import catrace.io.AtomicFiles;
 import catrace.io.CsvFiles;
+import catrace.io.FileSetSwap;
 import catrace.model.Table;
 
 /**
- * A set of named outputs (tables and figures, each figure as PNG and SVG) written together: nothing is written when any
- * target exists and overwriting was not asked for, and each file is written atomically.
+ * A set of named outputs (tables and figures, each figure as PNG and SVG) written together as one unit: nothing is
+ * written when any target exists and overwriting was not asked for, and a stopped or failed write leaves the complete
+ * old set or the complete new one.
  */
 public final class OutputFiles {
 
@@ -73,37 +77,32 @@ public final class OutputFiles {
 	}
 
 	/**
-	 * Writes everything into {@code folder} (created if needed).
+	 * Writes everything into {@code folder} (created if needed) as one unit (see {@link FileSetSwap}): the files go
+	 * to a hidden folder beside the outputs first and are swapped in together, so a kill or a full disk leaves the
+	 * complete old set or the complete new one; an unfinished swap found in the folder is completed first. Other
+	 * files in the folder are left alone.
 	 *
 	 * @return the written paths
 	 * @throws FileAlreadyExistsException naming the first existing output when {@code overwrite} is false
 	 */
 	public List<Path> write(final Path folder, final boolean overwrite) throws IOException {
-		if (Files.exists(folder) && !Files.isDirectory(folder)) {
-			throw new IOException("Output folder " + folder + " is a file, not a folder");
-		}
-		if (!overwrite) {
-			for (final String f : fileNames()) {
-				if (Files.exists(folder.resolve(f))) {
-					throw new FileAlreadyExistsException(folder.resolve(f).toString(), null,
-						"output exists; pass overwrite=true to replace it");
-				}
-			}
-		}
-		try {
-			Files.createDirectories(folder);
-		}
-		catch (final IOException e) {
-			throw new IOException("Cannot create output folder " + folder + ": " + e.getMessage(), e);
-		}
-		if (!Files.isWritable(folder)) throw new IOException("Output folder " + folder + " is not writable");
-		final List<Path> written = new ArrayList<>();
+		return write(folder, overwrite, note -> {});
+	}
+
+	/**
+	 * As {@link #write(Path, boolean)}, telling {@code notes} what was found of earlier stopped writes and completed
+	 * or removed (one sentence each).
+	 */
+	public List<Path> write(final Path folder, final boolean overwrite, final Consumer<String> notes)
+		throws IOException
+	{
+		final Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
 		for (final Map.Entry<String, Table> e : tables.entrySet()) {
-			final Path p = folder.resolve(e.getKey());
-			CsvFiles.write(e.getValue(), p, true);
-			written.add(p);
+			final Table t = e.getValue();
+			files.put(e.getKey(), p -> CsvFiles.write(t, p, false));
 		}
-		// figures are painted and encoded in parallel (each on its own canvas: the bytes do not depend on the order)
+		// figures are painted and encoded before the swap, in parallel (each on its own canvas: the bytes do not depend
+		// on the order)
 		final List<Map.Entry<String, Figure>> list = new ArrayList<>(figures.entrySet());
 		final byte[][] png = new byte[list.size()][], svg = new byte[list.size()][];
 		IntStream.range(0, list.size()).parallel().forEach(i -> {
@@ -111,13 +110,27 @@ public final class OutputFiles {
 			svg[i] = list.get(i).getValue().svg().getBytes(StandardCharsets.UTF_8);
 		});
 		for (int i = 0; i < list.size(); i++) {
-			final Path p = folder.resolve(list.get(i).getKey()), s = folder.resolve(svgName(list.get(i).getKey()));
-			CsvFiles.writeAtomically(p, png[i], true);
-			CsvFiles.writeAtomically(s, svg[i], true);
-			written.add(p);
-			written.add(s);
+			final byte[] pngBytes = png[i], svgBytes = svg[i];
+			files.put(list.get(i).getKey(), p -> CsvFiles.writeAtomically(p, pngBytes, false));
+			files.put(svgName(list.get(i).getKey()), p -> CsvFiles.writeAtomically(p, svgBytes, false));
 		}
-		return written;
+		final FileSetSwap.Result r = FileSetSwap.write(folder, setName(fileNames()), files, overwrite);
+		for (final String n : r.recovered())
+			notes.accept(n);
+		return r.written();
+	}
+
+	/** The names' common beginning (e.g. the recording's stem), naming the set's journal. */
+	static String setName(final List<String> names) {
+		if (names.isEmpty()) return "outputs";
+		String prefix = names.get(0);
+		for (final String n : names) {
+			int k = 0;
+			while (k < prefix.length() && k < n.length() && prefix.charAt(k) == n.charAt(k))
+				k++;
+			prefix = prefix.substring(0, k);
+		}
+		return prefix.replaceAll("[._-]+$", "");
 	}
 
 	/** Shows every table, figure and image in ImageJ windows (GUI only). */
@@ -128,9 +141,13 @@ public final class OutputFiles {
 			new ImagePlus(e.getKey(), e.getValue().image()).show();
 	}
 
-	/** A file-name stem from a recording name: letters, digits, '-', '_' and '.' kept, others become '_'. */
+	/**
+	 * A file-name stem from a recording name: letters (with their accents, in any script), digits, '-', '_' and '.'
+	 * kept, others become '_' ("scan ü 1" → "scan_ü_1", not the "scan_1" of "scan ä 1").
+	 */
 	public static String stem(final String name) {
-		final String s = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+		final String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll(
+			"[^\\p{L}\\p{M}\\p{N}._-]+", "_");
 		return s.isEmpty() ? "recording" : s;
 	}
 }

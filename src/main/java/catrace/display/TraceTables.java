@@ -9,6 +9,7 @@ import catrace.model.SampleTimes;
 import catrace.model.Table;
 import catrace.roi.PixelMask;
 import catrace.trace.RoiSummary;
+import catrace.trace.DarkPeriods;
 import catrace.trace.TraceResult;
 import catrace.trace.TrialTraces;
 
@@ -71,7 +72,10 @@ public final class TraceTables {
 		t.comment("units: positions in px; f0_median_raw in the image's raw intensity units; noise level nu in " +
 			"%/sqrt(Hz); sample period in ms");
 		t.columns("roi", "shape", "x_px", "y_px", "x0_px", "x1_px", "n_px", "f0_median_raw", NOISE_LEVEL, "rate_hz",
-			"sample_period_ms", "rate_source", "flag");
+			"sample_period_ms", "rate_source", "dark_excluded_s", "flag");
+		double darkS = 0;
+		for (final TrialTraces tr : r.trials())
+			darkS += tr.darkSeconds(r.rateHz());
 		for (final RoiSummary s : r.summaries()) {
 			final PixelMask m = s.mask();
 			t.addRow();
@@ -87,6 +91,7 @@ public final class TraceTables {
 			t.set("rate_hz", r.rateHz());
 			t.set("sample_period_ms", 1000 / r.rateHz());
 			t.set("rate_source", r.recording().timing().source());
+			t.set("dark_excluded_s", darkS);
 			t.set("flag", s.flag());
 		}
 		return t;
@@ -99,5 +104,23 @@ public final class TraceTables {
 			" ms per " + (r.recording().isLineScan() ? "line" : "frame") + " (" + r.recording().timing().source() +
 			")");
 		t.comment(r.settings().describe());
+		t.comment("offset: " + Formats.number(r.offset()) + " raw units subtracted from every pixel mean (" + r
+			.offsetSource() + ")");
+		t.comment("dark periods (detector at its dark level; F0 and dF/F are NaN there, left out of detection): " +
+			darkRanges(r));
+	}
+
+	/** "none", or "trial 1: 3.42-11.07 s; …" on the recording's clock. */
+	static String darkRanges(final TraceResult r) {
+		final StringBuilder sb = new StringBuilder();
+		for (int k = 0; k < r.trials().size(); k++) {
+			final SampleTimes times = r.recording().times(k);
+			for (final int[] range : DarkPeriods.ranges(r.trials().get(k).dark())) {
+				sb.append(sb.length() == 0 ? "" : "; ").append(r.trials().size() > 1 ? "trial " + (k + 1) + ": " : "")
+					.append(Formats.number(times.at(range[0]))).append("-").append(Formats.number(times.at(range[1] -
+						1))).append(" s");
+			}
+		}
+		return sb.length() == 0 ? "none" : sb.toString();
 	}
 }

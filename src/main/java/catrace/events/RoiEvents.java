@@ -35,7 +35,10 @@ public final class RoiEvents {
 		return roi;
 	}
 
-	/** One detection per trial (empty when the ROI was not analysed, see {@link #flag()}). */
+	/**
+	 * One detection per analysed stretch: per trial, or per stretch between dark periods of a trial (see
+	 * {@link #trialNumber(int)}); empty when the ROI was not analysed, see {@link #flag()}.
+	 */
 	public List<TransientDetection> trials() {
 		return trials;
 	}

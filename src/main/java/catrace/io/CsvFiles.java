@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes tables as CSV and any bytes atomically (temporary file in the same folder, then rename). */
+/**
+ * Writes tables as CSV and any bytes atomically (temporary file in the same folder, then rename); reads CSV lines and
+ * their number cells strictly ({@link #number}).
+ */
 public final class CsvFiles {
 
 	private CsvFiles() {}
@@ -78,6 +81,28 @@ public final class CsvFiles {
 		}
 		out.add(cur.toString());
 		return out;
+	}
+
+	/**
+	 * The number in a CSV cell, strictly: a plain decimal ({@link PlainNumbers}); "NaN" (as CaTrace writes a missing
+	 * value) and an empty cell are NaN; "Inf", "-Inf", "Infinity" and "-Infinity" are infinite (as CaTrace and Java
+	 * write them). Any other text is an error: text in a number cell never turns silently into a missing value.
+	 *
+	 * @param source the file name, for the message
+	 * @param lineIndex 0-based index of the line in the file
+	 * @param column the column's name
+	 * @throws IllegalArgumentException "scan_events.csv line 4: onset_s '1,5s' is not a number"
+	 */
+	public static double number(final String text, final String source, final int lineIndex, final String column) {
+		final String s = text.trim();
+		if (s.isEmpty() || s.equals("NaN")) return Double.NaN;
+		if (PlainNumbers.isDecimal(s)) return Double.parseDouble(s);
+		if (s.equals("Inf") || s.equals("+Inf") || s.equals("Infinity") || s.equals("+Infinity")) {
+			return Double.POSITIVE_INFINITY;
+		}
+		if (s.equals("-Inf") || s.equals("-Infinity")) return Double.NEGATIVE_INFINITY;
+		throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s line %d: %s '%s' is not a number",
+			source, lineIndex + 1, column, text));
 	}
 
 	/** Writes a table as CSV; see {@link #writeAtomically}. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import catrace.model.DffTrial;
 import catrace.model.Formats;
 import catrace.model.SampleTimes;
+import catrace.model.Timing;
 import catrace.quality.Percentile;
 
 /**
@@ -144,7 +145,8 @@ public final class DffTraceFile {
 		for (final Map.Entry<Integer, List<double[]>> e : rows.entrySet()) {
 			final List<double[]> rs = e.getValue();
 			if (rs.size() < 3) throw new IllegalArgumentException(source + ": trial " + e.getKey() + " has only " + rs
-				.size() + " samples");
+				.size() + " sample" + (rs.size() == 1 ? "" : "s") + "; at least 3 are needed (the noise level is the " +
+				"median of the successive differences)");
 			final double[] t = new double[rs.size()];
 			for (int i = 0; i < t.length; i++)
 				t[i] = rs.get(i)[0];
@@ -156,6 +158,7 @@ public final class DffTraceFile {
 				throw new IllegalArgumentException(source + ", trial " + e.getKey() + " (from line " + firstLine.get(e
 					.getKey()) + "): time_s: " + x.getMessage());
 			}
+			Timing.of(times.rateHz(), "the time_s column of " + source + ", trial " + e.getKey()); // rate in range?
 			checkEvenlySpaced(source, e.getKey(), times, rs);
 			if (Double.isFinite(statedRate)) checkStatedRate(source, e.getKey(), statedRate, times);
 			final double[][] v = new double[cols.size()][rs.size()];
@@ -205,16 +208,7 @@ public final class DffTraceFile {
 
 	/** "NaN" and empty cells are not-a-number; any other text that is not a number is an error. */
 	private static double number(final String text, final String source, final int line, final String column) {
-		final String s = text.trim();
-		if (s.isEmpty() || s.equals("NaN")) return Double.NaN;
-		try {
-			if (s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity")) return Double.parseDouble(s);
-		}
-		catch (final NumberFormatException e) {
-			// falls through to the error below
-		}
-		throw new IllegalArgumentException(String.format(Locale.ROOT, "%s line %d: %s '%s' is not a number", source,
-			line + 1, column, text));
+		return CsvFiles.number(text, source, line, column);
 	}
 
 	private static List<String> split(final String line) {
@@ -259,6 +253,14 @@ public final class DffTraceFile {
 		for (final DffTrial t : trials)
 			if (t.hasNonFinite(roi)) return true;
 		return false;
+	}
+
+	/** True when ROI {@code roi} has no value at all (NaN throughout: flagged during extraction). */
+	public boolean allNaN(final int roi) {
+		for (final DffTrial t : trials)
+			for (final double v : t.dffPct(roi))
+				if (!Double.isNaN(v)) return false;
+		return true;
 	}
 
 	/** The same traces timed at {@code rateHz} from each trial's first time stamp (the user's rate wins). */

@@ -108,11 +108,10 @@ public final class GroundTruthFiles {
 				final double[] r = new double[f.length];
 				for (int j = 0; j < f.length; j++) {
 					try {
-						r[j] = Double.parseDouble(f[j].trim());
+						r[j] = CsvFiles.number(f[j], file.getFileName().toString(), i, header.get(j));
 					}
-					catch (final NumberFormatException e) {
-						throw new IOException(file.getFileName() + " line " + (i + 1) + ": '" + f[j] +
-							"' is not a number");
+					catch (final IllegalArgumentException e) {
+						throw new IOException(e.getMessage(), e);
 					}
 				}
 				rows.add(r);

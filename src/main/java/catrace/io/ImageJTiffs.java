@@ -9,14 +9,17 @@ import ij.plugin.FileInfoVirtualStack;
 
 /**
  * Opens a classic (non-Big) TIFF with ImageJ 1, in memory or as a virtual stack, after {@link TiffPages} has checked
- * that the file is a complete TIFF. ImageJ reads hyperstack dimensions, the calibration (pixel size, frame interval,
- * time unit) and signed 16-bit data (stored + 32768 with a signed calibration) from its own description tag.
+ * that the file is a complete TIFF and {@link ImageJTiffLayout} that ImageJ will read the pixels the pages hold.
+ * ImageJ reads hyperstack dimensions, the calibration (pixel size, frame interval, time unit) and signed 16-bit data
+ * (stored + 32768 with a signed calibration) from its own description tag.
  */
 final class ImageJTiffs {
 
 	private ImageJTiffs() {}
 
-	static ImagePlus open(final Path path, final boolean virtual) throws IOException {
+	static ImagePlus open(final TiffPages tiff, final boolean virtual) throws IOException {
+		ImageJTiffLayout.check(tiff);
+		final Path path = tiff.path();
 		final String dir = dirOf(path);
 		final String name = path.getFileName().toString();
 		// openVirtual keeps ImageJ's hyperstack dimensions and calibration, like the in-memory opener

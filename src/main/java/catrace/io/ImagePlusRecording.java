@@ -100,7 +100,7 @@ final class ImagePlusRecording {
 			return Timing.unknown(label + ": the ImageJ calibration frame interval is " + Formats.number(
 				interval) + " " + unit + "; the " + what + " must be > 0");
 		}
-		return Timing.of(1.0 / period, String.format(Locale.ROOT, "ImageJ calibration frame interval%s (%s %s) of %s",
+		return Timing.fromFile(1.0 / period, String.format(Locale.ROOT, "ImageJ calibration frame interval%s (%s %s) of %s",
 			lineScan ? " as line period" : "", Formats.number(interval), unit, label));
 	}
 

@@ -33,6 +33,7 @@ public final class LabelImages {
 	 */
 	public static RandomAccessibleInterval<? extends IntegerType<?>> open(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "label image not found");
+		if (TiffPages.looksLikeTiff(file)) ImageJTiffLayout.check(TiffPages.read(file)); // whole, and read as stored
 		final Opener opener = new Opener();
 		opener.setSilentMode(true);
 		final ImagePlus imp = opener.openImage(file.toAbsolutePath().toString());

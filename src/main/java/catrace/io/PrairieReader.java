@@ -77,10 +77,6 @@ final class PrairieReader {
 
 	static Recording read(final Path xml, final ReadOptions options) throws IOException {
 		final String xmlName = xml.getFileName().toString();
-		if (options.kind() == ReadOptions.Kind.FRAME_STACK) {
-			throw new IllegalArgumentException(xml + " describes a Prairie line scan; it cannot be read as a frame " +
-				"stack (kind=FRAME_STACK)");
-		}
 		final Element root = parse(xml).getDocumentElement();
 		if (!"PVScan".equals(root.getTagName())) {
 			throw new IOException(xml + " is not a PrairieView file (root element <" + root.getTagName() +
@@ -92,9 +88,15 @@ final class PrairieReader {
 			if ("linescan".equalsIgnoreCase(s.getAttribute("type").trim())) sequences.add(s);
 			else otherTypes.add(s.getAttribute("type"));
 		}
+		if (sequences.isEmpty() && PrairieTSeriesReader.isTSeries(root)) return PrairieTSeriesReader.read(xml, root,
+			options);
 		if (sequences.isEmpty()) {
-			throw new IOException(xml + " has no <Sequence type=\"Linescan\">" + (otherTypes.isEmpty() ? ""
-				: " (found " + otherTypes + ")") + "; only Prairie line scans are read");
+			throw new IOException(xml + " has no <Sequence type=\"Linescan\"> or \"TSeries …\"" + (otherTypes
+				.isEmpty() ? "" : " (found " + otherTypes + ")") + "; CaTrace reads Prairie line scans and T-series");
+		}
+		if (options.kind() == ReadOptions.Kind.FRAME_STACK) {
+			throw new IllegalArgumentException(xml + " describes a Prairie line scan; it cannot be read as a frame " +
+				"stack (kind=FRAME_STACK)");
 		}
 		final int channel = options.resolveChannel(2, 1);
 		final Path dir = xml.toAbsolutePath().getParent();
@@ -150,11 +152,11 @@ final class PrairieReader {
 		}
 		final Timing timing;
 		if (periodProblem != null) timing = Timing.unknown(periodProblem);
-		else if (!(period > 0) || Double.isInfinite(1.0 / period)) {
-			timing = Timing.unknown(xml + ": scanLinePeriod is " + period + " s; the line period must be > 0 (or " +
-				"give rate_hz)");
+		else if (!(period > 0)) {
+			timing = Timing.unknown(xml + ": scanLinePeriod is " + Formats.number(period) + " s; the line period " +
+				"must be > 0 (or give rate_hz)");
 		}
-		else timing = Timing.of(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
+		else timing = Timing.fromFile(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
 		b.timing(timing).channel(channelName);
 		if (micronsPerPixel > 0) b.pixelSize(micronsPerPixel, "\u00b5m");
 		return b.build();
@@ -174,8 +176,7 @@ final class PrairieReader {
 			throw new IOException("Prairie " + where + " file " + tif.getFileName() + " is missing (listed in " + xml
 				.getFileName() + ", expected at " + tif + ")");
 		}
-		TiffPages.read(tif); // complete, uncorrupted TIFF?
-		final ImagePlus imp = ImageJTiffs.open(tif, options.virtual());
+		final ImagePlus imp = ImageJTiffs.open(TiffPages.read(tif), options.virtual());
 		if (imp.getStackSize() != 1) {
 			throw new IOException(tif + " has " + imp.getStackSize() + " planes; a Prairie line-scan file holds one " +
 				"(x, lines) image");
@@ -186,7 +187,7 @@ final class PrairieReader {
 		return ImagePlusImgs.plane(imp, 1);
 	}
 
-	private static Element channelFile(final Element frame, final int channel, final Path xml, final String where)
+	static Element channelFile(final Element frame, final int channel, final Path xml, final String where)
 		throws IOException
 	{
 		final List<String> names = new ArrayList<>();
@@ -204,7 +205,7 @@ final class PrairieReader {
 			names + "); green = Ch2, red = Ch1, or give the channel number");
 	}
 
-	private static Document parse(final Path xml) throws IOException {
+	static Document parse(final Path xml) throws IOException {
 		byte[] bytes = Files.readAllBytes(xml);
 		if (bytes.length == 0) throw new IOException(xml + " is empty (0 bytes)");
 		int skip = 0;
@@ -227,7 +228,7 @@ final class PrairieReader {
 		}
 	}
 
-	private static List<Element> children(final Element parent, final String tag) {
+	static List<Element> children(final Element parent, final String tag) {
 		final List<Element> out = new ArrayList<>();
 		for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
 			if (n instanceof Element && tag.equals(((Element) n).getTagName())) out.add((Element) n);
@@ -235,19 +236,19 @@ final class PrairieReader {
 		return out;
 	}
 
-	private static Element child(final Element parent, final String tag) {
+	static Element child(final Element parent, final String tag) {
 		final List<Element> c = children(parent, tag);
 		return c.isEmpty() ? null : c.get(0);
 	}
 
-	private static String stateValue(final Element shard, final String key) {
+	static String stateValue(final Element shard, final String key) {
 		for (final Element v : children(shard, "PVStateValue")) {
 			if (key.equals(v.getAttribute("key")) && v.hasAttribute("value")) return v.getAttribute("value");
 		}
 		return null;
 	}
 
-	private static String indexedValue(final Element shard, final String key, final String index) {
+	static String indexedValue(final Element shard, final String key, final String index) {
 		for (final Element v : children(shard, "PVStateValue")) {
 			if (!key.equals(v.getAttribute("key"))) continue;
 			for (final Element iv : children(v, "IndexedValue")) {
@@ -257,12 +258,10 @@ final class PrairieReader {
 		return null;
 	}
 
-	private static double number(final String text, final String what, final Path xml) throws IOException {
-		try {
-			return Double.parseDouble(text.trim());
+	static double number(final String text, final String what, final Path xml) throws IOException {
+		if (!PlainNumbers.isDecimal(text)) {
+			throw new IOException(xml + ": " + what + " = '" + text + "' is not a plain decimal number");
 		}
-		catch (final NumberFormatException e) {
-			throw new IOException(xml + ": " + what + " = '" + text + "' is not a number");
-		}
+		return PlainNumbers.parse(text);
 	}
 }

@@ -33,14 +33,17 @@ public final class RecordingReader {
 	private RecordingReader() {}
 
 	/**
-	 * @param path a Prairie folder or its .xml, a ScanImage TIFF, or a plain TIFF
+	 * @param file a Prairie folder or its .xml, a ScanImage TIFF, or a plain TIFF; relative to the working directory
+	 *          unless absolute (the recording's source is the absolute, normalised path)
 	 * @throws IOException when the file is missing, empty, not a TIFF, corrupt or truncated, a Prairie XML is missing
 	 *           or malformed or names a missing file, or a ScanImage header has no frame rate
 	 * @throws IllegalArgumentException when no sampling rate can be found (give rate_hz), the channel does not exist,
 	 *           or the image is too short
 	 */
-	public static Recording open(final Path path, final ReadOptions options) throws IOException {
-		if (path == null) throw new IllegalArgumentException("No file given");
+	public static Recording open(final Path file, final ReadOptions options) throws IOException {
+		if (file == null) throw new IllegalArgumentException("No file given");
+		// the recording's source is the same path whatever the working directory (the outputs' "# source:" line)
+		final Path path = file.toAbsolutePath().normalize();
 		final ReadOptions o = options == null ? ReadOptions.defaults() : options;
 		if (!Files.exists(path)) throw new NoSuchFileException(path.toString(), null, "file or folder not found");
 		final Recording r;
@@ -107,7 +110,18 @@ public final class RecordingReader {
 			throw new IOException(path + " is a BigTIFF without a ScanImage header; ImageJ 1 cannot read it: save it " +
 				"as TIFF, or open it in Fiji (Bio-Formats) and use the open image");
 		}
-		final ImagePlus imp = ImageJTiffs.open(path, o.virtual());
+		final ImagePlus imp = ImageJTiffs.open(tiff, o.virtual());
+		final Recording r = imageJRecording(path, tiff, imp, o);
+		final String interval = ImageJTiffLayout.headerValue(tiff, "finterval");
+		if (interval == null || PlainNumbers.isDecimal(interval)) return r;
+		// ImageJ reads it with Java's parser, which takes "0x1p4" as 16
+		return r.withTiming(Timing.unknown(path + ": finterval=" + interval + " in its ImageJ header is not a plain " +
+			"decimal number of seconds; give the " + (r.isLineScan() ? "line" : "frame") + " rate in Hz (rate_hz)"));
+	}
+
+	private static Recording imageJRecording(final Path path, final TiffPages tiff, final ImagePlus imp,
+		final ReadOptions o) throws IOException
+	{
 		if (o.virtual() && TiffStream.canStream(tiff) && tiff.pageCount() == imp.getStackSize() && sameSamples(imp,
 			tiff))
 		{

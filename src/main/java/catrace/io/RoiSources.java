@@ -19,7 +19,8 @@ import catrace.roi.PixelMask;
 /**
  * Decides which ROIs to measure in a recording, from what the user gave, in this order: a band spec ("12-30,41-58"
  * or "auto"), a ROI file (RoiSet.zip, .roi, or a label image .tif), the ROI Manager's ROIs, and finally, for a line
- * scan, automatic soma bands. Also makes the matching neuropil regions.
+ * scan, automatic soma bands, whose source then says that nothing else was given (it goes into the summary and the
+ * ROI table's "# ROIs:" line). Also makes the matching neuropil regions.
  */
 public final class RoiSources {
 
@@ -59,7 +60,7 @@ public final class RoiSources {
 		if (!spec.isEmpty()) {
 			if (!line) throw new IllegalArgumentException("Bands (" + spec +
 				") are for line scans; '" + rec.name() + "' is a frame stack: give a ROI file instead");
-			if (spec.equalsIgnoreCase("auto")) return auto(rec);
+			if (spec.equalsIgnoreCase("auto")) return auto(rec, "");
 			return new Choice(BandSpec.parse(spec, rec.planeWidth()), "band spec " + spec);
 		}
 		if (roiFile != null && !roiFile.toString().isEmpty()) {
@@ -77,18 +78,19 @@ public final class RoiSources {
 			final List<PixelMask> m = ImageJRois.toMasks(managerRois, rec.planeWidth(), rec.planeHeight(), line);
 			return new Choice(m, "ROI Manager (" + m.size() + " ROIs)");
 		}
-		if (line) return auto(rec);
+		if (line) return auto(rec, ", as no bands, ROI file or ROI Manager ROIs were given");
 		throw new IllegalArgumentException("No ROIs for the frame stack '" + rec.name() +
 			"': give roi_file (a RoiSet.zip, .roi or label image) or add ROIs to the ROI Manager");
 	}
 
-	private static Choice auto(final Recording rec) {
+	/** @param why why automatic bands were chosen ("" when asked for), after "automatic soma bands" */
+	private static Choice auto(final Recording rec, final String why) {
 		final AutoBands.Detection d = new AutoBands().analyse(LineProfile.meanOverTime(rec));
 		if (d.bands().isEmpty()) {
 			throw new IllegalArgumentException("No soma bands found automatically in '" + rec.name() + "' (" + d
 				.describe() + "); give bands as columns, e.g. bands=\"12-30,41-58\"");
 		}
-		return new Choice(d.bands(), "automatic soma bands (" + d.describe() + ")");
+		return new Choice(d.bands(), "automatic soma bands" + why + " (" + d.describe() + ")");
 	}
 
 	/** Neuropil per ROI: flank bands on a line scan, a ring around each frame ROI; all ROIs excluded. */

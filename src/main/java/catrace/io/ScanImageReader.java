@@ -1,6 +1,7 @@
 package catrace.io;
 
 import catrace.model.Timing;
+import catrace.model.Formats;
 import catrace.model.Recording;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ final class ScanImageReader {
 
 	private static final Pattern SI_LINE = Pattern.compile("(?m)^\\s*(?:scanimage\\.)?SI\\.");
 	private static final Pattern FRAME_NUMBER = Pattern.compile("(?m)^\\s*frameNumbers\\s*=\\s*(\\d+)");
+	private static final Pattern FRAME_TIMESTAMP = Pattern.compile("frameTimestamps_sec\\s*=\\s*([-+0-9.eE]+)");
 
 	private ScanImageReader() {}
 
@@ -78,9 +80,53 @@ final class ScanImageReader {
 			for (int t = 0; t < frames; t++) planes.add(tiff.readPlane(t * perFrame + position));
 			img = PlaneImgs.inMemory(type, planes, dims);
 		}
-		final String channelName = Integer.toString(perFrame == saved.length ? saved[position] : position + 1);
-		return Recording.builder(nameOf(file), Recording.Kind.FRAME_STACK).source(path.toString()).timing(timing)
-			.channel(perFrame > 1 ? channelName : "").addTrial(file, img).build();
+		final int channel = perFrame == saved.length ? saved[position] : position + 1;
+		final String channelName = Integer.toString(channel);
+		final Recording.Builder b = Recording.builder(nameOf(file), Recording.Kind.FRAME_STACK).source(path.toString())
+			.timing(timing).channel(perFrame > 1 ? channelName : "");
+		darkLevel(tiff, channel, b);
+		final double[] stamps = frameTimestamps(tiff, frames, perFrame);
+		return (stamps == null ? b.addTrial(file, img, 0.0) : b.addTrial(file, img, stamps)).build();
+	}
+
+	/**
+	 * The dark level of the channel in the stored units: ScanImage's channel offset, or 0 when ScanImage subtracted
+	 * it before saving (SI.hChannels.channelSubtractOffset).
+	 */
+	private static void darkLevel(final TiffPages tiff, final int channel, final Recording.Builder b) {
+		final double[] offsets = numbers(headerValue(tiff, "SI.hChannels.channelOffset"));
+		final String subtract = headerValue(tiff, "SI.hChannels.channelSubtractOffset");
+		if (offsets == null || channel > offsets.length) return;
+		final String[] flags = subtract == null ? new String[0] : subtract.replaceAll("[\\[\\]]", "").trim().split(
+			"[\\s;,]+");
+		final boolean subtracted = channel <= flags.length && (flags[channel - 1].equals("true") || flags[channel - 1]
+			.equals("1"));
+		final String off = Formats.number(offsets[channel - 1]);
+		if (subtracted) b.darkLevel(0, "SI.hChannels.channelSubtractOffset: ScanImage subtracted channel " + channel +
+			"'s offset (" + off + ") when saving, so the dark level of the stored values is 0");
+		else b.darkLevel(offsets[channel - 1], "SI.hChannels.channelOffset of channel " + channel + " = " + off);
+	}
+
+	/** frameTimestamps_sec of every frame (its first page), or null when a frame lacks it or they do not increase. */
+	private static double[] frameTimestamps(final TiffPages tiff, final int frames, final int perFrame) {
+		final double[] t = new double[frames];
+		for (int f = 0; f < frames; f++) {
+			final Matcher m = FRAME_TIMESTAMP.matcher(tiff.description(f * perFrame));
+			if (!m.find()) return null;
+			if (!PlainNumbers.isDecimal(m.group(1))) return null;
+			t[f] = PlainNumbers.parse(m.group(1));
+			if (!Double.isFinite(t[f]) || f > 0 && !(t[f] > t[f - 1])) return null;
+		}
+		return t;
+	}
+
+	private static double[] numbers(final String bracketed) {
+		if (bracketed == null) return null;
+		final Matcher m = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?").matcher(bracketed);
+		final List<Double> out = new ArrayList<>();
+		while (m.find())
+			out.add(Double.parseDouble(m.group()));
+		return out.isEmpty() ? null : out.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	private static Timing timing(final TiffPages tiff, final ReadOptions options) throws IOException {
@@ -90,19 +136,11 @@ final class ScanImageReader {
 			return Timing.unknown(tiff.path() + " has a ScanImage header without SI.hRoiManager.scanFrameRate; give " +
 				"the frame rate in Hz (rate_hz)");
 		}
-		final double rate;
-		try {
-			rate = Double.parseDouble(v);
-		}
-		catch (final NumberFormatException e) {
+		if (!PlainNumbers.isDecimal(v)) {
 			return Timing.unknown(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
-				"' is not a number; give the frame rate in Hz (rate_hz)");
+				"' is not a plain decimal number of Hz; give the frame rate in Hz (rate_hz)");
 		}
-		if (!(rate > 0) || Double.isInfinite(rate)) {
-			return Timing.unknown(tiff.path() + ": SI.hRoiManager.scanFrameRate = '" + v +
-				"' is not a positive frame rate; give the frame rate in Hz (rate_hz)");
-		}
-		return Timing.of(rate, "ScanImage header SI.hRoiManager.scanFrameRate (" + file + ")");
+		return Timing.fromFile(PlainNumbers.parse(v), "ScanImage header SI.hRoiManager.scanFrameRate (" + file + ")");
 	}
 
 	/** Channel numbers in SI.hChannels.channelSave ("1", "[1;2]", "[1 2]"); {1} when absent. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,6 +47,29 @@ final class TiffPages {
 			this.stripByteCounts = stripByteCounts;
 			this.description = description;
 			this.software = software;
+		}
+
+		/** Bytes of the uncompressed pixels: rows padded to whole bytes, every sample of every pixel. */
+		long pixelBytes() {
+			return ((long) width * bitsPerSample * samplesPerPixel + 7) / 8 * height;
+		}
+
+		/** Byte where the first strip starts. */
+		long start() {
+			return stripOffsets[0];
+		}
+
+		/** Byte after the last strip. */
+		long end() {
+			final int last = stripOffsets.length - 1;
+			return stripOffsets[last] + stripByteCounts[last];
+		}
+
+		/** True when each strip lies after the one before it, without overlap. */
+		boolean stripsInFileOrder() {
+			for (int i = 1; i < stripOffsets.length; i++)
+				if (stripOffsets[i] < stripOffsets[i - 1] + stripByteCounts[i - 1]) return false;
+			return true;
 		}
 	}
 
@@ -130,6 +154,7 @@ final class TiffPages {
 				ifd = next[0];
 			}
 			if (pages.isEmpty()) throw new IOException(path + " is a TIFF without any image page");
+			checkTotalSize(pages, size, path);
 			return new TiffPages(path, big, order, size, pages);
 		}
 	}
@@ -213,7 +238,7 @@ final class TiffPages {
 			throw new IOException(path + " is corrupt: page " + pageNo + " has no valid image size (" + width + " x " +
 				height + ")");
 		}
-		if (offsets == null || counts == null || offsets.length != counts.length) {
+		if (offsets == null || counts == null || offsets.length == 0 || offsets.length != counts.length) {
 			throw new IOException(path + " is corrupt: page " + pageNo + " has no valid strip table (tiled TIFFs are " +
 				"not read)");
 		}
@@ -223,7 +248,48 @@ final class TiffPages {
 					(offsets[i] + counts[i]) + " but the file has " + size + " bytes");
 			}
 		}
-		return new Page(width, height, bits, spp, compression, format, offsets, counts, desc, software);
+		final Page page = new Page(width, height, bits, spp, compression, format, offsets, counts, desc, software);
+		if (compression == 1) {
+			long held = 0;
+			for (final long c : counts)
+				held += c;
+			final long need = page.pixelBytes();
+			if (held < need) {
+				throw new IOException(String.format(Locale.ROOT,
+					"%s is truncated or corrupt: page %d is %d x %d px of %d-bit samples (%d bytes) but its strips " +
+						"hold %d bytes: %d bytes are missing (a cut or half-written file?); re-export it from the " +
+						"acquisition software", path, pageNo, width, height, bits, need, held, need - held));
+			}
+		}
+		if ((long) width * height > Integer.MAX_VALUE) {
+			throw new IOException(String.format(Locale.ROOT,
+				"%s: page %d is %d x %d px, more than the %d pixels one image plane can hold in Java and ImageJ; " +
+					"crop or bin it in the acquisition software", path, pageNo, width, height, Integer.MAX_VALUE));
+		}
+		return page;
+	}
+
+	/**
+	 * Bytes of pixels the uncompressed pages need, checked against the file before any pixel is read: a header that
+	 * claims more than the file holds fails here, naming the file, not after memory for it was taken.
+	 */
+	private static void checkTotalSize(final List<Page> pages, final long size, final Path path)
+		throws IOException
+	{
+		long need = 0;
+		int uncompressed = 0;
+		for (final Page p : pages) {
+			if (p.compression != 1) continue;
+			need += p.pixelBytes();
+			uncompressed++;
+		}
+		if (need > size) {
+			final Page p0 = pages.get(0);
+			throw new IOException(String.format(Locale.ROOT,
+				"%s is corrupt: its %d pages of %d x %d px of %d-bit samples need %d bytes of pixels but the file has " +
+					"only %d bytes (pages share their pixel data?)", path, uncompressed, p0.width, p0.height,
+				p0.bitsPerSample, need, size));
+		}
 	}
 
 	private static boolean isNeeded(final int tag) {

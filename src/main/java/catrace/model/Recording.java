@@ -39,8 +39,12 @@ public final class Recording {
 	private final List<double[]> trialStamps;
 	private final double pixelSize;
 	private final String pixelUnit;
+	private final double darkLevel;
+	private final String darkLevelSource;
 
 	private Recording(final Builder b) {
+		this.darkLevel = b.darkLevel;
+		this.darkLevelSource = b.darkLevelSource;
 		this.name = b.name;
 		this.sourcePath = b.sourcePath;
 		this.kind = b.kind;
@@ -128,6 +132,16 @@ public final class Recording {
 		return t.dimension(t.numDimensions() - 1);
 	}
 
+	/** The detector's dark level in raw units as the file states it (0 when it states none). */
+	public double darkLevel() {
+		return darkLevel;
+	}
+
+	/** Where {@link #darkLevel()} came from, e.g. a metadata key, or "none stated in the file (0)". */
+	public String darkLevelSource() {
+		return darkLevelSource;
+	}
+
 	/** Physical size of one pixel along x (and y), NaN when the file does not say. */
 	public double pixelSize() {
 		return pixelSize;
@@ -183,6 +197,8 @@ public final class Recording {
 		b.trialStamps.addAll(trialStamps);
 		b.pixelSize = pixelSize;
 		b.pixelUnit = pixelUnit;
+		b.darkLevel = darkLevel;
+		b.darkLevelSource = darkLevelSource;
 		return b;
 	}
 
@@ -200,6 +216,8 @@ public final class Recording {
 		private final List<double[]> trialStamps = new ArrayList<>();
 		private double pixelSize = Double.NaN;
 		private String pixelUnit = "pixel";
+		private double darkLevel = 0;
+		private String darkLevelSource = "none stated in the file (0)";
 
 		private Builder(final String name, final Kind kind) {
 			this.name = name;
@@ -218,6 +236,15 @@ public final class Recording {
 
 		public Builder channel(final String c) {
 			this.channel = c == null ? "" : c;
+			return this;
+		}
+
+		/** The detector's dark level (raw units) as the file states it, and where. */
+		public Builder darkLevel(final double rawUnits, final String source) {
+			if (!Double.isFinite(rawUnits)) throw new IllegalArgumentException("Dark level of '" + name +
+				"' must be a finite number, got " + rawUnits + " (" + source + ")");
+			this.darkLevel = rawUnits;
+			this.darkLevelSource = source;
 			return this;
 		}
 

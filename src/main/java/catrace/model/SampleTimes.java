@@ -53,6 +53,14 @@ public final class SampleTimes {
 		return new SampleTimes(timesS.clone(), timesS[0], 1 / median, timesS.length);
 	}
 
+	/** Samples {@code from} (inclusive) to {@code to} (exclusive), at the same times and the same rate. */
+	public SampleTimes range(final int from, final int to) {
+		if (from < 0 || to > samples || to - from < 1) throw new IllegalArgumentException("Sample range " + from + "-" +
+			to + " is not inside 0-" + samples);
+		if (stamps == null) return new SampleTimes(null, at(from), rateHz, to - from);
+		return new SampleTimes(Arrays.copyOfRange(stamps, from, to), stamps[from], rateHz, to - from);
+	}
+
 	public int samples() {
 		return samples;
 	}

@@ -18,16 +18,39 @@ public final class Timing {
 		this.source = source;
 	}
 
+	/** The lowest sampling rate accepted (Hz): one sample per 100 s. */
+	public static final double MIN_RATE_HZ = 0.01;
+	/** The highest sampling rate accepted (Hz): one sample per microsecond. */
+	public static final double MAX_RATE_HZ = 1e6;
+
 	/**
-	 * @param rateHz samples (lines or frames) per second; must be finite and &gt; 0
+	 * @param rateHz samples (lines or frames) per second, from {@value #MIN_RATE_HZ} to {@value #MAX_RATE_HZ} Hz
 	 * @param source where the value came from, e.g. "Prairie XML per-frame scanLinePeriod = 8.254 ms"
+	 * @throws IllegalArgumentException for a rate outside that range, with the rate and its source
 	 */
 	public static Timing of(final double rateHz, final String source) {
-		if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
-			throw new IllegalArgumentException("Sampling rate must be a positive number of Hz, got " + rateHz +
-				(source == null ? "" : " (from " + source + ")"));
-		}
+		final String problem = problem(rateHz, source == null ? "unknown" : source);
+		if (problem != null) throw new IllegalArgumentException(problem);
 		return new Timing(rateHz, source == null ? "unknown" : source);
+	}
+
+	/**
+	 * A rate read from a file: as {@link #of}, but a rate outside the accepted range is {@link #unknown} with the
+	 * reason (the rate, its source and what to do), so that the user's rate_hz can still be used instead.
+	 */
+	public static Timing fromFile(final double rateHz, final String source) {
+		final String problem = problem(rateHz, source);
+		return problem == null ? new Timing(rateHz, source) : unknown(problem +
+			"; check the file's metadata, or give the rate in Hz (rate_hz)");
+	}
+
+	/** The one range check of a sampling rate: null when it is fine, else why not (naming the rate and source). */
+	private static String problem(final double rateHz, final String source) {
+		if (rateHz >= MIN_RATE_HZ && rateHz <= MAX_RATE_HZ) return null;
+		return String.format(Locale.ROOT, "Sampling rate %s Hz (from %s) is %s: CaTrace accepts %s Hz to %s Hz " +
+			"(one sample per 100 s to one per microsecond)", Double.isNaN(rateHz) ? "NaN" : Formats.number(rateHz),
+			source, !(rateHz > 0) ? "not a positive number" : rateHz < MIN_RATE_HZ ? "too low" : "too high",
+			Formats.number(MIN_RATE_HZ), Formats.number(MAX_RATE_HZ));
 	}
 
 	/** A rate given by the user, which wins over anything in the file. */
@@ -47,10 +70,15 @@ public final class Timing {
 	 * The one place where the user's rate meets the file's: the user's rate (Hz, &gt; 0) wins; 0 keeps the file's,
 	 * which must then be known.
 	 *
-	 * @throws IllegalArgumentException for a user rate that is not a positive finite number, or when neither gives one
+	 * @throws IllegalArgumentException for a user rate outside the accepted range, or when neither gives one
 	 */
 	public static Timing resolve(final Timing fromFile, final double userRateHz) {
-		if (userRateHz != 0) return userOverride(userRateHz);
+		if (userRateHz != 0) {
+			final String problem = problem(userRateHz, "rate_hz");
+			if (problem != null) throw new IllegalArgumentException(problem + ": give the lines or frames per second " +
+				"of the recording");
+			return userOverride(userRateHz);
+		}
 		if (fromFile == null) throw new IllegalArgumentException("No sampling rate; give rate_hz");
 		if (!fromFile.isKnown()) throw new IllegalArgumentException(fromFile.source);
 		return fromFile;

@@ -2,6 +2,7 @@ package catrace.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import catrace.events.DetectionSettings;
@@ -10,6 +11,7 @@ import catrace.events.RoiEvents;
 import catrace.io.DffTraceFile;
 import catrace.io.RoiSources;
 import catrace.model.DffTrial;
+import catrace.model.Formats;
 import catrace.model.ProgressListener;
 import catrace.model.Recording;
 import catrace.model.Timing;
@@ -39,6 +41,7 @@ public final class Pipeline {
 		final List<PixelMask> neuropil = trace.neuropilFactor() > 0 ? RoiSources.neuropil(recording, rois.masks())
 			: null;
 		final TraceResult traces = TraceAnalysis.analyze(recording, rois.masks(), neuropil, trace, progress);
+		requireAUsableRoi(traces);
 		if (detection == null) return new RecordingResult(traces, rois.source(), null, new ArrayList<>());
 		final List<String> names = new ArrayList<>();
 		final List<String> flags = new ArrayList<>();
@@ -70,8 +73,8 @@ public final class Pipeline {
 		final List<String> flags = new ArrayList<>();
 		final double[] nu = new double[traces.rois().size()];
 		for (int r = 0; r < nu.length; r++) {
-			final boolean bad = traces.hasNonFinite(r);
-			flags.add(bad ? "dF/F has NaN values (flagged at extraction)" : "");
+			final boolean bad = traces.allNaN(r);
+			flags.add(bad ? "dF/F is NaN throughout (flagged at extraction)" : "");
 			final int roi = r;
 			nu[r] = bad ? Double.NaN : NoiseLevel.pooled(traces.trials().stream().map(t -> t.dffPct(roi)).collect(
 				Collectors.toList()), traces.trials().stream().mapToDouble(DffTrial::rateHz).toArray());
@@ -80,4 +83,31 @@ public final class Pipeline {
 			progress);
 		return new TraceFileResult(traces, timing, nu, detection, events);
 	}
+
+	/**
+	 * A recording none of whose ROIs gave a usable ΔF/F is an error that says why and what to do, not a table of
+	 * NaNs.
+	 */
+	static void requireAUsableRoi(final TraceResult r) {
+		for (final RoiSummary s : r.summaries())
+			if (s.flag().isEmpty()) return;
+		final RoiSummary first = r.summaries().get(0);
+		String remedy = "";
+		if (first.flag().startsWith("F0 <= 0")) {
+			remedy = String.format(Locale.ROOT, " The image values sit at or below the detector's dark level (the " +
+				"offset subtracted is %s, %s; %s's median F0 is %s): give the dark level in raw units as offset " +
+				"(for example the mean of frames taken with the shutter closed, or a value just below the darkest " +
+				"background)", Formats.number(r.offset()), r.offsetSource(), first.name(), Formats.number(first
+						.f0Median()));
+		}
+		else if (first.flag().startsWith("F is not a number")) {
+			remedy = " Remove the NaN pixels (or draw the ROIs where the image has values)";
+		}
+		else if (first.flag().startsWith("constant")) {
+			remedy = " The image does not change over time: check that the right channel and file were given";
+		}
+		throw new IllegalArgumentException("No usable ROI in '" + r.recording().name() + "': every ROI is flagged (" +
+			first.name() + ": " + first.flag() + ")." + remedy);
+	}
+
 }

@@ -47,48 +47,42 @@ public final class NoiseLevel {
 
 	/**
 	 * ν of one ROI recorded in several trials: the median over the within-trial differences of all trials (no
-	 * difference spans the gap between two trials).
+	 * difference spans the gap between two trials, nor a NaN sample such as a dark period).
 	 *
 	 * @param trialsDffPct ΔF/F (%) of each trial
 	 * @throws IllegalArgumentException when no trial has 2 samples
 	 */
 	public static double pooled(final List<double[]> trialsDffPct, final double rateHz) {
-		int n = 0;
-		for (final double[] x : trialsDffPct)
-			n += Math.max(0, x.length - 1);
-		if (n == 0) throw new IllegalArgumentException("Trace too short for a noise level: 1 sample per trial");
-		final double[] d = new double[n];
-		int k = 0;
-		for (final double[] x : trialsDffPct)
-			for (int i = 1; i < x.length; i++)
-				d[k++] = Math.abs(x[i] - x[i - 1]);
-		return Median.of(d) / Math.sqrt(rateHz);
+		return median(trialsDffPct, null) / Math.sqrt(rateHz);
 	}
 
 	/**
 	 * ν pooled over trials sampled at different rates: the median over all trials' successive differences, each
-	 * divided by the square root of its own trial's rate (the same value as {@link #pooled(List, double)} when the rates
-	 * are equal).
+	 * divided by the square root of its own trial's rate (the same as {@link #pooled(List, double)} for equal rates).
 	 */
 	public static double pooled(final List<double[]> trialsDffPct, final double[] ratesHz) {
 		if (ratesHz.length != trialsDffPct.size()) throw new IllegalArgumentException(trialsDffPct.size() +
 			" trials but " + ratesHz.length + " rates");
-		boolean same = true;
+		boolean same = ratesHz.length > 0;
 		for (final double r : ratesHz)
 			same &= r == ratesHz[0];
-		if (same && ratesHz.length > 0) return pooled(trialsDffPct, ratesHz[0]);
+		return same ? pooled(trialsDffPct, ratesHz[0]) : median(trialsDffPct, ratesHz);
+	}
+
+	/** Median of |successive difference| (each / √rate of its trial when {@code ratesHz} is given), skipping NaN. */
+	private static double median(final List<double[]> trialsDffPct, final double[] ratesHz) {
 		int n = 0;
 		for (final double[] x : trialsDffPct)
 			n += Math.max(0, x.length - 1);
 		if (n == 0) throw new IllegalArgumentException("Trace too short for a noise level: 1 sample per trial");
 		final double[] d = new double[n];
 		int k = 0;
-		for (int j = 0; j < ratesHz.length; j++) {
+		for (int j = 0; j < trialsDffPct.size(); j++) {
 			final double[] x = trialsDffPct.get(j);
-			final double s = Math.sqrt(ratesHz[j]);
+			final double s = ratesHz == null ? 1 : Math.sqrt(ratesHz[j]);
 			for (int i = 1; i < x.length; i++)
-				d[k++] = Math.abs(x[i] - x[i - 1]) / s;
+				if (!Double.isNaN(x[i]) && !Double.isNaN(x[i - 1])) d[k++] = Math.abs(x[i] - x[i - 1]) / s;
 		}
-		return Median.of(d);
+		return Median.of(java.util.Arrays.copyOf(d, k));
 	}
 }

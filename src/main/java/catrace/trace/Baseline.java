@@ -17,6 +17,52 @@ public final class Baseline {
 	 * @return F0 at every time point (constant for the whole-trace methods)
 	 */
 	public static double[] compute(final double[] f, final double rateHz, final BaselineSettings s) {
+		return compute(f, rateHz, s, null);
+	}
+
+	/**
+	 * F0 from the samples that are not {@code excluded} (dark periods): the running window counts kept samples only,
+	 * a time range averages its kept samples; F0 is NaN at excluded samples.
+	 *
+	 * @param excluded true at samples to leave out, or null for none
+	 */
+	public static double[] compute(final double[] f, final double rateHz, final BaselineSettings s,
+		final boolean[] excluded)
+	{
+		int kept = 0;
+		if (excluded != null) for (final boolean e : excluded)
+			if (!e) kept++;
+		if (excluded == null || kept == f.length) return computeAll(f, rateHz, s);
+		final double[] out = new double[f.length];
+		Arrays.fill(out, Double.NaN);
+		if (kept == 0) return out;
+		if (s.method() == BaselineMethod.TIME_RANGE) {
+			final int a = Math.max(0, (int) Math.ceil(s.startS() * rateHz - 1e-9));
+			final int b = Math.min(f.length, (int) Math.ceil(s.endS() * rateHz - 1e-9));
+			double sum = 0;
+			int n = 0;
+			for (int i = a; i < b; i++)
+				if (!excluded[i]) {
+					sum += f[i];
+					n++;
+				}
+			if (n == 0) throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"Baseline time range %s-%s s lies entirely in a dark period (detector at its dark level); choose " +
+					"another range", s.startS(), s.endS()));
+			for (int i = 0; i < f.length; i++)
+				if (!excluded[i]) out[i] = sum / n;
+			return out;
+		}
+		final double[] lit = new double[kept];
+		for (int i = 0, j = 0; i < f.length; i++)
+			if (!excluded[i]) lit[j++] = f[i];
+		final double[] f0 = computeAll(lit, rateHz, s);
+		for (int i = 0, j = 0; i < f.length; i++)
+			if (!excluded[i]) out[i] = f0[j++];
+		return out;
+	}
+
+	private static double[] computeAll(final double[] f, final double rateHz, final BaselineSettings s) {
 		if (f.length == 0) throw new IllegalArgumentException("Empty trace: no baseline");
 		final double[] f0 = new double[f.length];
 		switch (s.method()) {
@@ -55,8 +101,9 @@ public final class Baseline {
 		}
 	}
 
+	/** Samples in {@code seconds}, at least 1; a window longer than any trace is held as Integer.MAX_VALUE. */
 	private static int samples(final double seconds, final double rateHz) {
-		return Math.max(1, (int) Math.round(seconds * rateHz));
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(seconds * rateHz)));
 	}
 
 	/** Centred moving average over {@code seconds} (shorter at the ends); a copy of f when 0. */

@@ -62,6 +62,11 @@ public final class LowPassFilter {
 		if (!(cutoffFraction > 0 && cutoffFraction < 0.5)) {
 			throw new IllegalArgumentException("Low-pass cut-off must be between 0 and half the sampling rate");
 		}
+		if (impulseResponseS * rateHz > MAX_ORDER) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"A %s s impulse response is %s samples at %s Hz: too long for a filter (at most %d)",
+				impulseResponseS, impulseResponseS * rateHz, rateHz, MAX_ORDER));
+		}
 		final int n = order(rateHz, impulseResponseS);
 		if (n < 2) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -82,6 +87,9 @@ public final class LowPassFilter {
 			h[k] /= sum;
 		return new LowPassFilter(h, rateHz);
 	}
+
+	/** The longest impulse response designed, in samples (50 ms at 1 MHz is 50,000). */
+	static final int MAX_ORDER = 10_000_000;
 
 	/** Filter order: the impulse-response duration in samples, halves rounded up. */
 	private static int order(final double rateHz, final double impulseResponseS) {

@@ -14,10 +14,15 @@ public final class TraceResult {
 	private final List<RoiSummary> summaries;
 	private final List<TrialTraces> trials;
 	private final TraceAnalysis.Settings settings;
+	private final double offset;
+	private final String offsetSource;
 
 	TraceResult(final Recording recording, final List<PixelMask> rois, final List<RoiSummary> summaries,
-		final List<TrialTraces> trials, final TraceAnalysis.Settings settings)
+		final List<TrialTraces> trials, final TraceAnalysis.Settings settings, final double offset,
+		final String offsetSource)
 	{
+		this.offset = offset;
+		this.offsetSource = offsetSource;
 		this.recording = recording;
 		this.rois = Collections.unmodifiableList(rois);
 		this.summaries = Collections.unmodifiableList(summaries);
@@ -43,6 +48,16 @@ public final class TraceResult {
 
 	public List<TrialTraces> trials() {
 		return trials;
+	}
+
+	/** The dark level subtracted from every pixel mean (raw units). */
+	public double offset() {
+		return offset;
+	}
+
+	/** Where the offset came from: "set by the user", a metadata key, or "none (0)". */
+	public String offsetSource() {
+		return offsetSource;
 	}
 
 	public TraceAnalysis.Settings settings() {

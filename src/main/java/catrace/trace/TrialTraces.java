@@ -12,10 +12,12 @@ public final class TrialTraces {
 	private final double[][] f;
 	private final double[][] f0;
 	private final double[][] dffPct;
+	private final boolean[] dark;
 
 	TrialTraces(final String name, final double[][] fRoi, final double[][] fNeuropil, final double[][] f,
-		final double[][] f0, final double[][] dffPct)
+		final double[][] f0, final double[][] dffPct, final boolean[] dark)
 	{
+		this.dark = dark;
 		this.name = name;
 		this.fRoi = fRoi;
 		this.fNeuropil = fNeuropil;
@@ -52,7 +54,20 @@ public final class TrialTraces {
 		return f0;
 	}
 
-	/** ΔF/F = (F − F0)/F0 in percent; NaN for a ROI flagged as unusable. */
+	/** True at samples where the detector sat at its dark level (F0 and ΔF/F are NaN there). */
+	public boolean[] dark() {
+		return dark;
+	}
+
+	/** Seconds of this trial excluded as dark, at {@code rateHz}. */
+	public double darkSeconds(final double rateHz) {
+		int n = 0;
+		for (final boolean d : dark)
+			if (d) n++;
+		return n / rateHz;
+	}
+
+	/** ΔF/F = (F − F0)/F0 in percent; NaN for a ROI flagged as unusable and in dark periods. */
 	public double[][] dffPct() {
 		return dffPct;
 	}

@@ -23,6 +23,8 @@ public final class CommandInputs {
 		m.put("baseline_start_s", 0.0);
 		m.put("baseline_end_s", 0.0);
 		m.put("neuropil_factor", 0.0);
+		m.put("offset", "");
+		m.put("dark_periods", "exclude");
 		return m;
 	}
 

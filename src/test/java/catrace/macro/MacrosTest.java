@@ -36,7 +36,7 @@ public class MacrosTest {
 	static final Path TEST_IMAGES = Paths.get("test-images").toAbsolutePath();
 	static final String ALL_SETTINGS = " kind=auto channel=green rate_hz=0 trials=separate " +
 		"baseline=[running percentile] baseline_percentile=10 baseline_window_s=30 baseline_smoothing_s=0.5 " +
-		"baseline_start_s=0 baseline_end_s=0 neuropil_factor=0";
+		"baseline_start_s=0 baseline_end_s=0 neuropil_factor=0 offset=[] dark_periods=exclude";
 
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();

@@ -96,7 +96,8 @@ public class TraceAnalysisTest {
 		final List<PixelMask> rois = Arrays.asList(PixelMask.band("a", 0, 1, w), PixelMask.band("b", 2, 3, w));
 		final TraceResult r = TraceAnalysis.analyze(rec, rois, null, TraceAnalysis.Settings.defaults(),
 			ProgressListener.NONE);
-		assertEquals("F is not a number at 1 of 50 samples (NaN pixels inside the ROI)", r.summaries().get(0).flag());
+		assertEquals("F is not finite (NaN or infinite) at 1 of 50 samples: 1 NaN and 0 infinite (such pixels inside the " +
+			"ROI)", r.summaries().get(0).flag());
 		assertEquals("constant trace: no signal and no noise", r.summaries().get(1).flag());
 	}
 

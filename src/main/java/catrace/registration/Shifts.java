@@ -1,0 +1,38 @@
+package catrace.registration;
+
+/** Moving images by sub-pixel amounts without wrap-around: what leaves the field is gone, what enters is NaN. */
+public final class Shifts {
+
+	private Shifts() {}
+
+	/**
+	 * The image moved by (dx, dy) px: out(x, y) = in(x − dx, y − dy), bilinear between pixels; NaN where that point lies
+	 * outside the image.
+	 */
+	public static double[] translate(final double[] in, final int w, final int h, final double dx, final double dy) {
+		final double[] out = new double[w * h];
+		for (int y = 0; y < h; y++) {
+			final double sy = y - dy;
+			final int y0 = (int) Math.floor(sy);
+			final double fy = sy - y0;
+			for (int x = 0; x < w; x++) {
+				final double sx = x - dx;
+				final int x0 = (int) Math.floor(sx);
+				final double fx = sx - x0;
+				out[y * w + x] = bilinear(in, w, h, x0, y0, fx, fy);
+			}
+		}
+		return out;
+	}
+
+	/** Bilinear value at (x0 + fx, y0 + fy); NaN outside (a point exactly on the last row or column is inside). */
+	static double bilinear(final double[] in, final int w, final int h, final int x0, final int y0, final double fx,
+		final double fy)
+	{
+		if (x0 < 0 || y0 < 0 || x0 > w - 1 || y0 > h - 1) return Double.NaN;
+		final int x1 = fx > 0 ? x0 + 1 : x0, y1 = fy > 0 ? y0 + 1 : y0;
+		if (x1 > w - 1 || y1 > h - 1) return Double.NaN;
+		final double a = in[y0 * w + x0], b = in[y0 * w + x1], c = in[y1 * w + x0], d = in[y1 * w + x1];
+		return (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * c + fx * d);
+	}
+}
