@@ -25,7 +25,7 @@ import catrace.events.WeightedEvent;
  * what the detector made of them; those decided by its further criteria (part of a larger transient's rise or crest,
  * a rise under the minimum height, or a transient riding on an earlier one's decay, classified after that decay was
  * subtracted) have their own marks. Each event is labelled with its weight, the amplitude_pct of the events table.
- * One panel per trial (each trial has its own cloud).
+ * One panel per trial, or per stretch of a trial between dark periods (each has its own cloud).
  */
 public final class CloudPlot {
 
@@ -152,7 +152,7 @@ public final class CloudPlot {
 		final String title = (recording.equals(r.roi()) ? r.roi() : recording + ", " + r.roi()) +
 			": peaks and the noise cloud";
 		final TitleBlock head = new TitleBlock(title, Arrays.asList(TraceCards.verdict(r, Double.NaN).replaceFirst(
-			"^\u03bd unknown  \u00b7  ", "") + (trials > 1 ? "; one panel per trial, each with its own cloud" : ""),
+			"^\u03bd unknown  \u00b7  ", "") + (trials > 1 ? "; one panel per trial (or stretch between dark periods), each with its own cloud" : ""),
 			features), PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
 		final double legendX = PlotStyle.WIDTH - PlotStyle.EDGE - legend.width();
 		final int cols = (int) Math.ceil(Math.sqrt(trials)), rows = (trials + cols - 1) / cols;
@@ -185,6 +185,15 @@ public final class CloudPlot {
 		for (final TransientDetection d : r.trials())
 			if (d.tailLevel() != r.trials().get(0).tailLevel()) return false;
 		return true;
+	}
+
+	/** "trial 2", or "trial 2, 31.0–58.4 s" when the trial was cut into stretches by dark periods. */
+	static String panelName(final RoiEvents r, final int k) {
+		int sharing = 0;
+		for (int j = 0; j < r.trials().size(); j++)
+			if (r.trialNumber(j) == r.trialNumber(k)) sharing++;
+		return "trial " + r.trialNumber(k) + (sharing > 1 ? ", " + NiceTicks.format(r.times(k).startS(), 1) + "\u2013" +
+			NiceTicks.format(r.times(k).endS(), 1) + " s" : "");
 	}
 
 	private static String ms(final double s) {
@@ -224,9 +233,9 @@ public final class CloudPlot {
 		final Rectangle2D area = new Rectangle2D.Double(x + left, y + head + 6, w - left - 10, h - head - 6 - Axes
 			.bottomMargin(true, true) - 8);
 		final Axes ax = new Axes(area, x0, x1, y0, y1, 10, 10);
-		if (several) f.add(Mark.text(Mark.Role.LABEL, "trial " + r.trialNumber(k) + ": " + d.events().size() +
-			" events, score " + NiceTicks.format(d.separationScore(), 2), area.getX(), y + PlotStyle.ascent(panelFont),
-			panelFont, PlotStyle.TEXT, Mark.Anchor.START, false, "panel title"));
+		if (several) f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(panelName(r, k) + ": " + d.events().size() +
+			" events, score " + NiceTicks.format(d.separationScore(), 2), panelFont, w - 10), area.getX(), y + PlotStyle
+				.ascent(panelFont), panelFont, PlotStyle.TEXT, Mark.Anchor.START, false, "panel title"));
 		final double[] xt = ax.xTicks(f, 9, true);
 		ax.xGrid(f, xt);
 		ax.yGrid(f, NiceTicks.values(y0, y1, yStep));

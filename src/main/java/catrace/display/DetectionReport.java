@@ -8,6 +8,7 @@ import catrace.events.DetectionSettings;
 import catrace.events.RoiEvents;
 import catrace.model.DffTrial;
 import catrace.model.Formats;
+import catrace.model.SampleTimes;
 import catrace.model.Table;
 import catrace.pipeline.RecordingResult;
 import catrace.pipeline.TraceFileResult;
@@ -35,7 +36,13 @@ public final class DetectionReport {
 			raw.add(perTrial);
 			nu[j] = r.traces().summaries().get(j).noiseLevel();
 		}
-		return withEvents(out, stem, name, summary.comments(), r.events(), raw, nu, r.detection());
+		final List<SampleTimes> times = new ArrayList<>();
+		final List<Integer> numbers = new ArrayList<>();
+		for (int k = 0; k < r.traces().trials().size(); k++) {
+			times.add(r.traces().recording().times(k));
+			numbers.add(k + 1);
+		}
+		return withEvents(out, stem, name, summary.comments(), r.events(), times, numbers, raw, nu, r.detection());
 	}
 
 	/** Events, a summary with ν and the scores, and plots of a ΔF/F table written earlier. */
@@ -66,15 +73,21 @@ public final class DetectionReport {
 			raw.add(perTrial);
 			nu[j] = r.noiseLevel(j);
 		}
-		return withEvents(out, stem, name, summary.comments(), r.events(), raw, nu, r.detection());
+		final List<SampleTimes> times = new ArrayList<>();
+		final List<Integer> numbers = new ArrayList<>();
+		for (final DffTrial t : traces.trials()) {
+			times.add(t.times());
+			numbers.add(t.number());
+		}
+		return withEvents(out, stem, name, summary.comments(), r.events(), times, numbers, raw, nu, r.detection());
 	}
 
 	private static OutputFiles withEvents(final OutputFiles out, final String stem, final String title,
-		final List<String> provenance, final List<RoiEvents> events, final List<List<double[]>> raw, final double[] nu,
-		final DetectionSettings settings)
+		final List<String> provenance, final List<RoiEvents> events, final List<SampleTimes> times,
+		final List<Integer> numbers, final List<List<double[]>> raw, final double[] nu, final DetectionSettings settings)
 	{
 		out.table(stem + "_events.csv", EventTables.events(title, events, provenance));
-		out.figure(stem + "_transients.png", TraceCards.draw(title, events, raw, nu));
+		out.figure(stem + "_transients.png", TraceCards.draw(title, times, numbers, events, raw, nu));
 		for (final RoiEvents e : events)
 			if (e.analysed()) out.figure(stem + "_cloud_" + OutputFiles.stem(e.roi()) + ".png", CloudPlot.draw(title, e,
 				settings));

@@ -181,13 +181,9 @@ public final class RoiTraceView {
 		return f;
 	}
 
-	/** The paper's low-pass (fir1 50 ms, fs/10, filtfilt) for drawing, or null below 30 Hz or with NaN values. */
+	/** The paper's low-pass (fir1 50 ms, fs/10, filtfilt) of each finite stretch, for drawing; null below 30 Hz. */
 	private static double[] lowPass(final double[] v, final double rateHz) {
-		if (!LowPassFilter.isDefinedAt(rateHz)) return null;
-		for (final double d : v)
-			if (!Double.isFinite(d)) return null;
-		final LowPassFilter f = LowPassFilter.forRate(rateHz);
-		return v.length >= f.minimumLength() ? f.filtfilt(v) : null;
+		return LowPassFilter.isDefinedAt(rateHz) ? TracePlots.lowPass(v, LowPassFilter.forRate(rateHz)) : null;
 	}
 
 	/** The sample of {@code v} nearest to clock time {@code t} (NaN outside the trial). */

@@ -83,12 +83,14 @@ public final class TraceCards {
 
 	/**
 	 * @param title recording name
-	 * @param rois the detection of every ROI
+	 * @param trialTimes the time of every sample of each trial of the recording
+	 * @param trialNumbers the trials' numbers (as in the events table), parallel to trialTimes
+	 * @param rois the detection of every ROI (each detection is a trial or a stretch of one between dark periods)
 	 * @param raw per ROI (same order), per trial, the unfiltered ΔF/F (%)
 	 * @param noiseLevels ν per ROI (%/√Hz; NaN when unknown)
 	 */
-	public static Figure draw(final String title, final List<RoiEvents> rois, final List<List<double[]>> raw,
-		final double[] noiseLevels)
+	public static Figure draw(final String title, final List<SampleTimes> trialTimes, final List<Integer> trialNumbers,
+		final List<RoiEvents> rois, final List<List<double[]>> raw, final double[] noiseLevels)
 	{
 		final TitleBlock head = new TitleBlock(title + ": spike-evoked calcium transients", Collections.singletonList(
 			"Detected as in Rothschild, Nelken & Mizrahi (2010): every peak of the low-pass filtered trace is measured " +
@@ -100,17 +102,8 @@ public final class TraceCards {
 				EVENT, 2.5f, "top of a transient").line(EVENT, 4f, null,
 					"event at its onset; bar height = weight = amplitude_pct of the events table");
 		// time line and layout
-		final List<SampleTimes> times = new ArrayList<>();
-		RoiEvents first = null;
-		for (final RoiEvents r : rois)
-			if (r.analysed()) {
-				first = r;
-				break;
-			}
-		if (first != null) for (int k = 0; k < first.trials().size(); k++)
-			times.add(first.times(k));
-		final TimeLine time = times.isEmpty() ? null : TimeLine.of(times);
-		final List<double[]> windows = time == null ? Collections.emptyList() : time.windows();
+		final TimeLine time = TimeLine.of(trialTimes);
+		final List<double[]> windows = time.windows();
 		final double traceH = rois.size() > 8 ? 130 : 170, stripH = 84;
 		final Font cardFont = PlotStyle.font(PlotStyle.LABEL_SIZE, false), nameFont = PlotStyle.font(
 			PlotStyle.LABEL_SIZE, true);
@@ -142,7 +135,7 @@ public final class TraceCards {
 			if (r.analysed()) {
 				for (int w = 0; w < windows.size(); w++) {
 					final double[] win = windows.get(w);
-					window(f, r, raw.get(j), time, win, windows.size() > 1 ? (w == 0 ? "whole recording"
+					window(f, r, raw.get(j), time, trialNumbers, win, windows.size() > 1 ? (w == 0 ? "whole recording"
 						: "first " + NiceTicks.format(win[1] - win[0], 0) + " s") : "", left, y, plotW, traceH, stripH,
 						yLabelW, j == rois.size() - 1 && w == windows.size() - 1);
 					y += windowH;
@@ -150,8 +143,8 @@ public final class TraceCards {
 			}
 			y += 18;
 		}
-		if (time != null) f.add(Mark.text(Mark.Role.LABEL, time.axisTitle(), left + plotW / 2, y + PlotStyle.ascent(
-			Axes.labelFont()), Axes.labelFont(), PlotStyle.TEXT, Mark.Anchor.MIDDLE, false, "x title"));
+		f.add(Mark.text(Mark.Role.LABEL, time.axisTitle(), left + plotW / 2, y + PlotStyle.ascent(Axes.labelFont()), Axes
+			.labelFont(), PlotStyle.TEXT, Mark.Anchor.MIDDLE, false, "x title"));
 		return f;
 	}
 
@@ -166,21 +159,39 @@ public final class TraceCards {
 	}
 
 	private static void window(final Figure f, final RoiEvents r, final List<double[]> raw, final TimeLine time,
-		final double[] win, final String label, final double left, final double top, final double plotW,
-		final double traceH, final double stripH, final double yLabelW, final boolean last)
+		final List<Integer> trialNumbers, final double[] win, final String label, final double left, final double top,
+		final double plotW, final double traceH, final double stripH, final double yLabelW, final boolean last)
 	{
+		// each detection (a trial, or a stretch of one between dark periods) on its trial's clock
+		final int n = r.trials().size();
+		final int[] trialOf = new int[n];
+		final List<double[]> xs = new ArrayList<>();
+		for (int k = 0; k < n; k++) {
+			trialOf[k] = trialNumbers.indexOf(r.trialNumber(k));
+			final SampleTimes t = r.times(k);
+			final double[] x = new double[t.samples()];
+			for (int i = 0; i < x.length; i++)
+				x[i] = time.x(trialOf[k], t.at(i));
+			xs.add(x);
+		}
 		// the y range: unfiltered and filtered samples inside the window, plus room for the circles
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 		double maxWeight = 0;
-		for (int k = 0; k < r.trials().size(); k++) {
-			final double[] x = time.xs(k);
-			final double[] filtered = r.trials().get(k).filteredPct();
-			for (final double[] y : new double[][] { raw.get(k), filtered })
-				for (int i = 0; i < y.length && i < x.length; i++)
-					if (x[i] >= win[0] && x[i] <= win[1] && Double.isFinite(y[i])) {
-						lo = Math.min(lo, y[i]);
-						hi = Math.max(hi, y[i]);
-					}
+		for (int k = 0; k < raw.size(); k++) {
+			final double[] x = time.xs(k), y = raw.get(k);
+			for (int i = 0; i < y.length && i < x.length; i++)
+				if (x[i] >= win[0] && x[i] <= win[1] && Double.isFinite(y[i])) {
+					lo = Math.min(lo, y[i]);
+					hi = Math.max(hi, y[i]);
+				}
+		}
+		for (int k = 0; k < n; k++) {
+			final double[] x = xs.get(k), y = r.trials().get(k).filteredPct();
+			for (int i = 0; i < y.length && i < x.length; i++)
+				if (x[i] >= win[0] && x[i] <= win[1] && Double.isFinite(y[i])) {
+					lo = Math.min(lo, y[i]);
+					hi = Math.max(hi, y[i]);
+				}
 			for (final WeightedEvent e : r.trials().get(k).events())
 				maxWeight = Math.max(maxWeight, e.weight());
 		}
@@ -205,16 +216,16 @@ public final class TraceCards {
 		final Rectangle2D strip = new Rectangle2D.Double(left, top + traceH + 10, plotW, stripH);
 		final double wMax = maxWeight > 0 ? maxWeight : 1;
 		final Axes sx = new Axes(strip, win[0], win[1], 0, wMax, 8, 0);
-		for (int k = 0; k < r.trials().size(); k++) {
-			final double[] x = time.xs(k);
+		for (int k = 0; k < raw.size(); k++)
+			f.addAll(TraceLines.of(ax, time.xs(k), raw.get(k), 0, PlotStyle.RAW, 1f, "dff"));
+		for (int k = 0; k < n; k++) {
 			final TransientDetection d = r.trials().get(k);
 			final double[] filtered = d.filteredPct();
-			f.addAll(TraceLines.of(ax, x, raw.get(k), 0, PlotStyle.RAW, 1f, "dff"));
-			f.addAll(TraceLines.of(ax, x, filtered, 0, FILTERED, 2f, "filtered"));
+			f.addAll(TraceLines.of(ax, xs.get(k), filtered, 0, FILTERED, 2f, "filtered"));
 			final double fs = d.rateHz();
 			for (final WeightedEvent e : d.events()) {
-				final double onset = time.x(k, r.clockTimeS(k, e.onsetS()));
-				final double peak = time.x(k, r.clockTimeS(k, e.peakS()));
+				final double onset = time.x(trialOf[k], r.clockTimeS(k, e.onsetS()));
+				final double peak = time.x(trialOf[k], r.clockTimeS(k, e.peakS()));
 				final int i = (int) Math.round(e.peakS() * fs);
 				if (onset >= win[0] && onset <= win[1]) f.add(Mark.segment(Mark.Role.DATA, strip, sx.px(onset), sx.py(0),
 					sx.px(onset), sx.py(e.weight()), EVENT, 4f, null, "event bar"));

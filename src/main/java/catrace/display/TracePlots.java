@@ -9,6 +9,7 @@ import java.util.List;
 
 import catrace.model.SampleTimes;
 import catrace.roi.PixelMask;
+import catrace.trace.DarkPeriods;
 import catrace.trace.LowPassFilter;
 import catrace.trace.RoiSummary;
 import catrace.trace.TraceResult;
@@ -60,28 +61,69 @@ public final class TracePlots {
 			for (final TrialTraces t : r.trials()) {
 				final double[] y = t.dffPct()[j];
 				lane.raw.add(y);
-				lane.smooth.add(lowPass != null && s.isUsable() && allFinite(y) && y.length >= lowPass.minimumLength()
-					? lowPass.filtfilt(y) : null);
+				lane.smooth.add(lowPass != null && s.isUsable() ? lowPass(y, lowPass) : null);
 			}
 			lanes.add(lane);
+		}
+		// dark periods (no ΔF/F there): shaded on the time axis
+		final List<double[]> dark = new ArrayList<>();
+		final TimeLine time = TimeLine.of(times);
+		for (int k = 0; k < r.trials().size(); k++) {
+			final boolean[] d = r.trials().get(k).dark();
+			if (d == null) continue;
+			final double[] x = time.xs(k);
+			for (final int[] range : DarkPeriods.ranges(d))
+				dark.add(new double[] { x[range[0]], x[range[1] - 1] });
 		}
 		final List<String> notes = new ArrayList<>();
 		notes.add((filter ? "light: \u0394F/F; dark: low-pass (fir1 50 ms, cut-off fs/10, filtfilt)"
 			: "\u0394F/F (no low-pass: the published filter needs 30 Hz or more)") + "; \u03bd: noise level in %/\u221aHz " +
 			"(Rupprecht et al. 2021)");
 		notes.add(r.recording().describe());
+		if (!dark.isEmpty()) notes.add("Shaded \"dark\": the detector sat at its dark level there (shutter closed, PMT " +
+			"off); no \u0394F/F, left out of F0 and detection.");
 		return draw(r.recording().name() + ": \u0394F/F of " + rois.size() + " ROI" + (rois.size() == 1 ? "" : "s"),
-			notes, TimeLine.of(times), lanes);
+			notes, time, lanes, dark);
 	}
 
-	private static boolean allFinite(final double[] y) {
-		for (final double v : y)
-			if (!Double.isFinite(v)) return false;
-		return true;
+	/**
+	 * The low-pass of every stretch of finite samples long enough for the filter (NaN elsewhere), for drawing; null
+	 * when no stretch is.
+	 */
+	static double[] lowPass(final double[] y, final LowPassFilter filter) {
+		final double[] out = new double[y.length];
+		Arrays.fill(out, Double.NaN);
+		boolean any = false;
+		int i = 0;
+		while (i < y.length) {
+			if (!Double.isFinite(y[i])) {
+				i++;
+				continue;
+			}
+			int j = i;
+			while (j < y.length && Double.isFinite(y[j]))
+				j++;
+			if (j - i >= filter.minimumLength()) {
+				System.arraycopy(filter.filtfilt(Arrays.copyOfRange(y, i, j)), 0, out, i, j - i);
+				any = true;
+			}
+			i = j;
+		}
+		return any ? out : null;
 	}
 
 	/** Draws lanes stacked on one time line (overview + zoom when long). */
 	static Figure draw(final String title, final List<String> notes, final TimeLine time, final List<Lane> lanes) {
+		return draw(title, notes, time, lanes, new ArrayList<>());
+	}
+
+	/**
+	 * Draws lanes stacked on one time line (overview + zoom when long), with dark periods ({first, last} sample time on
+	 * the time line) shaded.
+	 */
+	static Figure draw(final String title, final List<String> notes, final TimeLine time, final List<Lane> lanes,
+		final List<double[]> dark)
+	{
 		final int n = lanes.size();
 		double spacing = 0;
 		for (final Lane l : lanes)
@@ -132,6 +174,16 @@ public final class TracePlots {
 				final double[] zoom = windows.get(1);
 				f.add(Mark.rect(Mark.Role.BACKGROUND, null, ax.px(zoom[0]), area.getY(), ax.px(zoom[1]) - ax.px(zoom[0]),
 					area.getHeight(), PlotStyle.SHADE, null, 0, "zoom range"));
+			}
+			final Font darkFont = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+			for (final double[] d : dark) {
+				final double a = Math.max(win[0], d[0]), b = Math.min(win[1], d[1]);
+				if (b <= a) continue;
+				f.add(Mark.rect(Mark.Role.BACKGROUND, null, ax.px(a), area.getY(), Math.max(1, ax.px(b) - ax.px(a)), area
+					.getHeight(), new Color(228, 228, 228), null, 0, "dark period"));
+				if (ax.px(b) - ax.px(a) > PlotStyle.width("dark", darkFont) + 6) f.add(Mark.text(Mark.Role.ANNOTATION,
+					"dark", 0.5 * (ax.px(a) + ax.px(b)), area.getMaxY() - 6, darkFont, PlotStyle.MUTED, Mark.Anchor.MIDDLE,
+					false, "dark label"));
 			}
 			trialBoundaries(f, ax, time);
 			for (int j = 0; j < n; j++) {

@@ -29,11 +29,14 @@ public class EventFiguresTest {
 
 	static RecordingResult lineScan;
 	static TraceFileResult twoTrials;
+	/** One trial of 40 s with a dark period (NaN) from 15 to 20 s: two stretches, each with its own cloud. */
+	static TraceFileResult dark;
 
 	@BeforeClass
 	public static void detect() throws Exception {
 		lineScan = FigureInputs.lineScan();
 		twoTrials = FigureInputs.fromTable(FigureInputs.dffTable(2, 2, 30));
+		dark = FigureInputs.fromTable(FigureInputs.dffTable(2, 1, 40, 15, 20));
 	}
 
 	/** The events table of a result, as a user reads it from the CSV file: header, then rows. */
@@ -52,7 +55,7 @@ public class EventFiguresTest {
 	/** Every event of the cloud figure is a row of the events CSV, in order, with its weight as amplitude_pct. */
 	@Test
 	public void cloudEventsAreTheEventsTableRows() {
-		for (final List<RoiEvents> events : Arrays.asList(lineScan.events(), twoTrials.events())) {
+		for (final List<RoiEvents> events : Arrays.asList(lineScan.events(), twoTrials.events(), dark.events())) {
 			final List<List<String>> csv = eventsCsv(events);
 			int row = 1;
 			for (final RoiEvents r : events) {
@@ -154,7 +157,7 @@ public class EventFiguresTest {
 	/** The trace cards' bars are the CSV's onset_s (the x of a single-trial figure) and weight_pct, row by row. */
 	@Test
 	public void traceCardBarsAreTheEventsTableRows() {
-		for (final List<RoiEvents> events : Arrays.asList(lineScan.events(), twoTrials.events())) {
+		for (final List<RoiEvents> events : Arrays.asList(lineScan.events(), twoTrials.events(), dark.events())) {
 			final List<List<String>> csv = eventsCsv(events);
 			final List<TraceCards.EventBar> bars = TraceCards.bars(events);
 			assertEquals(csv.size() - 1, bars.size());
@@ -167,6 +170,34 @@ public class EventFiguresTest {
 				assertEquals(cell(csv, i + 1, "weight_pct"), b.weightPct(), 1e-9 * b.weightPct());
 			}
 		}
+	}
+
+	/**
+	 * A dark period splits a trial into stretches: the cards keep the recording's clock (no event in the dark, the
+	 * stretches where they are), the cloud has a panel per stretch named by its time span.
+	 */
+	@Test
+	public void darkPeriodsKeepTheClock() {
+		final RoiEvents r = dark.events().get(0);
+		assertEquals(2, r.trials().size());
+		final OutputFiles out = DetectionReport.of(dark);
+		final Figure cards = out.figures().get("sim_transients.png");
+		FigureChecks.assertClean("dark cards", cards);
+		final Mark axis = cards.tagged("x axis").get(0);
+		final double x0 = axis.bounds().getX() + 8, width = axis.bounds().getWidth() - 16;
+		// the clock of the table starts at 2 s; 40 s on one axis
+		for (final Mark m : cards.tagged("event bar")) {
+			if (m.area().getY() > axis.bounds().getY() + 200) continue; // first card only
+			final double t = 2 + (m.bounds().getX() - x0) / width * (41.99 - 2);
+			assertTrue("event bar in the dark at " + t + " s", t < 17 || t >= 22);
+		}
+		final Figure cloud = out.figures().get("sim_cloud_cell1.png");
+		FigureChecks.assertClean("dark cloud", cloud);
+		final List<String> titles = new ArrayList<>();
+		for (final Mark m : cloud.tagged("panel title"))
+			titles.add(m.text().replaceAll(":.*", ""));
+		assertEquals(Arrays.asList("trial 1, 2.0\u201316.99 s".replace("16.99", "17.0"), "trial 1, 22.0\u201342.0 s"),
+			titles);
 	}
 
 	/** On the single-trial figure each bar stands at its onset_s on the time axis and is as tall as its weight. */

@@ -59,6 +59,13 @@ final class FigureInputs {
 	 * {@code seconds} each, the trials 5 s apart on the clock, as CaTrace writes it.
 	 */
 	static String dffTable(final int rois, final int trials, final double seconds) {
+		return dffTable(rois, trials, seconds, 0, 0);
+	}
+
+	/** As {@link #dffTable(int, int, double)}, with NaN (a dark period) from {@code darkFrom} to {@code darkTo} s of trial 1. */
+	static String dffTable(final int rois, final int trials, final double seconds, final double darkFrom,
+		final double darkTo)
+	{
 		final StringBuilder b = new StringBuilder("# sampling: 100 Hz = 10 ms per line (test)\n");
 		b.append(trials > 1 ? "trial,time_s" : "time_s");
 		for (int r = 0; r < rois; r++)
@@ -72,8 +79,9 @@ final class FigureInputs {
 			for (int i = 0; i < x.get(0).length; i++) {
 				if (trials > 1) b.append(k + 1).append(',');
 				b.append(String.format(Locale.ROOT, "%.4f", start + i / 100.0));
+				final boolean dark = k == 0 && i >= darkFrom * 100 && i < darkTo * 100;
 				for (final double[] v : x)
-					b.append(String.format(Locale.ROOT, ",%.5f", v[i]));
+					b.append(dark ? ",NaN" : String.format(Locale.ROOT, ",%.5f", v[i]));
 				b.append('\n');
 			}
 			start += seconds + 5;

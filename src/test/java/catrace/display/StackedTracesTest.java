@@ -121,6 +121,28 @@ public class StackedTracesTest {
 		assertTrue(none.get(0).text(), none.get(0).text().startsWith("no \u0394F/F: F0 <= 0"));
 	}
 
+	/** Dark periods are shaded and named where they are on the time axis. */
+	@Test
+	public void darkPeriodsAreShadedAndNamed() {
+		final Figure plain = withGaps();
+		final List<TracePlots.Lane> none = new ArrayList<>();
+		none.add(new TracePlots.Lane("roi1", "\u03bd 1.00", PlotStyle.series(0), ""));
+		final double[] y = new double[(int) (40 * RATE)];
+		for (int i = 0; i < y.length; i++)
+			y[i] = i >= 10 * RATE && i < 15 * RATE ? Double.NaN : Math.sin(i / 7.0);
+		none.get(0).raw.add(y);
+		none.get(0).smooth.add(null);
+		final Figure f = TracePlots.draw("dark", Collections.singletonList("test"), TimeLine.of(Collections.singletonList(
+			SampleTimes.regular(0, RATE, y.length))), none, Collections.singletonList(new double[] { 10, 14.98 }));
+		FigureChecks.assertClean("dark", f);
+		final List<Mark> shade = f.tagged("dark period");
+		assertEquals(1, shade.size());
+		final Mark axis = f.tagged("x axis").get(0);
+		assertEquals(axis.bounds().getX() + 10 / 39.98 * axis.bounds().getWidth(), shade.get(0).bounds().getX(), 0.5);
+		assertEquals("dark", f.tagged("dark label").get(0).text());
+		assertTrue(plain.tagged("dark period").isEmpty());
+	}
+
 	/** A 300 % sample is drawn, not clipped: the overview's extent includes it (the picture checks hold). */
 	@Test
 	public void outliersAreNotClipped() {
