@@ -66,26 +66,6 @@ public final class Axes {
 		return area.getMaxY() - padY - (y - y0) / (y1 - y0) * (area.getHeight() - 2 * padY);
 	}
 
-	/** Pixels per data unit along y. */
-	public double yScale() {
-		return (area.getHeight() - 2 * padY) / (y1 - y0);
-	}
-
-	/** Pixels per data unit along x. */
-	public double xScale() {
-		return (area.getWidth() - 2 * padX) / (x1 - x0);
-	}
-
-	/** Data x of a pixel column (inverse of {@link #px}). */
-	public double dataX(final double px) {
-		return x0 + (px - area.getX() - padX) / (area.getWidth() - 2 * padX) * (x1 - x0);
-	}
-
-	/** Data y of a pixel row (inverse of {@link #py}). */
-	public double dataY(final double py) {
-		return y0 + (area.getMaxY() - padY - py) / (area.getHeight() - 2 * padY) * (y1 - y0);
-	}
-
 	// ---- layout ----
 
 	/** Height below a plot area for x tick labels and (when {@code title}) an axis title (px). */
@@ -196,14 +176,5 @@ public final class Axes {
 		final double x = area.getX() - PlotStyle.TICK_LENGTH - 6 - tickLabelWidth - 10 - PlotStyle.descent(font);
 		f.add(Mark.text(Mark.Role.LABEL, title, x, area.getCenterY(), font, PlotStyle.TEXT, Mark.Anchor.MIDDLE, true,
 			"y title"));
-	}
-
-	/** A y axis with round ticks (at most {@code maxTicks}), labels and a title; returns the tick values. */
-	public double[] yAxis(final Figure f, final int maxTicks, final String title) {
-		final double step = NiceTicks.step(y0, y1, maxTicks);
-		final double[] ticks = NiceTicks.values(y0, y1, step);
-		yTicks(f, ticks, step);
-		if (title != null) yTitle(f, title, PlotStyle.width(labels(ticks, step), tickFont()));
-		return ticks;
 	}
 }

@@ -1,7 +1,5 @@
 package catrace.display;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -57,14 +55,6 @@ public final class Figure {
 		return Collections.unmodifiableList(marks);
 	}
 
-	/** The marks with the given role. */
-	public List<Mark> marks(final Mark.Role role) {
-		final List<Mark> out = new ArrayList<>();
-		for (final Mark m : marks)
-			if (m.role() == role) out.add(m);
-		return out;
-	}
-
 	/** The marks with the given tag. */
 	public List<Mark> tagged(final String tag) {
 		final List<Mark> out = new ArrayList<>();
@@ -79,13 +69,6 @@ public final class Figure {
 		for (final Mark m : marks)
 			if (m.kind() == Mark.Kind.TEXT) out.add(m.text());
 		return out;
-	}
-
-	/** Convenience: a line of text. */
-	public Figure text(final Mark.Role role, final String text, final double x, final double y, final Font font,
-		final Color colour, final Mark.Anchor anchor)
-	{
-		return add(Mark.text(role, text, x, y, font, colour, anchor, false, ""));
 	}
 
 	/** The figure painted on a white canvas (RGB). */

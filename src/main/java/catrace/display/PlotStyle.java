@@ -14,8 +14,6 @@ public final class PlotStyle {
 
 	/** Width of a full-width figure (px): a 16:9 slide at 1600 × 900. */
 	public static final int WIDTH = 1600;
-	/** Height a figure aims at when its content allows (px). */
-	public static final int SLIDE_HEIGHT = 900;
 	/** Space between the canvas edge and anything drawn (px). */
 	public static final int EDGE = 24;
 

@@ -137,7 +137,7 @@ public final class TraceCards {
 					final double[] win = windows.get(w);
 					window(f, r, raw.get(j), time, trialNumbers, win, windows.size() > 1 ? (w == 0 ? "whole recording"
 						: "first " + NiceTicks.format(win[1] - win[0], 0) + " s") : "", left, y, plotW, traceH, stripH,
-						yLabelW, j == rois.size() - 1 && w == windows.size() - 1);
+						yLabelW);
 					y += windowH;
 				}
 			}
@@ -160,7 +160,7 @@ public final class TraceCards {
 
 	private static void window(final Figure f, final RoiEvents r, final List<double[]> raw, final TimeLine time,
 		final List<Integer> trialNumbers, final double[] win, final String label, final double left, final double top,
-		final double plotW, final double traceH, final double stripH, final double yLabelW, final boolean last)
+		final double plotW, final double traceH, final double stripH, final double yLabelW)
 	{
 		// each detection (a trial, or a stretch of one between dark periods) on its trial's clock
 		final int n = r.trials().size();
