@@ -49,9 +49,11 @@ public final class CorrelationPlots {
 		final String per = "/" + p.unit();
 		final List<String> sig = new ArrayList<>();
 		sig.add("signal correlation (corrected): " + count(p.signal()) + " of " + pairs + " pairs");
-		if (count(p.signal()) < pairs) sig.add((pairs - count(p.signal())) + " pairs have none: a ROI of the pair has " +
-			"no measurable tuning");
-		sig.add("(its corrected signal variance is \u2264 0)");
+		if (count(p.signal()) < pairs) {
+			sig.add((pairs - count(p.signal())) + " pairs have none: a ROI of the pair");
+			sig.add("has no measurable tuning (its corrected");
+			sig.add("signal variance is \u2264 0)");
+		}
 		sig.add(fitText(p.signalVsDistance(), per));
 		final List<String> noise = new ArrayList<>();
 		noise.add("noise correlation: " + count(p.noise()) + " of " + pairs + " pairs");
@@ -71,8 +73,10 @@ public final class CorrelationPlots {
 		final int pairs = p.pairCount();
 		final List<String> labels = new ArrayList<>();
 		labels.add("pairs with both correlations: " + p.noiseVsSignal().n() + " of " + pairs);
-		if (p.noiseVsSignal().n() < pairs) labels.add("the others have no signal correlation (a ROI without " +
-			"measurable tuning)");
+		if (p.noiseVsSignal().n() < pairs) {
+			labels.add("the others have no signal correlation");
+			labels.add("(a ROI without measurable tuning)");
+		}
 		labels.add(fitText(p.noiseVsSignal(), ""));
 		return scatter("Noise correlation vs signal correlation", Collections.singletonList(
 			"Each point is a pair of ROIs; line: least-squares fit (stim_population table)."),
