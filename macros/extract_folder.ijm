@@ -1,13 +1,13 @@
 // CaTrace: Extract Calcium Traces on every TIFF of a folder, one output subfolder per file.
 // Edit the variables below and run it from Fiji (Plugins > Macros > Run...), or headless with the paths as argument:
-//   ImageJ-linux64 --headless -macro extract_folder.ijm "input=[/data/scans] output=[/data/traces] bands=[auto]"
+//   ImageJ-linux64 --headless -batch extract_folder.ijm "input=[/data/scans] output=[/data/traces] bands=[auto]"
 //
 // ROIs of a file NAME.tif: NAME_RoiSet.zip beside it (frame stacks), else the band list in NAME_bands.txt beside it
 // (line scans, e.g. "12-30,41-58"), else `bands` below ("auto" finds the somata of a line scan).
 // Outputs go to OUTPUT/NAME/ (NAME_dff_pct.csv, NAME_F.csv, NAME_F0.csv, NAME_rois.csv, NAME_dff_pct.png).
 // A file whose outputs exist is skipped (delete its subfolder to redo it). A file that fails is reported in the Log
 // and listed in OUTPUT/catrace_failures.txt, and the loop goes on with the next file.
-// Every parameter is passed: SciJava would otherwise reuse the last value of any key left out.
+// Every parameter is passed; a key left out would take its default (macros never use values remembered by dialogs).
 
 input = "/path/to/recordings";
 output = "/path/to/traces";

@@ -1,9 +1,9 @@
 // CaTrace: a Bruker/Prairie line-scan folder with several cycles, measured twice: cycles as separate trials
 // (dF/F tables get a `trial` column; F0 and time restart in each cycle) and concatenated into one long trace.
 // Edit the variables below and run it from Fiji (Plugins > Macros > Run...), or headless with the paths as argument:
-//   ImageJ-linux64 --headless -macro prairie_cycles_as_trials.ijm "recording=[/data/LineScan-…/LineScan-….xml] bands=[20-36] output=[/data/out]"
+//   ImageJ-linux64 --headless -batch prairie_cycles_as_trials.ijm "recording=[/data/LineScan-…/LineScan-….xml] bands=[20-36] output=[/data/out]"
 // The line period comes from the per-frame scanLinePeriod of the XML; green = Ch2, red = Ch1.
-// Every parameter is passed: SciJava would otherwise reuse the last value of any key left out.
+// Every parameter is passed; a key left out would take its default (macros never use values remembered by dialogs).
 
 recording = "/path/to/LineScan-06162017-1223-628/LineScan-06162017-1223-628.xml";  // the folder works too
 bands = "dendrite:20-36";                // pixel columns along the scanned line, 0-based, inclusive

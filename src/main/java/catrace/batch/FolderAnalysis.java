@@ -222,6 +222,9 @@ public final class FolderAnalysis {
 		for (final Entry e : entries) {
 			if (e.problem != null) continue;
 			try {
+				// the subfolder's stem is ASCII, but a recording whose own name this system cannot spell is caught
+				// here, with the advice, rather than failing later to be read
+				out.resolve(RecordingFiles.stem(e.file));
 				e.target = out.resolve(subfolder(in, e.file));
 			}
 			catch (final InvalidPathException x) {
@@ -354,7 +357,11 @@ public final class FolderAnalysis {
 		return UserMessages.of(x);
 	}
 
-	/** Output subfolder of a recording: its path below the input folder without extension. */
+	/**
+	 * Output subfolder of a recording: its path below the input folder without extension, the last part with the
+	 * same file-name stem as the files inside (letters, digits, '.', '_' and '-' kept, others '_': "my rec.tif" →
+	 * my_rec/my_rec_dff_pct.csv).
+	 */
 	static String subfolder(final Path in, final Path file) {
 		return RecordingFiles.outputFolder(in, file);
 	}

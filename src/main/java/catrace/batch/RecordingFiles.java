@@ -1,5 +1,7 @@
 package catrace.batch;
 
+import catrace.model.FileStems;
+
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,13 +40,14 @@ public final class RecordingFiles {
 	}
 
 	/**
-	 * The output folder of a recording, relative to the output root: its path below the input folder without the
-	 * extension ("day1/scan_0001.tif" → "day1/scan_0001").
+	 * The output folder of a recording, relative to the output root: its path below the input folder, the last part
+	 * the same file-name stem as the files inside ("day1/scan 0001.tif" → "day1/scan_0001", holding
+	 * scan_0001_dff_pct.csv …).
 	 */
 	public static String outputFolder(final Path in, final Path file) {
 		final Path rel = in.relativize(file);
 		final Path parent = rel.getParent();
-		final String stem = stem(file);
+		final String stem = FileStems.of(stem(file));
 		return (parent == null ? stem : parent.resolve(stem).toString()).replace('\\', '/');
 	}
 

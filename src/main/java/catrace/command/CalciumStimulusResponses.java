@@ -28,63 +28,70 @@ import catrace.events.IndicatorPreset;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Calcium Stimulus Responses", headless = true,
 	description = "Per-ROI tuning, pair correlations and population tests from weighted events and a stimulus protocol")
-public class CalciumStimulusResponses extends OutputParameters {
+public class CalciumStimulusResponses extends CaTraceCommand {
 
-	@Parameter(required = false, persist = false, label = "Events file (CSV from Detect Calcium Transients)")
+	@Parameter(persist = false, required = false, label = "Events file (CSV from Detect Calcium Transients)")
 	private File events_file;
 
-	@Parameter(required = false, persist = false, label = "or dF/F traces file (NAME_dff_pct.csv or trial,time_s,dff)")
+	@Parameter(persist = false, required = false, label = "or dF/F traces file (NAME_dff_pct.csv or trial,time_s,dff)")
 	private File traces_file;
 
-	@Parameter(persist = false, label = "Indicator (transient detector settings for a traces file)", choices = {
+	@Parameter(persist = false, required = false, label = "Indicator (transient detector settings for a traces file)", choices = {
 		IndicatorPreset.Labels.PAPER, IndicatorPreset.Labels.FAST })
 	private String indicator = IndicatorPreset.Labels.PAPER;
 
-	@Parameter(required = false, persist = false, label = "ROI positions (NAME_rois.csv; optional)")
+	@Parameter(persist = false, required = false, label = "ROI positions (NAME_rois.csv; optional)")
 	private File rois_file;
 
-	@Parameter(persist = false, label = "Pixel size (um; 0 = positions in pixels)", min = "0")
+	@Parameter(persist = false, required = false, label = "Pixel size (um; 0 = positions in pixels)", min = "0")
 	private double pixel_size_um = 0;
 
-	@Parameter(required = false, persist = false, label = "Stimulus file (CSV: onset_s or start_s, conditions)")
+	@Parameter(persist = false, required = false, label = "Stimulus file (CSV: onset_s or start_s, conditions)")
 	private File stimulus_file;
 
-	@Parameter(required = false, persist = false, label = "Condition columns (comma list; empty = all but onset, " +
+	@Parameter(persist = false, required = false, label = "Condition columns (comma list; empty = all but onset, " +
 		"trial, stop, duration)")
 	private String condition_columns = "";
 
-	@Parameter(persist = false, label = "Response window start after onset (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Response window start after onset (s)", min = "0")
 	private double response_start_s = 0.010;
 
-	@Parameter(persist = false, label = "Response window end after onset (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Response window end after onset (s)", min = "0")
 	private double response_end_s = 0.200;
 
-	@Parameter(persist = false, label = "Responsiveness test window before/after onset (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Responsiveness test window before/after onset (s)", min = "0")
 	private double test_window_s = 0.200;
 
-	@Parameter(persist = false, label = "Allow conditions presented unequally often")
+	@Parameter(persist = false, required = false, label = "Allow conditions presented unequally often")
 	private boolean allow_unequal_repeats = false;
 
-	@Parameter(persist = false, label = "Significance level alpha", min = "0", max = "1")
+	@Parameter(persist = false, required = false, label = "Significance level alpha", min = "0", max = "1")
 	private double alpha = 0.05;
 
-	@Parameter(required = false, persist = false, label = "FRA x column (e.g. frequency_hz; empty = no FRA)")
+	@Parameter(persist = false, required = false, label = "FRA x column (e.g. frequency_hz; empty = no FRA)")
 	private String fra_x = "";
 
-	@Parameter(required = false, persist = false, label = "FRA y column (e.g. level_db)")
+	@Parameter(persist = false, required = false, label = "FRA y column (e.g. level_db)")
 	private String fra_y = "";
 
-	@Parameter(required = false, persist = false, label = "Angle column for direction tuning (e.g. angle_deg)")
+	@Parameter(persist = false, required = false, label = "Angle column for direction tuning (e.g. angle_deg)")
 	private String angle_column = "";
 
-	@Parameter(required = false, persist = false, label = "Raster pair (roiA,roiB; empty = highest noise correlation)")
+	@Parameter(persist = false, required = false, label = "Raster pair (roiA,roiB; empty = highest noise correlation)")
 	private String raster_pair = "";
 
-	@Parameter(persist = false, label = "Random seed (clustering test)")
+	@Parameter(persist = false, required = false, label = "Random seed (clustering test)")
 	private long seed = 1;
 
+	// where to write
+	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
+	private File output_folder;
+
+	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
+	private boolean overwrite = false;
+
 	@Override
-	public void run() {
+	protected void execute() throws IOException {
 		final StimulusAnalysis.Settings settings = StimulusAnalysis.Settings.defaults().withWindow(new ResponseWindow(
 			response_start_s, response_end_s, test_window_s)).withAlpha(alpha).withRepeats(allow_unequal_repeats
 				? RepeatPolicy.ALLOW_UNEQUAL : RepeatPolicy.REQUIRE_EQUAL).withFra(fra_x, fra_y).withAngleColumn(
@@ -94,7 +101,7 @@ public class CalciumStimulusResponses extends OutputParameters {
 				traces_file), IndicatorPreset.parse(indicator).settings(), CommandSupport.path(rois_file), pixel_size_um, CommandSupport.path(
 					stimulus_file), columns(condition_columns), settings);
 			final OutputFiles out = StimulusReport.of(r.name(), r.analysis());
-			final String written = publish(out, r.analysis().roiTable());
+			final String written = publish(out, output_folder, overwrite, r.analysis().roiTable());
 			final StimulusAnalysis a = r.analysis();
 			summary = String.format(Locale.ROOT, "%s: %d of %d ROIs responsive, %d selective; %s%s%s", r.name(), a
 				.responsiveCount(), a.tuning().size(), a.selectiveCount(), r.inputDescription(), a.warnings().isEmpty()

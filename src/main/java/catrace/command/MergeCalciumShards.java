@@ -2,9 +2,7 @@ package catrace.command;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -16,20 +14,19 @@ import catrace.batch.BatchTables;
 	description = "Rebuilds summary.csv and errors.csv from the shard folders of a sharded folder analysis")
 public class MergeCalciumShards extends CaTraceCommand {
 
-	@Parameter(persist = false, label = "Output folder of the sharded run", style = "directory")
+	@Parameter(persist = false, required = false, label = "Output folder of the sharded run", style = "directory")
 	private File input_folder;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
-	private String summary;
+	@Override
+	protected boolean fillsResultsTable() {
+		return false;
+	}
 
 	@Override
-	public void run() {
-		if (CommandSupport.path(input_folder) == null) throw new IllegalArgumentException("Give input_folder");
-		try {
-			summary = "merged " + BatchTables.mergeShards(input_folder.toPath()) + " shards in " + input_folder;
-		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e.getMessage(), e);
-		}
+	protected void execute() throws IOException {
+		if (CommandSupport.path(input_folder) == null) throw new IllegalArgumentException(
+			"input_folder is empty: give the output folder of the sharded run (input_folder=[/path/to/results])");
+		summary = "merged " + BatchTables.mergeShards(input_folder.toPath()) + " shards; summary.csv and errors.csv " +
+			"written to " + input_folder.toPath().toAbsolutePath().normalize();
 	}
 }

@@ -28,32 +28,39 @@ import catrace.model.GroundTruthRecording;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Score Transients Against Spikes", headless = true,
 	description = "Precision, recall and F1 of transient detection against recorded spikes")
-public class ScoreTransientsAgainstSpikes extends OutputParameters {
+public class ScoreTransientsAgainstSpikes extends CaTraceCommand {
 
-	@Parameter(persist = false, label = "Folder of NAME.csv + NAME_spikes.csv", style = "directory")
+	@Parameter(persist = false, required = false, label = "Folder of NAME.csv + NAME_spikes.csv", style = "directory")
 	private File input_folder;
 
-	@Parameter(persist = false, label = "Noise levels (native and/or nu in %/sqrt(Hz), comma separated)")
+	@Parameter(persist = false, required = false, label = "Noise levels (native and/or nu in %/sqrt(Hz), comma separated)")
 	private String noise_levels = "native,2,4,8";
 
-	@Parameter(persist = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.FAST,
+	@Parameter(persist = false, required = false, label = "Indicator preset", choices = { IndicatorPreset.Labels.FAST,
 		IndicatorPreset.Labels.PAPER })
 	private String indicator = IndicatorPreset.Labels.FAST;
 
-	@Parameter(persist = false, label = "Baseline detector threshold k (robust SDs)", min = "0")
+	@Parameter(persist = false, required = false, label = "Baseline detector threshold k (robust SDs)", min = "0")
 	private double baseline_k = 3;
 
-	@Parameter(persist = false, label = "Match window before a spike (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Match window before a spike (s)", min = "0")
 	private double match_before_s = SpikeMatching.DEFAULT_BEFORE_S;
 
-	@Parameter(persist = false, label = "Match window after a spike (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Match window after a spike (s)", min = "0")
 	private double match_after_s = SpikeMatching.DEFAULT_AFTER_S;
 
-	@Parameter(persist = false, label = "Burst gap: a spike closer than this joins the burst (s)", min = "0")
+	@Parameter(persist = false, required = false, label = "Burst gap: a spike closer than this joins the burst (s)", min = "0")
 	private double burst_gap_s = SpikeMatching.DEFAULT_BURST_GAP_S;
 
+	// where to write
+	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
+	private File output_folder;
+
+	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
+	private boolean overwrite = false;
+
 	@Override
-	public void run() {
+	protected void execute() throws IOException {
 		try {
 			final Path in = CommandSupport.path(input_folder);
 			if (in == null) throw new IllegalArgumentException("Give input_folder (NAME.csv + NAME_spikes.csv files)");
@@ -72,7 +79,7 @@ public class ScoreTransientsAgainstSpikes extends OutputParameters {
 			provenance.add("added noise: white Gaussian to reach each target nu, seeded per neuron/trial/nu; " +
 				"trials at or above the target keep their native noise");
 			final OutputFiles out = ScoringReport.of(scores, nus, matching, provenance);
-			summary = recs.size() + " neurons scored at " + noise_levels + publish(out, out.tables().get(
+			summary = recs.size() + " neurons scored at " + noise_levels + publish(out, output_folder, overwrite, out.tables().get(
 				"scores_pooled.csv"));
 		}
 		catch (final IOException e) {

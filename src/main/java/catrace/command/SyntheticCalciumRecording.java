@@ -11,7 +11,6 @@ import org.scijava.plugin.Plugin;
 import catrace.synth.SyntheticRecordingFiles;
 import catrace.synth.SyntheticRecording;
 import catrace.synth.SyntheticSettings;
-import ij.IJ;
 
 /**
  * Plugins &gt; CaTrace &gt; Synthetic Calcium Recording: makes a line scan or frame stack with known spikes and writes
@@ -26,46 +25,52 @@ public class SyntheticCalciumRecording extends CaTraceCommand {
 	static final String LINE_SCAN = "line scan";
 	static final String FRAME_STACK = "frame stack";
 
-	@Parameter(label = "Kind", choices = { LINE_SCAN, FRAME_STACK }, persist = false)
+	@Parameter(persist = false, label = "Kind", choices = { LINE_SCAN, FRAME_STACK }, required = false)
 	private String kind = LINE_SCAN;
 
-	@Parameter(label = "Number of cells", min = "1", persist = false)
+	@Parameter(persist = false, label = "Number of cells", min = "1", required = false)
 	private int n_cells = 5;
 
-	@Parameter(label = "Duration (s)", min = "0", persist = false)
+	@Parameter(persist = false, label = "Duration (s)", min = "0", required = false)
 	private double duration_s = 20;
 
-	@Parameter(label = "Rate (Hz; lines/s for a line scan, frames/s for a stack)", min = "0", persist = false)
+	@Parameter(persist = false, label = "Rate (Hz; lines/s for a line scan, frames/s for a stack)", min = "0", required = false)
 	private double rate_hz = 250;
 
-	@Parameter(label = "Noise level ν (%·Hz^-1/2)", min = "0", persist = false)
+	@Parameter(persist = false, label = "Noise level ν (%·Hz^-1/2)", min = "0", required = false)
 	private double noise_level = 1;
 
-	@Parameter(label = "Spike rate (Hz)", min = "0", persist = false)
+	@Parameter(persist = false, label = "Spike rate (Hz)", min = "0", required = false)
 	private double spike_frequency_hz = 0.5;
 
-	@Parameter(label = "Neuropil transients (% ΔF/F of the background)", min = "0", persist = false)
+	@Parameter(persist = false, label = "Neuropil transients (% ΔF/F of the background)", min = "0", required = false)
 	private double neuropil = 5;
 
-	@Parameter(label = "Baseline drift (± %)", min = "0", persist = false)
+	@Parameter(persist = false, label = "Baseline drift (± %)", min = "0", required = false)
 	private double drift = 5;
 
-	@Parameter(label = "Random seed", persist = false)
+	@Parameter(persist = false, label = "Random seed", required = false)
 	private long seed = 1;
 
-	@Parameter(label = "Name (file base name)", persist = false)
+	@Parameter(persist = false, label = "Name (file base name)", required = false)
 	private String name = "synthetic";
 
-	@Parameter(label = "Output folder", style = "directory", persist = false)
+	@Parameter(persist = false, label = "Output folder", style = "directory", required = false)
 	private File output_folder;
 
-	@Parameter(label = "Overwrite existing files", persist = false)
+	@Parameter(persist = false, label = "Overwrite existing files", required = false)
 	private boolean overwrite = false;
 
 	@Override
-	public void run() {
+	protected boolean fillsResultsTable() {
+		return false;
+	}
+
+	@Override
+	protected void execute() {
 		if (CommandSupport.path(output_folder) == null) throw new IllegalArgumentException(
-			"Synthetic Calcium Recording: output_folder is missing; give the folder to write the files to");
+			"output_folder is empty: give the folder to write the recording and its ground truth to " +
+				"(output_folder=[/path/to/folder])");
 		final SyntheticSettings settings = SyntheticSettings.builder(kind(kind)).cells(n_cells).durationS(duration_s)
 			.rateHz(rate_hz).noiseLevel(noise_level).spikeRateHz(spike_frequency_hz).neuropilPct(neuropil).driftPct(drift)
 			.seed(seed).build();
@@ -77,7 +82,10 @@ public class SyntheticCalciumRecording extends CaTraceCommand {
 			throw new UncheckedIOException("Synthetic Calcium Recording could not write to " + output_folder + ": " +
 				e.getMessage(), e);
 		}
-		if (IJ.getInstance() != null) SyntheticRecordingFiles.toImagePlus(result, name).show();
+		summary = String.format(java.util.Locale.ROOT, "%s: %s of %d cells, %s s at %s Hz, noise level %s; written " +
+			"to %s", name, kind, n_cells, catrace.model.Formats.number(duration_s), catrace.model.Formats.number(rate_hz),
+			catrace.model.Formats.number(noise_level), output_folder.toPath().toAbsolutePath().normalize());
+		if (CommandSupport.hasGui()) SyntheticRecordingFiles.toImagePlus(result, name).show();
 	}
 
 	/** The settings kind for the parameter value "line scan" or "frame stack". */

@@ -17,6 +17,7 @@ import ij.ImagePlus;
 import catrace.io.AtomicFiles;
 import catrace.io.CsvFiles;
 import catrace.io.FileSetSwap;
+import catrace.model.FileStems;
 import catrace.model.Table;
 
 /**
@@ -146,8 +147,6 @@ public final class OutputFiles {
 	 * kept, others become '_' ("scan ü 1" → "scan_ü_1", not the "scan_1" of "scan ä 1").
 	 */
 	public static String stem(final String name) {
-		final String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll(
-			"[^\\p{L}\\p{M}\\p{N}._-]+", "_");
-		return s.isEmpty() ? "recording" : s;
+		return FileStems.of(name);
 	}
 }

@@ -25,6 +25,7 @@ public final class DetectionSettings {
 	private double quietCloudDecays = 0;
 	private double onsetSmoothingS = 0;
 	private double defaultDecayS = 0.75;
+	private double riseS = 0.070;
 	private double decayFitS = 1.5;
 	private boolean decayEstimated = false;
 	private double onsetRiseFraction = 0.5;
@@ -54,6 +55,7 @@ public final class DetectionSettings {
 		c.quietCloudDecays = quietCloudDecays;
 		c.onsetSmoothingS = onsetSmoothingS;
 		c.defaultDecayS = defaultDecayS;
+		c.riseS = riseS;
 		c.decayFitS = decayFitS;
 		c.decayEstimated = decayEstimated;
 		c.onsetRiseFraction = onsetRiseFraction;
@@ -107,7 +109,7 @@ public final class DetectionSettings {
 	 * <li>stronger low-pass: 100 ms impulse response, cut-off fs/20 (6 Hz at 122 Hz);</li>
 	 * <li>amplitude over 100 ms; area from 100 ms before to 300 ms after the peak;</li>
 	 * <li>tail p = 1e-3 and amplitude at least 1 cloud SD above the centre;</li>
-	 * <li>decay 0.3 s fitted over at most 1 s;</li>
+	 * <li>decay 0.3 s fitted over at most 1 s; rise of the fitted shape 10 ms;</li>
 	 * <li>onset at 90 % of the rise, searched 150 ms before the top (the filtered rise of a fast indicator is
 	 * symmetric about the spike; its upper part lies closest to the spike);</li>
 	 * <li>drift removal: 20th percentile over 5 s.</li>
@@ -117,7 +119,7 @@ public final class DetectionSettings {
 	 */
 	public static DetectionSettings forFastIndicator() {
 		return paper().withFilter(0.100, 0.05).withWindows(0.100, 0.100, 0.300).withMinimumAmplitudeSd(1).withDecay(
-			0.3, 1.0).withOnset(0.15, 0.9).withBaseline(5, 20).withNoiseAdaptiveTail(true);
+			0.3, 1.0).withRise(0.010).withOnset(0.15, 0.9).withBaseline(5, 20).withNoiseAdaptiveTail(true);
 	}
 
 	/**
@@ -296,6 +298,21 @@ public final class DetectionSettings {
 	}
 
 	/**
+	 * 10&ndash;90 % rise time (s) of one transient before filtering: the shape fitted to each event to measure its
+	 * amplitude ({@link TransientFit}; its decay is the detector's time constant).
+	 */
+	public DetectionSettings withRise(final double riseS) {
+		final DetectionSettings c = copy();
+		c.riseS = nonNegative("transient rise time (s)", riseS);
+		return c;
+	}
+
+	/** 10–90 % rise time of the fitted transient shape (s). */
+	public double riseS() {
+		return riseS;
+	}
+
+	/**
 	 * Onset rule: the last sample before the peak at or below min + fraction·(peak − min), min being the lowest
 	 * sample of the residual trace in the window (s) before the peak.
 	 */
@@ -446,9 +463,9 @@ public final class DetectionSettings {
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT,
-			"DetectionSettings[filter %.3f s fs*%.3f, amplitude %.3f s, area -%.3f..+%.3f s, neighbourhood %.3f s, p=%.2g%s, minAmpSd=%.2f, riderAmpSd=%.2f, minHeightSd=%.2f, coverage=%.2f, refits=%d, quiet %.1f tau, decay %.3f s (fit %.2f s, estimated %b), onset %.3f s %.2f, baseline %.1f s p%.0f, separation %.3f]",
+			"DetectionSettings[filter %.3f s fs*%.3f, amplitude %.3f s, area -%.3f..+%.3f s, neighbourhood %.3f s, p=%.2g%s, minAmpSd=%.2f, riderAmpSd=%.2f, minHeightSd=%.2f, coverage=%.2f, refits=%d, quiet %.1f tau, decay %.3f s (fit %.2f s, estimated %b), rise %.3f s, onset %.3f s %.2f, baseline %.1f s p%.0f, separation %.3f]",
 			filterImpulseS, filterCutoffFraction, amplitudeWindowS, areaBeforeS, areaAfterS, peakNeighbourhoodS,
 			tailProbability, noiseAdaptiveTail ? " (noise-adaptive)" : "", minimumAmplitudeSd, riderAmplitudeSd, minimumHeightSd, cloudCoverage, cloudRefits, quietCloudDecays, defaultDecayS, decayFitS, decayEstimated,
-			onsetWindowS, onsetRiseFraction, baselineWindowS, baselinePercentile, separationThreshold);
+			riseS, onsetWindowS, onsetRiseFraction, baselineWindowS, baselinePercentile, separationThreshold);
 	}
 }

@@ -39,9 +39,11 @@ import catrace.trace.LowPassFilter;
  * ({@link DetectionSettings#quietCloudDecays()}).</li>
  * <li>Weighted events: top of the transient (the highest residual sample up to one amplitude window after the
  * classified peak), start of the rise (the lowest sample in the onset window before the top), onset (see
- * {@link DetectionSettings#onsetRiseFraction()}), weight = amplitude = rise from start to top (levels averaged over
- * &plusmn;1/4 amplitude window); a tail peak whose rise is under {@link DetectionSettings#minimumHeightSd()} cloud
- * amplitude SDs is dropped; separation score ({@link SeparationScore}).</li>
+ * {@link DetectionSettings#onsetRiseFraction()}); a tail peak whose rise from start to top (levels averaged over
+ * &plusmn;1/4 amplitude window) is under {@link DetectionSettings#minimumHeightSd()} cloud amplitude SDs is dropped;
+ * weight = amplitude = the paper's &Delta;F/F(peak) &minus; &Delta;F/F(peak &minus; amplitude window) of the
+ * transient's shape fitted to the residual trace ({@link TransientFit}; the two-sample value of the classified peak
+ * is kept as {@link WeightedEvent#peakAmplitudePct()}); separation score ({@link SeparationScore}).</li>
  * </ol>
  */
 public final class TransientDetector {
@@ -67,8 +69,7 @@ public final class TransientDetector {
 	/** The filtered (and drift-corrected) trace on which peaks are measured. */
 	public double[] filtered(final double[] dffPct, final double rateHz) {
 		PeakFeatures.checkRate(rateHz);
-		final double[] y = LowPassFilter.design(rateHz, settings.filterImpulseS(), settings.filterCutoffFraction())
-			.filtfilt(dffPct);
+		final double[] y = filter(rateHz).filtfilt(dffPct);
 		if (settings.baselineWindowS() > 0) {
 			final double[] base = RunningPercentile.of(y, (int) Math.round(settings.baselineWindowS() * rateHz),
 				settings.baselinePercentile());
@@ -76,6 +77,10 @@ public final class TransientDetector {
 				y[i] -= base[i];
 		}
 		return y;
+	}
+
+	private LowPassFilter filter(final double rateHz) {
+		return LowPassFilter.design(rateHz, settings.filterImpulseS(), settings.filterCutoffFraction());
 	}
 
 	/**
@@ -117,21 +122,70 @@ public final class TransientDetector {
 		// decays measured relative to the extrapolated decays) and classify again
 		NoiseCloud current = cloud;
 		Pass pass = classify(y, rateHz, pf, peaks, current, level, tau);
-		for (int it = 0; it < settings.cloudRefits() && pass.events.size() > 0; it++) {
+		for (int it = 0; it < settings.cloudRefits() && pass.accepted.size() > 0; it++) {
 			final NoiseCloud refit = refit(pass, peaks, rateHz, tau);
 			if (refit == null) break;
 			current = refit;
 			pass = classify(y, rateHz, pf, peaks, current, level, tau);
 		}
-		final double[] d2 = new double[pass.events.size()];
+		final double[] d2 = new double[pass.accepted.size()];
 		for (int i = 0; i < d2.length; i++)
-			d2[i] = pass.events.get(i).mahalanobisSquared();
+			d2[i] = pass.accepted.get(i).mahalanobisSquared;
 		final double score = SeparationScore.of(d2, m);
+		final List<WeightedEvent> events = weighted(pass.accepted, rateHz, tau, pf.amplitudeSamples(rateHz));
 		final boolean[] finalTail = new boolean[m];
 		for (int k = 0; k < m; k++)
 			finalTail[k] = current.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
 		return new TransientDetection(rateHz, y, peaks, finalTail, pass.isTransient, current, level, tau,
-			decayEstimated, pass.events, score, settings.separationThreshold());
+			decayEstimated, events, score, settings.separationThreshold());
+	}
+
+	/**
+	 * The weighted events of the accepted transients: amplitude = weight = the paper's amplitude of the shape
+	 * ({@link DetectionSettings#riseS()}, the decay time constant) fitted to each transient's residual stretch, cut
+	 * before the start of the next transient's rise; the two-sample amplitude of the classified peak where no shape
+	 * fits.
+	 */
+	private List<WeightedEvent> weighted(final List<Accepted> accepted, final double fs, final double tau,
+		final int ampN)
+	{
+		final List<TransientFit.Stretch> stretches = new ArrayList<>();
+		for (int k = 0; k < accepted.size(); k++)
+			stretches.add(k + 1 < accepted.size() ? accepted.get(k).stretch.until(accepted.get(k + 1).start - 1)
+				: accepted.get(k).stretch);
+		final TransientFit shape = TransientFit.of(fs, settings.riseS(), tau, filter(fs), ampN);
+		final List<WeightedEvent> events = new ArrayList<>();
+		for (int k = 0; k < accepted.size(); k++) {
+			final Accepted c = accepted.get(k);
+			final TransientFit.Result fit = shape.fit(stretches.get(k));
+			events.add(new WeightedEvent(c.onset / fs, c.top / fs, fit != null ? fit.amplitudePct : c.amplitude,
+				c.amplitude, c.area, c.mahalanobisSquared, c.onDecay));
+		}
+		return events;
+	}
+
+	/** A peak accepted as a transient in a pass, with what its weighted event needs. */
+	private static final class Accepted {
+
+		final int start, onset, top;
+		/** Residual features of the classified peak and their squared Mahalanobis distance. */
+		final double amplitude, area, mahalanobisSquared;
+		final boolean onDecay;
+		/** The residual trace around it, for the fitted shape. */
+		final TransientFit.Stretch stretch;
+
+		Accepted(final int start, final int onset, final int top, final double amplitude, final double area,
+			final double mahalanobisSquared, final boolean onDecay, final TransientFit.Stretch stretch)
+		{
+			this.start = start;
+			this.onset = onset;
+			this.top = top;
+			this.amplitude = amplitude;
+			this.area = area;
+			this.mahalanobisSquared = mahalanobisSquared;
+			this.onDecay = onDecay;
+			this.stretch = stretch;
+		}
 	}
 
 	/**
@@ -184,7 +238,7 @@ public final class TransientDetector {
 	/** Outcome of one sequential pass. */
 	private static final class Pass {
 
-		final List<WeightedEvent> events = new ArrayList<>();
+		final List<Accepted> accepted = new ArrayList<>();
 		final boolean[] isTransient;
 		/** Residual features of every peak (NaN for peaks merged into another). */
 		final double[] amplitude, area;
@@ -203,7 +257,6 @@ public final class TransientDetector {
 		final NoiseCloud cloud, final double level, final double tau)
 	{
 		final Pass pass = new Pass(peaks.size());
-		final List<WeightedEvent> events = pass.events;
 		final double fill = Median.of(y);
 		final int n = y.length;
 		final int ampN = pf.amplitudeSamples(fs);
@@ -224,8 +277,7 @@ public final class TransientDetector {
 			final int from = Math.max(0, Math.min(ws - lead, p - onsetN)), to = Math.min(n - 1, p + post);
 			// decay of the open transient, fitted up to the candidate's window
 			final double c = open >= 0 ? decayAmplitude(y, model, openPre, openOnset, open, Math.min(ws, open + fitN), tauN) : 0;
-			for (int i = from; i <= to; i++)
-				z[i] = y[i] - model[i] - (open >= 0 && i >= open ? c * Math.exp(-(i - open) / tauN) : 0);
+			residual(y, model, open, c, tauN, from, to, z);
 			pass.amplitude[k] = pf.amplitude(z, p, fs);
 			pass.area[k] = pf.area(z, p, fs, fill);
 			// a higher peak ahead within the area window?
@@ -237,9 +289,9 @@ public final class TransientDetector {
 				}
 			}
 			if (ahead >= 0 && ahead - lead <= p) continue; // a wiggle on the rise of a higher peak
+			final int cut = ahead >= 0 ? ahead - lead : to + 1;
 			if (ahead >= 0) {
 				// the trace from the higher peak's pre-peak window on belongs to it: cap at the level before
-				final int cut = ahead - lead;
 				final double cap = z[cut - 1];
 				for (int i = cut; i <= to; i++)
 					z[i] = Math.min(z[i], cap);
@@ -251,11 +303,18 @@ public final class TransientDetector {
 				: settings.minimumAmplitudeSd();
 			if (!cloud.isHighTail(a, ar, level, minimumSd)) continue;
 			final int[] rise = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1), fs);
-			// weight: the rise from its start to the top, each level averaged over ±amplitude window/4 (less noise bias)
+			// the rise from its start to the top, each level averaged over ±amplitude window/4: a transient must rise
 			final int q = Math.max(1, ampN / 4);
 			final double height = mean(z, Math.max(from, rise[2] - q), Math.min(to, rise[2] + q)) - mean(z, Math.max(
 				from, rise[0] - q), Math.min(to, rise[0] + q));
 			if (height < settings.minimumHeightSd() * cloud.amplitudeSdPct()) continue;
+			// for the amplitude (the weight) a shape is fitted later to the residual (not capped) from the start of the
+			// window (not before the open transient's peak) to the end of the area window, cut before the next
+			// transient's rise after the pass; its peak from half an amplitude window before the classified peak to one
+			// after it
+			residual(y, model, open, c, tauN, from, to, z);
+			final TransientFit.Stretch stretch = new TransientFit.Stretch(z, Math.max(from, open + 1), to, p - Math.max(1,
+				ampN / 2), p + ampN);
 			// accepted: close the open transient's decay into the model
 			if (open >= 0) {
 				final int end = Math.min(n, open + decayReach);
@@ -267,10 +326,17 @@ public final class TransientDetector {
 			openPre = Math.max(from, rise[0] - ampN);
 			openOnset = rise[0];
 			pass.isTransient[k] = true;
-			events.add(new WeightedEvent(onset / fs, rise[2] / fs, height, ar, cloud.mahalanobisSquared(a, ar),
-				onDecay));
+			pass.accepted.add(new Accepted(rise[0], onset, rise[2], a, ar, cloud.mahalanobisSquared(a, ar), onDecay, stretch));
 		}
 		return pass;
+	}
+
+	/** z = y − model − the open transient's decay c·exp(−(i − open)/τ) on [from, to]. */
+	private static void residual(final double[] y, final double[] model, final int open, final double c,
+		final double tauN, final int from, final int to, final double[] z)
+	{
+		for (int i = from; i <= to; i++)
+			z[i] = y[i] - model[i] - (open >= 0 && i >= open ? c * Math.exp(-(i - open) / tauN) : 0);
 	}
 
 	/**

@@ -5,13 +5,16 @@ import java.util.Locale;
 /**
  * A spike-evoked calcium transient turned into a discrete event (Rothschild, Nelken &amp; Mizrahi 2010): its time
  * is the onset of the rise and its weight is the transient's amplitude (% &Delta;F/F), roughly proportional to the
- * number of spikes that evoked it. Immutable.
+ * number of spikes that evoked it. The amplitude is the paper's, &Delta;F/F(peak) &minus; &Delta;F/F(peak &minus;
+ * amplitude window) on the low-pass-filtered trace, of the transient's fitted shape ({@link TransientFit}); the same
+ * difference on the two noisy samples of the classified local peak is {@link #peakAmplitudePct()}. Immutable.
  */
 public final class WeightedEvent {
 
 	private final double onsetS;
 	private final double peakS;
 	private final double amplitudePct;
+	private final double peakAmplitudePct;
 	private final double areaPctS;
 	private final double mahalanobisSquared;
 	private final boolean onDecay;
@@ -19,19 +22,23 @@ public final class WeightedEvent {
 	/**
 	 * @param onsetS onset of the rise (s from the first sample)
 	 * @param peakS time of the top of the transient (s)
-	 * @param amplitudePct amplitude (% ΔF/F): the rise from its start to the top of the transient (for a transient on
-	 *          the decay of another, of the trace with the extrapolated decay subtracted)
+	 * @param amplitudePct amplitude and weight (% ΔF/F): ΔF/F(peak) − ΔF/F(peak − amplitude window) of the transient's
+	 *          fitted shape on the filtered trace (for a transient on the decay of another, on the trace with the
+	 *          extrapolated decay subtracted)
+	 * @param peakAmplitudePct the same difference on the filtered samples of the classified local peak, the amplitude
+	 *          the noise cloud classified (NaN when the detector has none)
 	 * @param areaPctS area (%·s) of the classified peak, likewise
 	 * @param mahalanobisSquared squared Mahalanobis distance of (amplitude, area) from the noise cloud centre (NaN when
 	 *          the detector has no cloud)
 	 * @param onDecay true when the transient rode on the decay of a previous one
 	 */
-	public WeightedEvent(final double onsetS, final double peakS, final double amplitudePct, final double areaPctS,
-		final double mahalanobisSquared, final boolean onDecay)
+	public WeightedEvent(final double onsetS, final double peakS, final double amplitudePct,
+		final double peakAmplitudePct, final double areaPctS, final double mahalanobisSquared, final boolean onDecay)
 	{
 		this.onsetS = onsetS;
 		this.peakS = peakS;
 		this.amplitudePct = amplitudePct;
+		this.peakAmplitudePct = peakAmplitudePct;
 		this.areaPctS = areaPctS;
 		this.mahalanobisSquared = mahalanobisSquared;
 		this.onDecay = onDecay;
@@ -46,8 +53,18 @@ public final class WeightedEvent {
 		return peakS;
 	}
 
+	/** The transient's amplitude (% ΔF/F), equal to its weight (see the class comment). */
 	public double amplitudePct() {
 		return amplitudePct;
+	}
+
+	/**
+	 * ΔF/F(peak) − ΔF/F(peak − amplitude window) on the filtered samples of the local peak that was classified (%):
+	 * with {@link #areaPctS()} the point tested against the noise cloud. Biased upward by the noise (the classified
+	 * peak is the highest wiggle of the crest), so not the weight.
+	 */
+	public double peakAmplitudePct() {
+		return peakAmplitudePct;
 	}
 
 	public double areaPctS() {
@@ -69,7 +86,8 @@ public final class WeightedEvent {
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "WeightedEvent[onset=%.4f s, peak=%.4f s, amplitude=%.3f %%, area=%.4f %%·s%s]",
-			onsetS, peakS, amplitudePct, areaPctS, onDecay ? ", on decay" : "");
+		return String.format(Locale.ROOT,
+			"WeightedEvent[onset=%.4f s, peak=%.4f s, amplitude=%.3f %%, peak amplitude=%.3f %%, area=%.4f %%·s%s]",
+			onsetS, peakS, amplitudePct, peakAmplitudePct, areaPctS, onDecay ? ", on decay" : "");
 	}
 }

@@ -180,7 +180,7 @@ public final class Recording {
 
 	/** One line naming what was read, for provenance columns and file headers. */
 	public String describe() {
-		return String.format(Locale.ROOT, "%s '%s'%s: %d trial(s), %d px%s per sample, %s",
+		return String.format(Locale.ROOT, "%s '%s'%s: %d trial(s), %d%s px per sample, %s",
 			kind == Kind.LINE_SCAN ? "line scan" : "frame stack", name,
 			channel.isEmpty() ? "" : " channel " + channel, trials.size(), planeWidth(),
 			kind == Kind.LINE_SCAN ? "" : " x " + planeHeight(), timing.describe());

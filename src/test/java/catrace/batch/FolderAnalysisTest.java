@@ -1,5 +1,7 @@
 package catrace.batch;
 
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -173,6 +175,19 @@ public class FolderAnalysisTest {
 		final Map<String, byte[]> b = snapshot(sharded);
 		b.keySet().removeIf(k -> k.startsWith("shard-"));
 		assertSameFiles(a, b);
+	}
+
+	/** A recording named with a space: its subfolder has the same stem as its files (my_rec/my_rec_dff_pct.csv). */
+	@Test
+	public void subfolderAndFilesShareTheStem() throws Exception {
+		final Path in = tmp.newFolder("spaces").toPath();
+		Files.copy(IMAGES.resolve("synthetic_linescan.tif"), in.resolve("my rec.tif"));
+		Files.copy(IMAGES.resolve("synthetic_linescan_bands.txt"), in.resolve("my rec_bands.txt"));
+		final Path out = tmp.getRoot().toPath().resolve("spaces out");
+		assertNull(run(inputs(in, out, false, "")));
+		assertTrue(Files.isRegularFile(out.resolve("my_rec/my_rec_dff_pct.csv")));
+		assertFalse(Files.exists(out.resolve("my rec")));
+		assertEquals("my_rec", FolderAnalysis.subfolder(in, in.resolve("my rec.tif")));
 	}
 
 	@Test

@@ -98,8 +98,8 @@ public class OutputFolderClashTest {
 		final Path in = folderWith("scan \u00e4 1.tif", "scan \u00fc 1.tif");
 		final Path out = tmp.getRoot().toPath().resolve("out");
 		assertNull(FolderAnalysisTest.run(inputs(in, out, "*.tif")));
-		assertTrue(Files.isRegularFile(out.resolve("scan \u00e4 1").resolve("scan_\u00e4_1_dff_pct.csv")));
-		assertTrue(Files.isRegularFile(out.resolve("scan \u00fc 1").resolve("scan_\u00fc_1_dff_pct.csv")));
+		assertTrue(Files.isRegularFile(out.resolve("scan_\u00e4_1").resolve("scan_\u00e4_1_dff_pct.csv")));
+		assertTrue(Files.isRegularFile(out.resolve("scan_\u00fc_1").resolve("scan_\u00fc_1_dff_pct.csv")));
 		final List<List<String>> summary = catrace.io.CsvFiles.read(out.resolve("summary.csv"));
 		assertEquals(Arrays.asList("scan \u00e4 1.tif", "scan \u00fc 1.tif"), Arrays.asList(summary.get(1).get(0),
 			summary.get(summary.size() - 1).get(0)));

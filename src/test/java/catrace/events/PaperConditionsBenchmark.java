@@ -9,7 +9,7 @@ import java.util.Locale;
  * to the nearest other spike event (pairs under 0.3 s, under 1.5 s, isolated), the false events on a decay or not,
  * and each trace's separation score. Settings: {@link DetectionSettings#paper()}, changed by the system property
  * {@code variant}, e.g. {@code -Dvariant="p=1e-4;quiet=3;smooth=0.08"} (keys: p, quiet, smooth, est, tau, height,
- * base, refits, sep, onset).
+ * base, refits, sep, onset, rider, rise, fimp, fcut, amp).
  */
 final class PaperConditionsBenchmark {
 
@@ -32,6 +32,8 @@ final class PaperConditionsBenchmark {
 				case "refits": s = s.withCloud(s.cloudCoverage(), (int) x); break;
 				case "sep": s = s.withSeparationThreshold(x); break;
 				case "onset": s = s.withOnset(s.onsetWindowS(), x); break;
+				case "rider": s = s.withRiderAmplitudeSd(x); break;
+				case "rise": s = s.withRise(x); break;
 				case "fimp": s = s.withFilter(x, s.filterCutoffFraction()); break;
 				case "fcut": s = s.withFilter(s.filterImpulseS(), x); break;
 				case "amp": s = s.withWindows(x, s.areaBeforeS(), s.areaAfterS()); break;

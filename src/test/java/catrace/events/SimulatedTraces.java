@@ -19,16 +19,22 @@ final class SimulatedTraces {
 	static final class Trace {
 
 		final double[] dffPct;
+		/** The same trace without the white noise (transients, drift and bumps only). */
+		final double[] noiseFreePct;
 		final double rateHz;
 		final double[] spikesS;
+		/** Peak ΔF/F (%) of each spike's transient alone, in the order of {@link #spikesS}. */
+		final double[] spikeAmplitudesPct;
 		final double riseS, decayS;
 
-		Trace(final double[] dffPct, final double rateHz, final double[] spikesS, final double riseS,
-			final double decayS)
+		Trace(final double[] dffPct, final double[] noiseFreePct, final double rateHz, final double[] spikesS,
+			final double[] spikeAmplitudesPct, final double riseS, final double decayS)
 		{
 			this.dffPct = dffPct;
+			this.noiseFreePct = noiseFreePct;
 			this.rateHz = rateHz;
 			this.spikesS = spikesS;
+			this.spikeAmplitudesPct = spikeAmplitudesPct;
 			this.riseS = riseS;
 			this.decayS = decayS;
 		}
@@ -78,8 +84,11 @@ final class SimulatedTraces {
 		final double tPeak = tauRise * Math.log(1 + decay / tauRise);
 		final double kernelPeak = (1 - Math.exp(-tPeak / tauRise)) * Math.exp(-tPeak / decay);
 		final double[] x = new double[n];
-		for (final double s : spikesS) {
+		final double[] amplitudes = new double[spikesS.length];
+		for (int k = 0; k < spikesS.length; k++) {
+			final double s = spikesS[k];
 			final double a = Math.max(2, amplitudePct + amplitudeSdPct * r.nextGaussian());
+			amplitudes[k] = a;
 			final int i0 = (int) Math.ceil(s * rateHz);
 			final int i1 = Math.min(n, i0 + (int) Math.ceil(10 * decay * rateHz));
 			for (int i = Math.max(0, i0); i < i1; i++) {
@@ -102,9 +111,10 @@ final class SimulatedTraces {
 				x[i] += slowBumpPct * (t < up ? 0.5 - 0.5 * Math.cos(Math.PI * t / up) : Math.exp(-(t - up) / down));
 			}
 		}
+		final double[] noiseFree = x.clone();
 		final double sigma = NoiseLevel.whiteNoiseSigma(nu, rateHz);
 		for (int i = 0; i < n; i++)
 			x[i] += sigma * r.nextGaussian();
-		return new Trace(x, rateHz, spikesS, rise, decay);
+		return new Trace(x, noiseFree, rateHz, spikesS, amplitudes, rise, decay);
 	}
 }

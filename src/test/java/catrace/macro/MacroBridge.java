@@ -54,9 +54,9 @@ import catrace.batch.UserMessages;
  * converted by SciJava. An {@code ImagePlus} input with no key gets the active image (as Fiji fills it), a key names
  * an open image's title or else a path; a {@code RoiManager} input gets the open (or batch-mode) ROI Manager when
  * there is a display (headless ImageJ 1 cannot make one).</li>
- * <li>Stricter than Fiji where Fiji is silent: a key that is no parameter of the command and a parameter without a key
- * (other than the image and the ROI Manager) are errors, because Fiji would silently ignore the one and reuse a
- * remembered value for the other; the macros must pass every parameter.</li>
+ * <li>A key that is no parameter of the command is an error, as CaTrace's commands make it in Fiji (they check the
+ * macro's option string themselves; here the bridge does, because the command runs outside the macro's thread). A
+ * parameter without a key keeps its default, as {@code DefaultsOutsideDialogs} makes it in Fiji.</li>
  * <li>Each run uses a fresh SciJava {@link Context} that the bridge creates and closes (no state between runs).</li>
  * <li>A failed command fails the macro: "Macro Error" with the command's one-line reason, as for any macro error
  * ({@link Interpreter#abort(String)}; the interpreter's {@code wasError()} and {@code getErrorMessage()} tell a
@@ -156,11 +156,10 @@ public final class MacroBridge implements PlugIn {
 	 * The command's inputs from macro options, as imagej-legacy fills them.
 	 *
 	 * @param active the active image (filled into an ImagePlus input without a key), or null
-	 * @throws IllegalArgumentException for a key the command does not have, or a parameter without a key
+	 * @throws IllegalArgumentException for a key the command does not have
 	 */
 	static Map<String, Object> inputs(final CommandInfo info, final String options, final ImagePlus active) {
 		final Map<String, Object> in = new LinkedHashMap<>();
-		final List<String> missing = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
 		for (final ModuleItem<?> item : info.inputs()) {
 			if (!CommandRunner.isUserInput(item)) continue;
@@ -178,8 +177,7 @@ public final class MacroBridge implements PlugIn {
 					: null;
 				if (rm != null) in.put(item.getName(), rm);
 			}
-			else if (value == null) missing.add(key);
-			else in.put(item.getName(), value);
+			else if (value != null) in.put(item.getName(), value);
 		}
 		final List<String> unknown = new ArrayList<>();
 		for (final String key : keys(options))
@@ -187,10 +185,6 @@ public final class MacroBridge implements PlugIn {
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("no parameter " + String.join(", ", unknown) + " (Fiji would ignore it " +
 				"silently); the parameters are " + String.join(", ", names));
-		}
-		if (!missing.isEmpty()) {
-			throw new IllegalArgumentException("the macro does not pass " + String.join(", ", missing) + " (Fiji " +
-				"would reuse a remembered value); pass every parameter as key=value");
 		}
 		return in;
 	}

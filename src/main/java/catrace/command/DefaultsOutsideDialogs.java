@@ -1,0 +1,111 @@
+package catrace.command;
+
+import java.io.File;
+import java.lang.reflect.Field;
+
+import org.scijava.Priority;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.process.AbstractPreprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.Plugin;
+import org.scijava.prefs.PrefService;
+
+import ij.Macro;
+
+/**
+ * Remembered values in dialogs only. Fiji's dialog for a CaTrace command opens with the values of the last dialog
+ * run (kept in SciJava's preferences, per command). A run without a dialog — a macro that passes options, headless
+ * {@code --run}, ./catrace, tests — neither uses nor changes them: every parameter the caller left out is fixed at its
+ * documented default here, before a dialog would ask for it. (CaTrace's parameters are {@code persist = false}, because
+ * SciJava's own persistence loads remembered values into macro runs too, and saves every run's values.)
+ * <p>
+ * A macro's {@code run("Extract Calcium Traces")} without options in Fiji's window opens the dialog, as the menu does.
+ * Parameters marked {@link #NOT_IN_DIALOG} (the detector's optional overrides, the cluster shard) are left out of the
+ * dialog, which would otherwise not fit a laptop screen: in a dialog run they keep their defaults (the preset's
+ * values); macros and --run set them like any other key.
+ */
+@Plugin(type = PreprocessorPlugin.class, priority = Priority.LOW)
+public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {
+
+	/** The {@code @Attr} name of a parameter that the dialog leaves out. */
+	public static final String NOT_IN_DIALOG = "catrace.not_in_dialog";
+
+	@Override
+	public void process(final Module module) {
+		if (!(module.getDelegateObject() instanceof CaTraceCommand)) return;
+		final boolean dialog = isDialogRun();
+		final PrefService prefs = getContext().getService(PrefService.class);
+		final Class<?> command = module.getDelegateObject().getClass();
+		for (final ModuleItem<?> in : module.getInfo().inputs()) {
+			if (module.isInputResolved(in.getName()) || !isPlainValue(in.getType())) continue;
+			if (dialog && in.get(NOT_IN_DIALOG) == null) {
+				// the dialog asks, offering the value of the last dialog run
+				final String last = prefs == null ? null : prefs.get(command, in.getName());
+				final Object value = last == null ? null : parse(last, in.getType());
+				if (value != null) module.setInput(in.getName(), value);
+				continue;
+			}
+			module.resolveInput(in.getName()); // keeps the field's initial value: the default
+		}
+	}
+
+	/** Fiji's window, and no macro options: the user fills a dialog. */
+	static boolean isDialogRun() {
+		return CommandSupport.hasGui() && Macro.getOptions() == null;
+	}
+
+	/** After a dialog run: its values for the next dialog of this command. */
+	static void remember(final Object command, final PrefService prefs) {
+		if (prefs == null) return;
+		for (final MacroOptions.Param p : MacroOptions.parameters(command.getClass())) {
+			if (!isPlainValue(p.type)) continue;
+			final Field f = field(command.getClass(), p.key);
+			if (f == null || f.getAnnotation(org.scijava.plugin.Parameter.class).attrs().length > 0) continue;
+			try {
+				f.setAccessible(true);
+				final Object v = f.get(command);
+				if (v == null) prefs.remove(command.getClass(), f.getName());
+				else prefs.put(command.getClass(), f.getName(), v instanceof File ? ((File) v).getPath() : String
+					.valueOf(v));
+			}
+			catch (final IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
+	private static Field field(final Class<?> c, final String name) {
+		for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+			try {
+				return k.getDeclaredField(name);
+			}
+			catch (final NoSuchFieldException e) {
+				// the superclass then
+			}
+		}
+		return null;
+	}
+
+	private static Object parse(final String s, final Class<?> t) {
+		try {
+			if (t == String.class) return s;
+			if (t == File.class) return s.isEmpty() ? null : new File(s);
+			if (t == boolean.class || t == Boolean.class) return Boolean.valueOf(s);
+			if (t == double.class || t == Double.class) return Double.valueOf(s);
+			if (t == float.class || t == Float.class) return Float.valueOf(s);
+			if (t == int.class || t == Integer.class) return Integer.valueOf(s);
+			if (t == long.class || t == Long.class) return Long.valueOf(s);
+		}
+		catch (final NumberFormatException e) {
+			return null; // an unreadable remembered value: the default
+		}
+		return null;
+	}
+
+	/** Values a user types (the image input is left to Fiji, which fills it with the active image). */
+	private static boolean isPlainValue(final Class<?> t) {
+		return t.isPrimitive() || t == String.class || t == File.class || Number.class.isAssignableFrom(t) ||
+			t == Boolean.class;
+	}
+}
