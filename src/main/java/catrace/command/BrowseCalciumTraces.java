@@ -4,7 +4,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import javax.swing.SwingUtilities;
@@ -43,31 +42,33 @@ public class BrowseCalciumTraces extends CaTraceCommand {
 	private File image_file;
 
 	@Override
-	public void run() {
+	protected boolean fillsResultsTable() {
+		return false; // only the window's button does, for the ROI it shows
+	}
+
+	@Override
+	protected void execute() throws IOException {
 		final Path folder = CommandSupport.path(input_folder);
 		if (folder == null) throw new IllegalArgumentException("Give input_folder: an output folder of Extract or " +
 			"Detect Calcium Transients");
 		if (GraphicsEnvironment.isHeadless()) throw new IllegalStateException(
 			"Browse Calcium Traces opens a window; run it in Fiji with a display (the tables are in " + folder + ")");
-		try {
-			final TraceBrowserModel model = TraceBrowserModel.load(folder, recording);
-			BufferedImage mean = null;
-			String note = "ROI positions from " + model.name() + "_rois.csv";
-			final Path image = CommandSupport.path(image_file);
-			if (image != null) {
-				final double rate = model.rois().get(0).number("rate_hz");
-				final Recording rec = RecordingReader.open(image, Double.isFinite(rate) && rate > 0 ? ReadOptions.defaults()
-					.withRateHz(rate) : ReadOptions.defaults());
-				mean = MeanImage.of(rec, MEAN_SAMPLES);
-				note = "mean of the first " + Math.min(MEAN_SAMPLES, rec.samples(0)) + (rec.isLineScan() ? " lines"
-					: " frames") + " of " + image.getFileName();
-			}
-			final BufferedImage background = mean;
-			final String backgroundNote = note;
-			SwingUtilities.invokeLater(() -> new TraceBrowserWindow(model, background, backgroundNote).show());
+		final TraceBrowserModel model = TraceBrowserModel.load(folder, recording);
+		BufferedImage mean = null;
+		String note = "ROI positions from " + model.name() + "_rois.csv";
+		final Path image = CommandSupport.path(image_file);
+		if (image != null) {
+			final double rate = model.rois().get(0).number("rate_hz");
+			final Recording rec = RecordingReader.open(image, Double.isFinite(rate) && rate > 0 ? ReadOptions.defaults()
+				.withRateHz(rate) : ReadOptions.defaults());
+			mean = MeanImage.of(rec, MEAN_SAMPLES);
+			note = "mean of the first " + Math.min(MEAN_SAMPLES, rec.samples(0)) + (rec.isLineScan() ? " lines"
+				: " frames") + " of " + image.getFileName();
 		}
-		catch (final IOException e) {
-			throw new UncheckedIOException(e.getMessage(), e);
-		}
+		final BufferedImage background = mean;
+		final String backgroundNote = note;
+		SwingUtilities.invokeLater(() -> new TraceBrowserWindow(model, background, backgroundNote).show());
+		summary = "browsing " + model.name() + " (" + model.rois().size() + " ROIs) in " + folder.toAbsolutePath()
+			.normalize();
 	}
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-import ij.ImagePlus;
+import javax.swing.SwingUtilities;
 
 import catrace.io.AtomicFiles;
 import catrace.io.CsvFiles;
@@ -134,12 +134,18 @@ public final class OutputFiles {
 		return prefix.replaceAll("[._-]+$", "");
 	}
 
-	/** Shows every table, figure and image in ImageJ windows (GUI only). */
+	/**
+	 * Shows every table in an ImageJ table window and every figure in a window of its own (GUI only; figures are not
+	 * images, so the recording stays the active image).
+	 */
 	public void show() {
 		for (final Table t : tables.values())
 			ResultsTables.show(t);
-		for (final Map.Entry<String, Figure> e : figures.entrySet())
-			new ImagePlus(e.getKey(), e.getValue().image()).show();
+		for (final Map.Entry<String, Figure> e : figures.entrySet()) {
+			final String name = e.getKey();
+			final Figure figure = e.getValue();
+			SwingUtilities.invokeLater(() -> new FigureWindow(name, figure).show());
+		}
 	}
 
 	/**
