@@ -556,7 +556,7 @@ public class BadInputCatalogueTest {
 		final Map<String, Object> in = inputs(LINE_SCAN, LINE_BANDS, null, out);
 		run(in);
 		final Map<String, byte[]> before = snapshot(out);
-		assertEquals(5, before.size());
+		assertEquals(6, before.size());
 		in.put("bands", "cell1:29-38"); // different results: nothing of them may reach the files
 		failure(in, "synthetic_linescan_dff_pct.csv", "overwrite=true");
 		assertSameFiles(before, out);
@@ -578,7 +578,7 @@ public class BadInputCatalogueTest {
 		final Path out = tmp.getRoot().toPath().resolve("résultats (jour 1)");
 		run(inputs(image, LINE_BANDS, null, out));
 		assertEquals(Arrays.asList("scan_ü_1_F.csv", "scan_ü_1_F0.csv", "scan_ü_1_dff_pct.csv",
-			"scan_ü_1_dff_pct.png", "scan_ü_1_rois.csv"), listing(out));
+			"scan_ü_1_dff_pct.png", "scan_ü_1_dff_pct.svg", "scan_ü_1_rois.csv"), listing(out));
 		final String text = new String(Files.readAllBytes(out.resolve("scan_ü_1_dff_pct.csv")), StandardCharsets.UTF_8);
 		assertTrue(text, text.contains("# source: " + image));
 		assertEquals(1 + 5000, csv(out.resolve("scan_ü_1_dff_pct.csv")).size());

@@ -64,7 +64,8 @@ public class OutputFaultCatalogueTest {
 	static final String OLD_BANDS = "cell1:29-38,cell2:58-66";
 	static final String NEW_BANDS = "cell1:29-38";
 	static final List<String> SET = Arrays.asList("synthetic_linescan_F.csv", "synthetic_linescan_F0.csv",
-		"synthetic_linescan_dff_pct.csv", "synthetic_linescan_dff_pct.png", "synthetic_linescan_rois.csv");
+		"synthetic_linescan_dff_pct.csv", "synthetic_linescan_dff_pct.png", "synthetic_linescan_dff_pct.svg",
+		"synthetic_linescan_rois.csv");
 
 	/** Extract's outputs with the old and with the new bands, as complete sets. */
 	static Map<String, byte[]> oldSet, newSet;

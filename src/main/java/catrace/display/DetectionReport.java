@@ -1,13 +1,18 @@
 package catrace.display;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import catrace.io.DffTraceFile;
+import catrace.events.DetectionSettings;
 import catrace.events.RoiEvents;
+import catrace.model.DffTrial;
 import catrace.model.Formats;
+import catrace.model.SampleTimes;
 import catrace.model.Table;
 import catrace.pipeline.RecordingResult;
 import catrace.pipeline.TraceFileResult;
+import catrace.trace.TrialTraces;
 
 /** The outputs of a pipeline run with transient detection: Extract's outputs (or a summary) plus events and plots. */
 public final class DetectionReport {
@@ -22,7 +27,22 @@ public final class DetectionReport {
 		final Table summary = out.tables().get(stem + "_rois.csv");
 		summary.comment("detection: " + r.detection());
 		EventTables.addToSummary(summary, r.events());
-		return withEvents(out, stem, name, summary.comments(), r.events(), r.traces().rateHz());
+		final List<List<double[]>> raw = new ArrayList<>();
+		final double[] nu = new double[r.events().size()];
+		for (int j = 0; j < nu.length; j++) {
+			final List<double[]> perTrial = new ArrayList<>();
+			for (final TrialTraces t : r.traces().trials())
+				perTrial.add(t.dffPct()[j]);
+			raw.add(perTrial);
+			nu[j] = r.traces().summaries().get(j).noiseLevel();
+		}
+		final List<SampleTimes> times = new ArrayList<>();
+		final List<Integer> numbers = new ArrayList<>();
+		for (int k = 0; k < r.traces().trials().size(); k++) {
+			times.add(r.traces().recording().times(k));
+			numbers.add(k + 1);
+		}
+		return withEvents(out, stem, name, summary.comments(), r.events(), times, numbers, raw, nu, r.detection());
 	}
 
 	/** Events, a summary with ν and the scores, and plots of a ΔF/F table written earlier. */
@@ -44,16 +64,33 @@ public final class DetectionReport {
 		EventTables.addToSummary(summary, r.events());
 		final String stem = OutputFiles.stem(name);
 		final OutputFiles out = new OutputFiles().table(stem + "_transients_rois.csv", summary);
-		return withEvents(out, stem, name, summary.comments(), r.events(), fs);
+		final List<List<double[]>> raw = new ArrayList<>();
+		final double[] nu = new double[r.events().size()];
+		for (int j = 0; j < nu.length; j++) {
+			final List<double[]> perTrial = new ArrayList<>();
+			for (final DffTrial t : traces.trials())
+				perTrial.add(t.dffPct(j));
+			raw.add(perTrial);
+			nu[j] = r.noiseLevel(j);
+		}
+		final List<SampleTimes> times = new ArrayList<>();
+		final List<Integer> numbers = new ArrayList<>();
+		for (final DffTrial t : traces.trials()) {
+			times.add(t.times());
+			numbers.add(t.number());
+		}
+		return withEvents(out, stem, name, summary.comments(), r.events(), times, numbers, raw, nu, r.detection());
 	}
 
 	private static OutputFiles withEvents(final OutputFiles out, final String stem, final String title,
-		final List<String> provenance, final List<RoiEvents> events, final double fs)
+		final List<String> provenance, final List<RoiEvents> events, final List<SampleTimes> times,
+		final List<Integer> numbers, final List<List<double[]>> raw, final double[] nu, final DetectionSettings settings)
 	{
 		out.table(stem + "_events.csv", EventTables.events(title, events, provenance));
-		out.plot(stem + "_transients.png", EventPlots.traces(title, events, fs));
+		out.figure(stem + "_transients.png", TraceCards.draw(title, times, numbers, events, raw, nu));
 		for (final RoiEvents e : events)
-			if (e.analysed()) out.plot(stem + "_cloud_" + OutputFiles.stem(e.roi()) + ".png", EventPlots.cloud(e));
+			if (e.analysed()) out.figure(stem + "_cloud_" + OutputFiles.stem(e.roi()) + ".png", CloudPlot.draw(title, e,
+				settings));
 		return out;
 	}
 }

@@ -1,60 +1,55 @@
 package catrace.display;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import catrace.analysis.ConditionGrid;
 import catrace.analysis.RoiPositions;
-import catrace.model.Formats;
 
 /**
- * Every ROI's frequency response area (or any grid of two condition columns) as a small colour image, placed at the
- * ROI's position in the imaging field (tiles that would overlap are moved aside, with a line to the ROI's position),
- * or in a grid when there are no positions. One colour scale over the session's minimum..maximum mean response, a
- * colour bar in % ΔF/F and a key to the axes. Drawn with java.awt into a BufferedImage: headless-safe.
+ * Every ROI's frequency response area (or any grid of two condition columns) as a small colour image placed at the
+ * ROI's position in the imaging field (Rothschild et al. 2010, Fig. 4), or in a grid when there are no positions. A
+ * tile is centred on its ROI when it can be; tiles never overlap each other or another ROI's position: a tile that
+ * would is moved to a free place nearby (fewest lines crossing tiles first), with a line to its ROI (the dot). One colour scale (viridis, readable
+ * with colour-blindness) over the session's lowest..highest mean response, with ticks at round values; a key to the
+ * tile axes; a scale bar of the field.
  */
 public final class FraMontage {
 
-	static final int TOP = 46;
-	static final int LEFT = 70;
-	static final int RIGHT = 230;
-	static final int BOTTOM = 70;
-	/** The box in which tile centres are placed when there are positions (px). */
-	static final int FIELD_W = 640;
-	static final int FIELD_H = 480;
-	static final int GRID_GAP = 26;
-
 	private static final Color[] MAP = { new Color(68, 1, 84), new Color(59, 82, 139), new Color(33, 145, 140),
 		new Color(94, 201, 98), new Color(253, 231, 37) };
-	private static final Color MISSING = new Color(200, 200, 200);
+	static final Color MISSING = new Color(200, 200, 200);
+	static final Color DOT = PlotStyle.VERMILLION;
+	/** Gap kept between tiles, and between a tile and another ROI's dot (px). */
+	static final double GAP = 10;
 
 	private FraMontage() {}
 
 	/** Width of one grid cell (px) for {@code nx} columns. */
 	static int cellW(final int nx) {
-		return Math.max(4, Math.min(16, 120 / nx));
+		return Math.max(4, Math.min(18, 160 / nx));
 	}
 
 	/** Height of one grid cell (px) for {@code ny} rows. */
 	static int cellH(final int ny) {
-		return Math.max(6, Math.min(16, 72 / ny));
+		return Math.max(6, Math.min(20, 96 / ny));
 	}
 
-	/** Size {width, height} (px) of the montage of {@code n} grids of nx × ny, with or without positions. */
-	public static int[] size(final int nx, final int ny, final int n, final boolean positions) {
-		final int tw = nx * cellW(nx), th = ny * cellH(ny);
-		if (positions) return new int[] { LEFT + FIELD_W + tw + RIGHT, TOP + FIELD_H + th + BOTTOM };
-		final int cols = (int) Math.ceil(Math.sqrt(n));
-		final int rows = (n + cols - 1) / cols;
-		return new int[] { LEFT + cols * (tw + GRID_GAP) + RIGHT, TOP + rows * (th + GRID_GAP + 12) + BOTTOM };
+	/** Where a tile went: its corner and its ROI's position on the figure (px). */
+	public static final class Placement {
+
+		final double x, y, roiX, roiY;
+
+		Placement(final double x, final double y, final double roiX, final double roiY) {
+			this.x = x;
+			this.y = y;
+			this.roiX = roiX;
+			this.roiY = roiY;
+		}
 	}
 
 	/**
@@ -62,10 +57,11 @@ public final class FraMontage {
 	 *
 	 * @param grids one grid per ROI, all over the same axes
 	 * @param names ROI names, parallel to grids
+	 * @param responsive per ROI whether it is responsive (its name is bold), or null
 	 * @param positions ROI centres (same order) or null for a grid layout
 	 * @param title a line on top
 	 */
-	public static BufferedImage draw(final List<ConditionGrid> grids, final List<String> names,
+	public static Figure draw(final List<ConditionGrid> grids, final List<String> names, final boolean[] responsive,
 		final RoiPositions positions, final String title)
 	{
 		if (grids.isEmpty()) throw new IllegalArgumentException("FRA montage: no ROIs");
@@ -87,61 +83,79 @@ public final class FraMontage {
 			hi = 1;
 		}
 		if (hi == lo) hi = lo + 1;
-		final int[] wh = size(nx, ny, grids.size(), positions != null);
-		final BufferedImage img = new BufferedImage(wh[0], wh[1], BufferedImage.TYPE_INT_RGB);
-		final Graphics2D g = img.createGraphics();
-		try {
-			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-			g.setColor(Color.WHITE);
-			g.fillRect(0, 0, wh[0], wh[1]);
-			final Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 11), normal = new Font(Font.SANS_SERIF,
-				Font.PLAIN, 13), bold = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-			g.setColor(Color.BLACK);
-			g.setFont(bold);
-			g.drawString(title, LEFT, 22);
-			g.setFont(small);
-			g.drawString(String.format(Locale.ROOT, "each tile: mean response per condition, %s across (%d values), %s" +
-				" up (%d values); one colour scale for all ROIs", g0.xColumn(), nx, g0.yColumn(), ny), LEFT, 38);
-			final int[][] at = positions != null ? placeAtPositions(g, positions, tw, th, small) : placeInGrid(grids
-				.size(), tw, th);
-
-			for (int i = 0; i < grids.size(); i++) {
-				final int x0 = at[i][0], y0 = at[i][1];
-				final ConditionGrid gr = grids.get(i);
-				for (int yi = 0; yi < ny; yi++)
-					for (int xi = 0; xi < nx; xi++) {
-						final double v = gr.meanPct(yi, xi);
-						g.setColor(Double.isFinite(v) ? colour((v - lo) / (hi - lo)) : MISSING);
-						g.fillRect(x0 + xi * cw, y0 + (ny - 1 - yi) * ch, cw, ch);
-					}
-				g.setColor(Color.DARK_GRAY);
-				g.setStroke(new BasicStroke(1));
-				g.drawRect(x0 - 1, y0 - 1, tw + 1, th + 1);
-				g.setFont(small);
-				g.setColor(Color.BLACK);
-				g.drawString(names.get(i), x0, y0 - 4);
-			}
-			if (positions != null) {
-				// ROI centres on top: a red dot with a white ring
-				for (final int[] a : at) {
-					g.setColor(Color.WHITE);
-					g.fillOval(a[2] - 4, a[3] - 4, 8, 8);
-					g.setColor(new Color(200, 0, 0));
-					g.fillOval(a[2] - 3, a[3] - 3, 6, 6);
+		final List<String> notes = new ArrayList<>();
+		notes.add("Each tile: the mean response (% \u0394F/F, summed event weights in the response window) to every " +
+			"condition, " + g0.xColumn() + " across, " + g0.yColumn() + " up; one colour scale for all ROIs." + (positions ==
+				null ? "" : " Tiles sit at their ROI (dot) in the imaging field; a line leads to a ROI whose tile had to " +
+					"move aside.") + (responsive == null ? "" : " Bold name: responsive ROI."));
+		final TitleBlock head = new TitleBlock(title, notes, PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
+		final Font nameFont = PlotStyle.font(PlotStyle.SMALL_SIZE, false), boldName = PlotStyle.font(PlotStyle.SMALL_SIZE,
+			true);
+		final double labelH = PlotStyle.lineHeight(nameFont) + 2;
+		final double legendW = 260;
+		final double fieldLeft = PlotStyle.EDGE + 10, fieldRight = PlotStyle.WIDTH - PlotStyle.EDGE - legendW - 40;
+		final double top = PlotStyle.EDGE + head.height() + 16;
+		final List<Placement> at = positions != null ? atPositions(positions, fieldLeft, fieldRight, top, tw, th,
+			labelH) : inGrid(grids.size(), fieldLeft, fieldRight, top, tw, th, labelH);
+		double bottom = top + 420;
+		for (final Placement p : at)
+			bottom = Math.max(bottom, p.y + th);
+		final double footer = positions != null ? 60 : 0;
+		final double legendBottom = top + 560;
+		final int height = (int) Math.ceil(Math.max(bottom + footer, legendBottom) + PlotStyle.EDGE);
+		final Figure f = new Figure(title, PlotStyle.WIDTH, height);
+		head.draw(f, PlotStyle.EDGE, PlotStyle.EDGE);
+		if (positions != null) field(f, positions, at, fieldLeft, fieldRight, bottom + 14);
+		for (int i = 0; i < grids.size(); i++) {
+			final Placement p = at.get(i);
+			final ConditionGrid gr = grids.get(i);
+			final Rectangle2D tile = new Rectangle2D.Double(p.x, p.y, tw, th);
+			for (int yi = 0; yi < ny; yi++)
+				for (int xi = 0; xi < nx; xi++) {
+					final double v = gr.meanPct(yi, xi);
+					f.add(Mark.rect(Mark.Role.DATA, tile, p.x + xi * cw, p.y + (ny - 1 - yi) * ch, cw, ch, Double.isFinite(v)
+						? colour((v - lo) / (hi - lo)) : MISSING, null, 0, "cell"));
 				}
-			}
-			legend(g, wh[0] - RIGHT + 24, TOP + 10, lo, hi, g0, tw, th, normal, small);
+			f.add(Mark.rect(Mark.Role.AXIS, null, p.x - 0.5, p.y - 0.5, tw + 1, th + 1, null, PlotStyle.AXIS, 1f,
+				"tile"));
 		}
-		finally {
-			g.dispose();
+		// leader lines over the tiles (a line that has to cross a tile stays visible), a white edge to set them off
+		if (positions != null) for (final Placement p : at) {
+			final double cx = p.x + tw / 2.0, cy = p.y + th / 2.0;
+			if (Math.abs(cx - p.roiX) <= 1 && Math.abs(cy - p.roiY) <= 1) continue;
+			final double[] end = nearestEdge(p, tw, th);
+			f.add(Mark.segment(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, end[0], end[1], Color.WHITE, 4f, null,
+				"leader edge"));
+			f.add(Mark.segment(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, end[0], end[1], PlotStyle.AXIS, 1.5f, null,
+				"leader"));
 		}
-		return img;
+		// names over the leader lines, on white
+		for (int i = 0; i < grids.size(); i++) {
+			final Placement p = at.get(i);
+			final Font font = responsive != null && responsive[i] ? boldName : nameFont;
+			final Rectangle2D box = PlotStyle.box(names.get(i), font, p.x, p.y - 5);
+			f.add(Mark.rect(Mark.Role.ANNOTATION, null, box.getX() - 2, box.getY(), box.getWidth() + 4, box.getHeight(),
+				Color.WHITE, null, 0, "name background"));
+			f.add(Mark.text(Mark.Role.LABEL, names.get(i), p.x, p.y - 5, font, PlotStyle.TEXT, Mark.Anchor.START, false,
+				"tile name"));
+		}
+		if (positions != null) for (final Placement p : at) {
+			f.add(Mark.ellipse(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, 5, 5, Color.WHITE, null, 0, "roi ring"));
+			f.add(Mark.ellipse(Mark.Role.ANNOTATION, null, p.roiX, p.roiY, 3.5, 3.5, DOT, null, 0, "roi dot"));
+		}
+		legend(f, PlotStyle.WIDTH - PlotStyle.EDGE - legendW, top, lo, hi, g0, tw, th);
+		return f;
 	}
 
-	/** Tile corners at the ROI positions in a FIELD_W × FIELD_H box (aspect kept, image y down), overlaps resolved. */
-	private static int[][] placeAtPositions(final Graphics2D g, final RoiPositions p, final int tw, final int th,
-		final Font small)
+	/** The point on the tile's border where the leader line from its ROI ends. */
+	private static double[] nearestEdge(final Placement p, final int tw, final int th) {
+		final double x = Math.max(p.x, Math.min(p.x + tw, p.roiX)), y = Math.max(p.y, Math.min(p.y + th, p.roiY));
+		return new double[] { x, y };
+	}
+
+	/** Tiles at the ROI positions in the field (aspect kept, image y down), moved aside where they would collide. */
+	static List<Placement> atPositions(final RoiPositions p, final double left, final double right, final double top,
+		final int tw, final int th, final double labelH)
 	{
 		final int n = p.size();
 		double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY,
@@ -152,147 +166,194 @@ public final class FraMontage {
 			y0 = Math.min(y0, p.y(i));
 			y1 = Math.max(y1, p.y(i));
 		}
+		final double boxW = right - left - tw, boxH = 600 - th;
 		final double dx = Math.max(x1 - x0, 1e-9), dy = Math.max(y1 - y0, 1e-9);
-		final double scale = Math.min(FIELD_W / dx, FIELD_H / dy);
-		final double ox = LEFT + tw / 2.0 + (FIELD_W - dx * scale) / 2, oy = TOP + th / 2.0 + 14 + (FIELD_H - dy *
-			scale) / 2;
-		// the field frame with its extent in the position unit
-		final int fx0 = (int) Math.round(ox - tw / 2.0), fy0 = (int) Math.round(oy - th / 2.0 - 14);
-		final int fw = (int) Math.round(dx * scale + tw), fh = (int) Math.round(dy * scale + th + 14);
-		g.setColor(new Color(235, 235, 235));
-		g.drawRect(fx0 - 4, fy0 - 4, fw + 8, fh + 8);
-		final int[][] centre = new int[n][2];
-		final List<int[]> placed = new ArrayList<>();
-		final int[][] corner = new int[n][4];
+		final double scale = Math.min(boxW / dx, boxH / dy);
+		final double ox = left + tw / 2.0 + (boxW - dx * scale) / 2, oy = top + labelH + th / 2.0;
+		final double[][] dot = new double[n][2];
 		for (int i = 0; i < n; i++) {
-			centre[i][0] = (int) Math.round(ox + (p.x(i) - x0) * scale);
-			centre[i][1] = (int) Math.round(oy + (p.y(i) - y0) * scale);
+			dot[i][0] = ox + (p.x(i) - x0) * scale;
+			dot[i][1] = oy + (p.y(i) - y0) * scale;
 		}
+		final List<Placement> placed = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			int bx = centre[i][0] - tw / 2, by = centre[i][1] - th / 2;
-			// spiral search for the nearest free spot (gap of 4 px, room for the name above)
-			search: for (int r = 0; r < 2000; r += 6) {
-				for (int a = 0; a < Math.max(1, r / 3); a++) {
-					final double ang = 2 * Math.PI * a / Math.max(1, r / 3);
-					final int cx = centre[i][0] - tw / 2 + (int) Math.round(r * Math.cos(ang)), cy = centre[i][1] - th /
-						2 + (int) Math.round(r * Math.sin(ang));
-					final boolean inside = cx >= 8 && cx <= LEFT + FIELD_W + 16 && cy >= TOP + 14 && cy <= TOP + FIELD_H +
-						14;
-					if (inside && free(placed, cx, cy, tw, th)) {
-						bx = cx;
-						by = cy;
-						break search;
-					}
+			final double cx = dot[i][0] - tw / 2.0, cy = dot[i][1] - th / 2.0;
+			// the free place with the fewest leader lines crossing tiles, the nearest among those (within 700 px); else
+			// the nearest free place
+			double[] at = search(placed, dot, i, cx, cy, left, right, top, tw, th, labelH, true, 700);
+			if (at == null) at = search(placed, dot, i, cx, cy, left, right, top, tw, th, labelH, false, 100000);
+			final double bx = at == null ? cx : at[0], by = at == null ? cy : at[1];
+			placed.add(new Placement(bx, by, dot[i][0], dot[i][1]));
+		}
+		return placed;
+	}
+
+	/**
+	 * A spiral search outwards from (cx, cy) for a free tile corner, null when none within {@code maxR} px. With
+	 * {@code leaders} the one with the fewest leader-line crossings wins (nearest first among equals), else the first
+	 * free one.
+	 */
+	private static double[] search(final List<Placement> placed, final double[][] dot, final int i, final double cx,
+		final double cy, final double left, final double right, final double top, final int tw, final int th,
+		final double labelH, final boolean leaders, final int maxR)
+	{
+		double[] best = null;
+		int bestCrossings = Integer.MAX_VALUE;
+		for (int r = 0; r < maxR; r += 4) {
+			final int steps = Math.max(1, (int) Math.ceil(2 * Math.PI * r / 8));
+			for (int a = 0; a < steps; a++) {
+				final double ang = 2 * Math.PI * a / steps;
+				final double tx = Math.round(cx + r * Math.cos(ang)), ty = Math.round(cy + r * Math.sin(ang));
+				if (tx < left || tx + tw > right || ty - labelH < top) continue;
+				if (!free(placed, dot, i, tx, ty, tw, th, labelH)) continue;
+				if (!leaders) return new double[] { tx, ty };
+				final int c = crossings(placed, dot, i, tx, ty, tw, th, labelH);
+				if (c < bestCrossings) {
+					bestCrossings = c;
+					best = new double[] { tx, ty };
+					if (c == 0) return best;
 				}
 			}
-			placed.add(new int[] { bx, by });
-			corner[i][0] = bx;
-			corner[i][1] = by;
-			corner[i][2] = centre[i][0];
-			corner[i][3] = centre[i][1];
 		}
-		// ROI positions and leader lines under the tiles
-		g.setStroke(new BasicStroke(1));
-		for (int i = 0; i < n; i++) {
-			g.setColor(new Color(120, 120, 120));
-			final int tx = corner[i][0] + tw / 2, ty = corner[i][1] + th / 2;
-			if (Math.abs(tx - centre[i][0]) > 1 || Math.abs(ty - centre[i][1]) > 1) g.drawLine(centre[i][0],
-				centre[i][1], tx, ty);
-		}
-		// axes: extent and unit; a scale bar
-		g.setFont(small);
-		g.setColor(Color.BLACK);
-		final String u = p.unit();
-		final int yAxis = fy0 + fh + 22;
-		g.drawString(String.format(Locale.ROOT, "x %s-%s %s (red dots: ROI centres; image orientation, y down)",
-			Formats.number(round1(x0)), Formats.number(round1(x1)), u), fx0, yAxis);
-		final double bar = niceBar(FIELD_W / scale / 4);
-		final int barPx = (int) Math.round(bar * scale);
-		g.setStroke(new BasicStroke(3));
-		g.drawLine(fx0 + fw - barPx, yAxis + 10, fx0 + fw, yAxis + 10);
-		g.drawString(Formats.number(bar) + " " + u, fx0 + fw - barPx, yAxis + 24);
-		g.setStroke(new BasicStroke(1));
-		final Graphics2D r = (Graphics2D) g.create();
-		r.rotate(-Math.PI / 2);
-		r.drawString(String.format(Locale.ROOT, "y %s-%s %s", Formats.number(round1(y0)), Formats.number(round1(y1)),
-			u), -(fy0 + fh), LEFT - 40);
-		r.dispose();
-		return corner;
+		return best;
 	}
 
-	private static double round1(final double v) {
-		return Math.round(v * 10) / 10.0;
-	}
-
-	private static boolean free(final List<int[]> placed, final int x, final int y, final int tw, final int th) {
-		for (final int[] q : placed)
-			if (x < q[0] + tw + 6 && q[0] < x + tw + 6 && y < q[1] + th + 16 && q[1] < y + th + 16) return false;
+	/** The tile (with its name above) keeps GAP from every placed tile and from every other ROI's dot. */
+	private static boolean free(final List<Placement> placed, final double[][] dot, final int self, final double x,
+		final double y, final int tw, final int th, final double labelH)
+	{
+		final Rectangle2D me = new Rectangle2D.Double(x - GAP, y - labelH - GAP, tw + 2 * GAP, th + labelH + 2 * GAP);
+		for (final Placement q : placed)
+			if (me.intersects(q.x, q.y - labelH, tw, th + labelH)) return false;
+		for (int j = 0; j < dot.length; j++)
+			if (j != self && me.contains(dot[j][0], dot[j][1])) return false;
 		return true;
 	}
 
-	private static int[][] placeInGrid(final int n, final int tw, final int th) {
-		final int cols = (int) Math.ceil(Math.sqrt(n));
-		final int[][] at = new int[n][2];
+	/**
+	 * How many placed tiles and other ROIs' dots the candidate's leader line (from its dot to its border) passes, plus
+	 * how many placed leader lines cross the candidate (names included).
+	 */
+	private static int crossings(final List<Placement> placed, final double[][] dots, final int self, final double x,
+		final double y, final int tw, final int th, final double labelH)
+	{
+		final double[] dot = dots[self];
+		final Placement me = new Placement(x, y, dot[0], dot[1]);
+		final double[] end = nearestEdge(me, tw, th);
+		final boolean moved = Math.abs(x + tw / 2.0 - dot[0]) > 1 || Math.abs(y + th / 2.0 - dot[1]) > 1;
+		final Rectangle2D mine = new Rectangle2D.Double(x - 2, y - labelH - 2, tw + 4, th + labelH + 4);
+		int n = 0;
+		for (final Placement q : placed) {
+			final Rectangle2D other = new Rectangle2D.Double(q.x - 2, q.y - labelH - 2, tw + 4, th + labelH + 4);
+			if (moved && new Line2D.Double(dot[0], dot[1], end[0], end[1]).intersects(other)) n++;
+			final double[] qe = nearestEdge(q, tw, th);
+			final boolean qMoved = Math.abs(q.x + tw / 2.0 - q.roiX) > 1 || Math.abs(q.y + th / 2.0 - q.roiY) > 1;
+			if (qMoved && new Line2D.Double(q.roiX, q.roiY, qe[0], qe[1]).intersects(mine)) n++;
+		}
+		if (moved) for (int j = 0; j < dots.length; j++)
+			if (j != self && new Line2D.Double(dot[0], dot[1], end[0], end[1]).ptSegDist(dots[j][0], dots[j][1]) < 8) n++;
+		return n;
+	}
+
+	static List<Placement> inGrid(final int n, final double left, final double right, final double top,
+		final int tw, final int th, final double labelH)
+	{
+		final int cols = Math.max(1, Math.min(n, (int) Math.floor((right - left + 30) / (tw + 30))));
+		final List<Placement> at = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			at[i][0] = LEFT + (i % cols) * (tw + GRID_GAP);
-			at[i][1] = TOP + 16 + (i / cols) * (th + GRID_GAP + 12);
+			final double x = left + (i % cols) * (tw + 30), y = top + labelH + (i / cols) * (th + labelH + 24);
+			at.add(new Placement(x, y, x + tw / 2.0, y + th / 2.0));
 		}
 		return at;
 	}
 
-	/** Colour bar with its range in % ΔF/F, and a key tile showing the axis directions and ranges. */
-	private static void legend(final Graphics2D g, final int x, final int y, final double lo, final double hi,
-		final ConditionGrid grid, final int tw, final int th, final Font normal, final Font small)
+	/** A frame around the ROIs' extent, and under it the extent in the position unit and a scale bar. */
+	private static void field(final Figure f, final RoiPositions p, final List<Placement> at, final double left,
+		final double right, final double y)
 	{
-		final int barH = 200, barW = 18;
-		for (int i = 0; i < barH; i++) {
-			g.setColor(colour(1 - i / (barH - 1.0)));
-			g.fillRect(x, y + 20 + i, barW, 1);
+		double px0 = Double.POSITIVE_INFINITY, px1 = Double.NEGATIVE_INFINITY;
+		double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY,
+			y1 = Double.NEGATIVE_INFINITY;
+		int i0 = 0, i1 = 0;
+		for (int i = 0; i < p.size(); i++) {
+			if (p.x(i) < x0) {
+				x0 = p.x(i);
+				i0 = i;
+			}
+			if (p.x(i) > x1) {
+				x1 = p.x(i);
+				i1 = i;
+			}
+			y0 = Math.min(y0, p.y(i));
+			y1 = Math.max(y1, p.y(i));
 		}
-		g.setColor(Color.BLACK);
-		g.drawRect(x, y + 20, barW, barH);
-		g.setFont(normal);
-		g.drawString("mean response", x, y + 2);
-		g.drawString("(% dF/F)", x, y + 16);
-		g.setFont(small);
-		for (int k = 0; k <= 4; k++) {
-			final double v = hi - k * (hi - lo) / 4;
-			final int yy = y + 20 + (int) Math.round(k * (barH - 1) / 4.0);
-			g.drawLine(x + barW, yy, x + barW + 4, yy);
-			g.drawString(String.format(Locale.ROOT, "%.3g", v), x + barW + 7, yy + 4);
+		px0 = at.get(i0).roiX;
+		px1 = at.get(i1).roiX;
+		final double scale = x1 > x0 ? (px1 - px0) / (x1 - x0) : Double.NaN;
+		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+		final String u = p.unit();
+		f.add(Mark.text(Mark.Role.LABEL, "dots: ROI centres, at x " + NiceTicks.format(x0, 1) + "\u2013" + NiceTicks
+			.format(x1, 1) + " " + u + ", y " + NiceTicks.format(y0, 1) + "\u2013" + NiceTicks.format(y1, 1) + " " + u +
+			" (image orientation, y down)", left, y + PlotStyle.ascent(font) + 14, font,
+			PlotStyle.MUTED, Mark.Anchor.START, false, "field extent"));
+		if (Double.isFinite(scale) && scale > 0) {
+			final double bar = NiceTicks.roundBelow(150 / scale);
+			final double barPx = bar * scale;
+			final double bx = right - barPx, by = y + 10;
+			f.add(Mark.segment(Mark.Role.SCALE_BAR, null, bx, by, bx + barPx, by, PlotStyle.BLACK, 4f, null, "scale bar"));
+			f.add(Mark.text(Mark.Role.SCALE_BAR, NiceTicks.significant(bar, 3).replaceAll("\\.0+$", "") + " " + u, bx +
+				barPx / 2, by + 6 + PlotStyle.ascent(font), font, PlotStyle.TEXT, Mark.Anchor.MIDDLE, false,
+				"scale bar label"));
 		}
-		g.setColor(MISSING);
-		g.fillRect(x, y + barH + 30, barW, 10);
-		g.setColor(Color.BLACK);
-		g.drawString("not presented", x + barW + 7, y + barH + 40);
-		// key tile
-		final int ky = y + barH + 70;
-		g.setFont(normal);
-		g.drawString("axes of each tile", x, ky);
-		g.setFont(small);
-		final int kx = x + 8, kty = ky + 14;
-		g.setColor(new Color(230, 230, 230));
-		g.fillRect(kx, kty, tw, th);
-		g.setColor(Color.DARK_GRAY);
-		g.drawRect(kx - 1, kty - 1, tw + 1, th + 1);
-		g.setColor(Color.BLACK);
-		final List<String> xs = grid.xValues(), ys = grid.yValues();
-		g.drawString(grid.xColumn() + " \u2192", kx, kty + th + 14);
-		g.drawString(xs.get(0) + " .. " + xs.get(xs.size() - 1), kx, kty + th + 27);
-		final Graphics2D r = (Graphics2D) g.create();
-		r.rotate(-Math.PI / 2);
-		r.drawString(grid.yColumn() + " \u2192", -(kty + th), kx - 5);
-		r.dispose();
-		final FontMetrics fm = g.getFontMetrics();
-		g.drawString(ys.get(ys.size() - 1), kx + tw + 4, kty + fm.getAscent());
-		g.drawString(ys.get(0), kx + tw + 4, kty + th);
 	}
 
-	/** A round length near {@code v} (1, 2 or 5 × 10^k). */
-	private static double niceBar(final double v) {
-		final double p = Math.pow(10, Math.floor(Math.log10(v)));
-		final double m = v / p;
-		return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
+	/** Colour bar with round ticks in % ΔF/F, the "not presented" swatch, and a key tile with the axes. */
+	private static void legend(final Figure f, final double x, final double y, final double lo, final double hi,
+		final ConditionGrid grid, final int tw, final int th)
+	{
+		final Font label = Axes.labelFont(), tick = Axes.tickFont(), small = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+		f.add(Mark.text(Mark.Role.LEGEND, "mean response", x, y + PlotStyle.ascent(label), label, PlotStyle.TEXT,
+			Mark.Anchor.START, false, "colour bar title"));
+		f.add(Mark.text(Mark.Role.LEGEND, "(% \u0394F/F)", x, y + PlotStyle.lineHeight(label) + PlotStyle.ascent(label),
+			label, PlotStyle.TEXT, Mark.Anchor.START, false, "colour bar unit"));
+		final double barTop = y + 2 * PlotStyle.lineHeight(label) + 12, barH = 240, barW = 26;
+		final int steps = 120;
+		for (int i = 0; i < steps; i++)
+			f.add(Mark.rect(Mark.Role.LEGEND, null, x, barTop + i * barH / steps, barW, barH / steps + 0.5, colour(1 - (i +
+				0.5) / steps), null, 0, "colour bar"));
+		f.add(Mark.rect(Mark.Role.LEGEND, null, x, barTop, barW, barH, null, PlotStyle.AXIS, 1f, "colour bar frame"));
+		final double step = NiceTicks.step(lo, hi, 6);
+		for (final double v : NiceTicks.values(lo, hi, step)) {
+			final double yy = barTop + (hi - v) / (hi - lo) * barH;
+			f.add(Mark.segment(Mark.Role.LEGEND, null, x + barW, yy, x + barW + 6, yy, PlotStyle.AXIS, 1.5f, null,
+				"colour bar tick"));
+			f.add(Mark.text(Mark.Role.LEGEND, NiceTicks.label(v, step), x + barW + 10, yy + PlotStyle.ascent(tick) * 0.35,
+				tick, PlotStyle.TEXT, Mark.Anchor.START, false, "colour bar label"));
+		}
+		final double my = barTop + barH + 20;
+		f.add(Mark.rect(Mark.Role.LEGEND, null, x, my, barW, 14, MISSING, PlotStyle.AXIS, 1f, "missing swatch"));
+		f.add(Mark.text(Mark.Role.LEGEND, "not presented", x + barW + 10, my + 12, small, PlotStyle.TEXT,
+			Mark.Anchor.START, false, "missing label"));
+		// key tile
+		final double ky = my + 46;
+		f.add(Mark.text(Mark.Role.LEGEND, "axes of each tile", x, ky + PlotStyle.ascent(label), label, PlotStyle.TEXT,
+			Mark.Anchor.START, false, "key title"));
+		final double kx = x + PlotStyle.lineHeight(small) + 4, kty = ky + PlotStyle.lineHeight(label) + 8;
+		f.add(Mark.rect(Mark.Role.LEGEND, null, kx, kty, tw, th, new Color(235, 235, 235), PlotStyle.AXIS, 1f,
+			"key tile"));
+		final List<String> xs = grid.xValues(), ys = grid.yValues();
+		f.add(Mark.text(Mark.Role.LEGEND, RasterPlot.label(xs.get(0)), kx, kty + th + 4 + PlotStyle.ascent(small), small,
+			PlotStyle.TEXT, Mark.Anchor.START, false, "key x"));
+		f.add(Mark.text(Mark.Role.LEGEND, RasterPlot.label(xs.get(xs.size() - 1)), kx + tw, kty + th + 4 + PlotStyle
+			.ascent(small), small, PlotStyle.TEXT, Mark.Anchor.END, false, "key x"));
+		f.add(Mark.text(Mark.Role.LEGEND, grid.xColumn() + " \u2192", kx, kty + th + 4 + PlotStyle.lineHeight(small) +
+			PlotStyle.ascent(small), small, PlotStyle.TEXT, Mark.Anchor.START, false, "key x title"));
+		f.add(Mark.text(Mark.Role.LEGEND, RasterPlot.label(ys.get(ys.size() - 1)), kx + tw + 6, kty + PlotStyle.ascent(
+			small), small, PlotStyle.TEXT, Mark.Anchor.START, false, "key y"));
+		f.add(Mark.text(Mark.Role.LEGEND, RasterPlot.label(ys.get(0)), kx + tw + 6, kty + th, small, PlotStyle.TEXT,
+			Mark.Anchor.START, false, "key y"));
+		f.add(Mark.text(Mark.Role.LEGEND, grid.yColumn() + " \u2192", kx - 6, kty + th, small, PlotStyle.TEXT,
+			Mark.Anchor.START, true, "key y title"));
 	}
 
 	/** Perceptually ordered colours (viridis anchors), f in [0, 1]. */

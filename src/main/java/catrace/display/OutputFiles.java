@@ -1,8 +1,7 @@
 package catrace.display;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
-import javax.imageio.ImageIO;
-
-import ij.ImagePlus;
-import ij.gui.Plot;
+import javax.swing.SwingUtilities;
 
 import catrace.io.AtomicFiles;
 import catrace.io.CsvFiles;
@@ -24,15 +21,14 @@ import catrace.model.FileStems;
 import catrace.model.Table;
 
 /**
- * A set of named outputs (tables and plots) written together as one unit: nothing is written when any target
- * exists and overwriting was not asked for, and a stopped or failed write leaves the complete old set or the
- * complete new one.
+ * A set of named outputs (tables and figures, each figure as PNG and SVG) written together as one unit: nothing is
+ * written when any target exists and overwriting was not asked for, and a stopped or failed write leaves the complete
+ * old set or the complete new one.
  */
 public final class OutputFiles {
 
 	private final Map<String, Table> tables = new LinkedHashMap<>();
-	private final Map<String, Plot> plots = new LinkedHashMap<>();
-	private final Map<String, BufferedImage> images = new LinkedHashMap<>();
+	private final Map<String, Figure> figures = new LinkedHashMap<>();
 
 	/** Adds a table to be written as {@code fileName} (a .csv name). */
 	public OutputFiles table(final String fileName, final Table t) {
@@ -40,35 +36,37 @@ public final class OutputFiles {
 		return this;
 	}
 
-	/** Adds a plot to be written as {@code fileName} (a .png name). */
-	public OutputFiles plot(final String fileName, final Plot p) {
-		plots.put(fileName, p);
+	/**
+	 * Adds a figure to be written as {@code fileName} (a .png name) and beside it as SVG (the same name ending in
+	 * .svg).
+	 */
+	public OutputFiles figure(final String fileName, final Figure f) {
+		if (!fileName.endsWith(".png")) throw new IllegalArgumentException("figure file names end in .png: " + fileName);
+		figures.put(fileName, f);
 		return this;
-	}
-
-	/** Adds a drawn image (e.g. a montage) to be written as {@code fileName} (a .png name). */
-	public OutputFiles image(final String fileName, final BufferedImage img) {
-		images.put(fileName, img);
-		return this;
-	}
-
-	public Map<String, BufferedImage> images() {
-		return images;
 	}
 
 	public Map<String, Table> tables() {
 		return tables;
 	}
 
-	public Map<String, Plot> plots() {
-		return plots;
+	/** The figures by PNG file name. */
+	public Map<String, Figure> figures() {
+		return figures;
 	}
 
-	/** The file names, tables first, then plots and images. */
+	/** The SVG file name of a figure's PNG name. */
+	public static String svgName(final String pngName) {
+		return pngName.substring(0, pngName.length() - ".png".length()) + ".svg";
+	}
+
+	/** The file names, tables first, then figures (PNG, SVG). */
 	public List<String> fileNames() {
 		final List<String> all = new ArrayList<>(tables.keySet());
-		all.addAll(plots.keySet());
-		all.addAll(images.keySet());
+		for (final String f : figures.keySet()) {
+			all.add(f);
+			all.add(svgName(f));
+		}
 		return all;
 	}
 
@@ -104,17 +102,18 @@ public final class OutputFiles {
 			final Table t = e.getValue();
 			files.put(e.getKey(), p -> CsvFiles.write(t, p, false));
 		}
-		for (final Map.Entry<String, Plot> e : plots.entrySet()) {
-			final Plot plot = e.getValue();
-			files.put(e.getKey(), p -> PlotFiles.savePng(plot, p, false));
-		}
-		for (final Map.Entry<String, BufferedImage> e : images.entrySet()) {
-			final BufferedImage img = e.getValue();
-			files.put(e.getKey(), p -> {
-				final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-				if (!ImageIO.write(img, "png", bytes)) throw new IOException("No PNG writer available in this Java");
-				CsvFiles.writeAtomically(p, bytes.toByteArray(), false);
-			});
+		// figures are painted and encoded before the swap, in parallel (each on its own canvas: the bytes do not depend
+		// on the order)
+		final List<Map.Entry<String, Figure>> list = new ArrayList<>(figures.entrySet());
+		final byte[][] png = new byte[list.size()][], svg = new byte[list.size()][];
+		IntStream.range(0, list.size()).parallel().forEach(i -> {
+			png[i] = list.get(i).getValue().png();
+			svg[i] = list.get(i).getValue().svg().getBytes(StandardCharsets.UTF_8);
+		});
+		for (int i = 0; i < list.size(); i++) {
+			final byte[] pngBytes = png[i], svgBytes = svg[i];
+			files.put(list.get(i).getKey(), p -> CsvFiles.writeAtomically(p, pngBytes, false));
+			files.put(svgName(list.get(i).getKey()), p -> CsvFiles.writeAtomically(p, svgBytes, false));
 		}
 		final FileSetSwap.Result r = FileSetSwap.write(folder, setName(fileNames()), files, overwrite);
 		for (final String n : r.recovered())
@@ -135,14 +134,18 @@ public final class OutputFiles {
 		return prefix.replaceAll("[._-]+$", "");
 	}
 
-	/** Shows every table and plot in ImageJ windows (GUI only). */
+	/**
+	 * Shows every table in an ImageJ table window and every figure in a window of its own (GUI only; figures are not
+	 * images, so the recording stays the active image).
+	 */
 	public void show() {
 		for (final Table t : tables.values())
 			ResultsTables.show(t);
-		for (final Plot p : plots.values())
-			p.show();
-		for (final Map.Entry<String, BufferedImage> e : images.entrySet())
-			new ImagePlus(e.getKey(), e.getValue()).show();
+		for (final Map.Entry<String, Figure> e : figures.entrySet()) {
+			final String name = e.getKey();
+			final Figure figure = e.getValue();
+			SwingUtilities.invokeLater(() -> new FigureWindow(name, figure).show());
+		}
 	}
 
 	/**

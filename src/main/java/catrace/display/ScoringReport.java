@@ -1,12 +1,8 @@
 package catrace.display;
 
-import java.awt.Color;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import ij.gui.Plot;
 
 import catrace.events.GroundTruthScoring;
 import catrace.events.MatchCounts;
@@ -53,8 +49,8 @@ public final class ScoringReport {
 				pooled.set("median_neuron_f1", GroundTruthScoring.medianNeuronF1(scores, d, nu));
 			}
 		}
-		return new OutputFiles().table("scores_per_neuron.csv", perNeuron).table("scores_pooled.csv", pooled).plot(
-			"f1_vs_noise_level.png", plot(scores, nus));
+		return new OutputFiles().table("scores_per_neuron.csv", perNeuron).table("scores_pooled.csv", pooled).figure(
+			"f1_vs_noise_level.png", ScoringPlot.draw(scores, nus));
 	}
 
 	/** "native" for 0, else the number (ν in %·Hz^-1/2). */
@@ -82,39 +78,5 @@ public final class ScoringReport {
 		for (final GroundTruthScoring.Score s : scores)
 			d.add(s.detector());
 		return d;
-	}
-
-	/** Pooled F1 of each detector against the noise level; native noise at the median native ν. */
-	static Plot plot(final List<GroundTruthScoring.Score> scores, final double[] nus) {
-		final Plot p = new Plot("F1 vs noise level", "Noise level nu (%/sqrt(Hz); leftmost point = native)",
-			"Pooled F1");
-		p.setSize(700, 450);
-		final List<Double> natives = new ArrayList<>();
-		for (final GroundTruthScoring.Score s : scores)
-			if (s.targetNu() == 0) natives.add(s.nativeNu());
-		natives.sort(null);
-		final double nativeX = natives.isEmpty() ? 0.5 : natives.get(natives.size() / 2);
-		int k = 0;
-		final StringBuilder legend = new StringBuilder();
-		for (final String d : detectors(scores)) {
-			final double[] x = new double[nus.length], y = new double[nus.length];
-			for (int i = 0; i < nus.length; i++) {
-				x[i] = nus[i] > 0 ? nus[i] : nativeX;
-				y[i] = GroundTruthScoring.pooled(scores, d, nus[i]).f1();
-			}
-			final Color c = TracePlots.PALETTE[k++ % TracePlots.PALETTE.length];
-			p.setColor(c);
-			p.setLineWidth(2);
-			p.add("line", x, y);
-			p.add("circle", x, y);
-			legend.append(legend.length() == 0 ? "" : "\n").append(d);
-		}
-		p.setColor(Color.BLACK);
-		p.addLegend(legend.toString(), "top-right");
-		double xMax = 1;
-		for (final double nu : nus)
-			xMax = Math.max(xMax, nu);
-		p.setLimits(0, xMax * 1.05, 0, 1);
-		return p;
 	}
 }

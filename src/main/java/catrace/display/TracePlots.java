@@ -1,102 +1,280 @@
 package catrace.display;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import ij.gui.Plot;
-
+import catrace.model.SampleTimes;
 import catrace.roi.PixelMask;
+import catrace.trace.DarkPeriods;
 import catrace.trace.LowPassFilter;
 import catrace.trace.RoiSummary;
 import catrace.trace.TraceResult;
 import catrace.trace.TrialTraces;
 
-/** Plots of ΔF/F traces. */
+/**
+ * The stacked ΔF/F figure of an extraction: every ROI in its own lane, first ROI on top, on the recording's time
+ * axis (ticks in s); the unfiltered ΔF/F light under the paper's zero-phase low-pass (fir1 50 ms, fs/10, filtfilt;
+ * from 30 Hz on, where it exists) in the ROI's colour. Lanes carry no y ticks (their offsets mean nothing); a labelled
+ * vertical scale bar gives the % ΔF/F. Left of each lane: the ROI's name and ν. NaN samples are gaps; an unusable ROI's
+ * lane says why. Longer than 60 s: the whole recording on top, its first 60 s below.
+ */
 public final class TracePlots {
-
-	/** Colours that stay apart on white and in print. */
-	static final Color[] PALETTE = { new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-		new Color(204, 121, 167), new Color(86, 180, 233), new Color(230, 159, 0), new Color(0, 0, 0) };
 
 	private TracePlots() {}
 
-	/**
-	 * All ROIs' ΔF/F stacked from top (first ROI) to bottom, trials end to end: the unfiltered trace in a light colour
-	 * under the paper's zero-phase low-pass (fir1 50 ms, fs/10; from 30 Hz, where it exists), each labelled with its
-	 * ROI name and ν on the right, and a vertical scale bar in % ΔF/F.
-	 */
-	public static Plot stacked(final TraceResult r) {
+	/** One ROI's samples to stack. */
+	static final class Lane {
+
+		final String name;
+		final String note;
+		final Color colour;
+		/** Per trial: values (NaN = gap) and the low-pass (null when not drawn). */
+		final List<double[]> raw = new ArrayList<>();
+		final List<double[]> smooth = new ArrayList<>();
+		final String empty;
+
+		Lane(final String name, final String note, final Color colour, final String empty) {
+			this.name = name;
+			this.note = note;
+			this.colour = colour;
+			this.empty = empty;
+		}
+	}
+
+	/** The stacked ΔF/F figure of an extraction. */
+	public static Figure stacked(final TraceResult r) {
 		final List<PixelMask> rois = r.rois();
-		final int n = rois.size();
-		final double period = 1.0 / r.rateHz();
-		int total = 0;
-		for (final TrialTraces t : r.trials())
-			total += t.samples();
-		final double[] time = new double[total];
-		for (int i = 0; i < total; i++)
-			time[i] = i * period;
-		double spacing = 0;
-		final double[][] y = new double[n][total];
-		for (int j = 0; j < n; j++) {
-			int k = 0;
-			for (final TrialTraces t : r.trials())
-				for (final double v : t.dffPct()[j])
-					y[j][k++] = v;
-			spacing = Math.max(spacing, robustRange(y[j]));
-		}
-		spacing = spacing > 0 ? spacing * 1.15 : 100;
-		final String xLabel = r.trials().size() > 1 ? "Time (s; " + r.trials().size() + " trials end to end)"
-			: "Time (s)";
-		final double bar = niceStep(spacing / 3);
-		final Plot plot = new Plot(r.recording().name() + " dF/F", xLabel, "dF/F (%), stacked; scale bar " + trim(
-			bar) + " %");
-		plot.setSize(900, Math.max(300, 80 * n + 120));
-		plot.setFormatFlags(Plot.X_NUMBERS | Plot.X_TICKS | Plot.X_MINOR_TICKS);
-		final double xMax = total * period;
-		// below 30 Hz the published filter does not exist (50 ms is under 2 samples): unfiltered traces only
-		final LowPassFilter lowPass = LowPassFilter.isDefinedAt(r.rateHz()) ? LowPassFilter.forRate(r.rateHz())
-			: null;
-		for (int j = 0; j < n; j++) {
-			final double offset = -j * spacing;
-			final double[] yy = new double[total];
-			for (int i = 0; i < total; i++)
-				yy[i] = Double.isNaN(y[j][i]) ? offset : y[j][i] + offset;
-			final Color c = PALETTE[j % PALETTE.length];
-			plot.setColor(lighter(c));
-			plot.setLineWidth(1);
-			plot.add("line", time, yy);
-			if (lowPass != null && total >= lowPass.minimumLength() && r.summaries().get(j).isUsable()) {
-				plot.setColor(c);
-				plot.setLineWidth(2);
-				plot.add("line", time, lowPass.filtfilt(yy));
-			}
+		final List<SampleTimes> times = new ArrayList<>();
+		for (int k = 0; k < r.trials().size(); k++)
+			times.add(r.recording().times(k));
+		final boolean filter = LowPassFilter.isDefinedAt(r.rateHz());
+		final LowPassFilter lowPass = filter ? LowPassFilter.forRate(r.rateHz()) : null;
+		final List<Lane> lanes = new ArrayList<>();
+		for (int j = 0; j < rois.size(); j++) {
 			final RoiSummary s = r.summaries().get(j);
-			final String label = s.isUsable() ? String.format("%s%nnu=%.2f %%/sqrt(Hz)", rois.get(j).name(), s.noiseLevel())
-				: rois.get(j).name() + "\n(" + shortFlag(s.flag()) + ")";
-			plot.setColor(c.darker());
-			plot.addText(label, xMax * 1.015, offset);
+			final Lane lane = new Lane(rois.get(j).name(), s.isUsable() ? "\u03bd " + NiceTicks.format(s.noiseLevel(), 2)
+				: "not usable", PlotStyle.series(j), s.isUsable() ? "" : "no \u0394F/F: " + s.flag());
+			for (final TrialTraces t : r.trials()) {
+				final double[] y = t.dffPct()[j];
+				lane.raw.add(y);
+				lane.smooth.add(lowPass != null && s.isUsable() ? lowPass(y, lowPass) : null);
+			}
+			lanes.add(lane);
 		}
-		// scale bar: a round number of % near a third of the spacing, bottom right
-		plot.setColor(Color.BLACK);
-		plot.setLineWidth(3);
-		final double xb = xMax * 1.15;
-		final double yb = -(n - 1) * spacing - spacing * 0.45;
-		plot.drawLine(xb, yb, xb, yb + bar);
-		plot.setLineWidth(1);
-		plot.setLimits(0, xMax * 1.17, -(n - 1) * spacing - spacing * 0.5, spacing * 0.6);
-		return plot;
+		// dark periods (no ΔF/F there): shaded on the time axis
+		final List<double[]> dark = new ArrayList<>();
+		final TimeLine time = TimeLine.of(times);
+		for (int k = 0; k < r.trials().size(); k++) {
+			final boolean[] d = r.trials().get(k).dark();
+			if (d == null) continue;
+			final double[] x = time.xs(k);
+			for (final int[] range : DarkPeriods.ranges(d))
+				dark.add(new double[] { x[range[0]], x[range[1] - 1] });
+		}
+		final List<String> notes = new ArrayList<>();
+		notes.add((filter ? "light: \u0394F/F; dark: low-pass (fir1 50 ms, cut-off fs/10, filtfilt)"
+			: "\u0394F/F (no low-pass: the published filter needs 30 Hz or more)") + "; \u03bd: noise level in %/\u221aHz " +
+			"(Rupprecht et al. 2021)");
+		notes.add(r.recording().describe());
+		if (!dark.isEmpty()) notes.add("Shaded \"dark\": the detector sat at its dark level there (shutter closed, PMT " +
+			"off); no \u0394F/F, left out of F0 and detection.");
+		return draw(r.recording().name() + ": \u0394F/F of " + rois.size() + " ROI" + (rois.size() == 1 ? "" : "s"),
+			notes, time, lanes, dark);
 	}
 
-	/** The colour mixed 60 % with white, for the unfiltered trace under the filtered one. */
-	private static Color lighter(final Color c) {
-		return new Color(c.getRed() + (255 - c.getRed()) * 3 / 5, c.getGreen() + (255 - c.getGreen()) * 3 / 5, c
-			.getBlue() + (255 - c.getBlue()) * 3 / 5);
+	/**
+	 * The low-pass of every stretch of finite samples long enough for the filter (NaN elsewhere), for drawing; null
+	 * when no stretch is.
+	 */
+	static double[] lowPass(final double[] y, final LowPassFilter filter) {
+		final double[] out = new double[y.length];
+		Arrays.fill(out, Double.NaN);
+		boolean any = false;
+		int i = 0;
+		while (i < y.length) {
+			if (!Double.isFinite(y[i])) {
+				i++;
+				continue;
+			}
+			int j = i;
+			while (j < y.length && Double.isFinite(y[j]))
+				j++;
+			if (j - i >= filter.minimumLength()) {
+				System.arraycopy(filter.filtfilt(Arrays.copyOfRange(y, i, j)), 0, out, i, j - i);
+				any = true;
+			}
+			i = j;
+		}
+		return any ? out : null;
 	}
 
-	private static String shortFlag(final String flag) {
-		final int i = flag.indexOf(':');
-		return i > 0 ? flag.substring(0, i) : flag;
+	/** Draws lanes stacked on one time line (overview + zoom when long). */
+	static Figure draw(final String title, final List<String> notes, final TimeLine time, final List<Lane> lanes) {
+		return draw(title, notes, time, lanes, new ArrayList<>());
+	}
+
+	/**
+	 * Draws lanes stacked on one time line (overview + zoom when long), with dark periods ({first, last} sample time on
+	 * the time line) shaded.
+	 */
+	static Figure draw(final String title, final List<String> notes, final TimeLine time, final List<Lane> lanes,
+		final List<double[]> dark)
+	{
+		final int n = lanes.size();
+		double spacing = 0;
+		for (final Lane l : lanes)
+			for (final double[] y : l.raw)
+				spacing = Math.max(spacing, robustRange(y));
+		spacing = spacing > 0 ? spacing * 1.2 : 10;
+		final double bar = NiceTicks.roundBelow(spacing * 0.6);
+		final Font nameFont = PlotStyle.font(PlotStyle.TICK_SIZE, true), noteFont = PlotStyle.font(PlotStyle.SMALL_SIZE,
+			false);
+		double labelW = 0;
+		for (final Lane l : lanes)
+			labelW = Math.max(labelW, Math.max(PlotStyle.width(l.name, nameFont), PlotStyle.width(l.note, noteFont)));
+		final String barText = NiceTicks.format(bar, NiceTicks.decimals(bar)) + " % \u0394F/F";
+		final Font barFont = PlotStyle.font(PlotStyle.TICK_SIZE, false);
+		final double left = PlotStyle.EDGE + labelW + 18;
+		final double right = PlotStyle.EDGE + PlotStyle.width(barText, barFont) + 36;
+		final double plotW = PlotStyle.WIDTH - left - right;
+		final TitleBlock head = new TitleBlock(title, notes, PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
+		final List<double[]> windows = time.windows();
+		final double laneH = Math.max(36, Math.min(220, 640.0 / n));
+		final Font panelFont = PlotStyle.font(PlotStyle.LABEL_SIZE, true);
+		// vertical extent (data) and pixel height of each panel
+		final double[][] extent = new double[windows.size()][];
+		final double[] heights = new double[windows.size()];
+		for (int w = 0; w < windows.size(); w++) {
+			extent[w] = extent(lanes, time, windows.get(w), spacing);
+			final double perUnit = (w == 0 && windows.size() > 1 ? 0.6 : 1) * laneH / spacing;
+			heights[w] = Math.min(1400, Math.max(120, (extent[w][1] - extent[w][0]) * perUnit));
+		}
+		final double panelHead = windows.size() > 1 ? PlotStyle.lineHeight(panelFont) + 6 : 0;
+		double total = PlotStyle.EDGE + head.height();
+		for (final double h : heights)
+			total += panelHead + h + Axes.bottomMargin(true, true) + 12;
+		final Figure f = new Figure(title, PlotStyle.WIDTH, (int) Math.ceil(total + PlotStyle.EDGE));
+		double y = head.draw(f, PlotStyle.EDGE, PlotStyle.EDGE);
+		for (int w = 0; w < windows.size(); w++) {
+			final double[] win = windows.get(w);
+			if (panelHead > 0) {
+				final String what = w == 0 ? "whole recording (" + NiceTicks.format(win[1] - win[0], 0) +
+					" s); shaded: the part shown below" : "first " + NiceTicks.format(win[1] - win[0], 0) + " s";
+				f.add(Mark.text(Mark.Role.LABEL, what, left, y + PlotStyle.ascent(panelFont), panelFont, PlotStyle.TEXT,
+					Mark.Anchor.START, false, "panel title"));
+				y += panelHead;
+			}
+			final Rectangle2D area = new Rectangle2D.Double(left, y, plotW, heights[w]);
+			final Axes ax = new Axes(area, win[0], win[1], extent[w][0], extent[w][1], 0, 4);
+			if (w == 0 && windows.size() > 1) {
+				final double[] zoom = windows.get(1);
+				f.add(Mark.rect(Mark.Role.BACKGROUND, null, ax.px(zoom[0]), area.getY(), ax.px(zoom[1]) - ax.px(zoom[0]),
+					area.getHeight(), PlotStyle.SHADE, null, 0, "zoom range"));
+			}
+			final Font darkFont = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+			for (final double[] d : dark) {
+				final double a = Math.max(win[0], d[0]), b = Math.min(win[1], d[1]);
+				if (b <= a) continue;
+				f.add(Mark.rect(Mark.Role.BACKGROUND, null, ax.px(a), area.getY(), Math.max(1, ax.px(b) - ax.px(a)), area
+					.getHeight(), new Color(228, 228, 228), null, 0, "dark period"));
+				if (ax.px(b) - ax.px(a) > PlotStyle.width("dark", darkFont) + 6) f.add(Mark.text(Mark.Role.ANNOTATION,
+					"dark", 0.5 * (ax.px(a) + ax.px(b)), area.getMaxY() - 6, darkFont, PlotStyle.MUTED, Mark.Anchor.MIDDLE,
+					false, "dark label"));
+			}
+			trialBoundaries(f, ax, time);
+			for (int j = 0; j < n; j++) {
+				final Lane l = lanes.get(j);
+				final double offset = -j * spacing;
+				for (int k = 0; k < l.raw.size(); k++) {
+					final double[] x = time.xs(k);
+					f.addAll(TraceLines.of(ax, x, l.raw.get(k), offset, l.smooth.get(k) == null ? l.colour : PlotStyle
+						.lighter(l.colour, 0.6), 1f, "trace " + l.name));
+					if (l.smooth.get(k) != null) f.addAll(TraceLines.of(ax, x, l.smooth.get(k), offset, l.colour, 2f,
+						"low-pass " + l.name));
+				}
+				final double base = ax.py(offset);
+				f.add(Mark.text(Mark.Role.LABEL, l.name, left - 14, base - 2, nameFont, l.colour.darker(),
+					Mark.Anchor.END, false, "roi label"));
+				f.add(Mark.text(Mark.Role.LABEL, l.note, left - 14, base + PlotStyle.ascent(noteFont) + 2, noteFont,
+					PlotStyle.MUTED, Mark.Anchor.END, false, "roi note"));
+				if (!l.empty.isEmpty()) f.add(Mark.text(Mark.Role.ANNOTATION, fit(l.empty, noteFont, plotW - 20),
+					left + 10, base, noteFont, PlotStyle.MUTED, Mark.Anchor.START, false, "no data"));
+			}
+			ax.bottomLine(f);
+			ax.xTicks(f, 12, true);
+			ax.xTitle(f, time.axisTitle());
+			scaleBar(f, ax, -(n - 1) * spacing, bar, barText, barFont);
+			y += heights[w] + Axes.bottomMargin(true, true) + 12;
+		}
+		return f;
+	}
+
+	/** A vertical bar of {@code bar} % right of the plot area, from the last lane's baseline up, with its label. */
+	static void scaleBar(final Figure f, final Axes ax, final double from, final double bar, final String text,
+		final Font font)
+	{
+		final double x = ax.area().getMaxX() + 16;
+		double y0 = ax.py(from), y1 = ax.py(from + bar);
+		if (y0 > ax.area().getMaxY()) {
+			y1 -= y0 - ax.area().getMaxY();
+			y0 = ax.area().getMaxY();
+		}
+		f.add(Mark.segment(Mark.Role.SCALE_BAR, null, x, y0, x, y1, PlotStyle.BLACK, 4f, null, "scale bar"));
+		f.add(Mark.text(Mark.Role.SCALE_BAR, text, x + 10, 0.5 * (y0 + y1) + PlotStyle.ascent(font) * 0.35, font,
+			PlotStyle.TEXT, Mark.Anchor.START, false, "scale bar label"));
+	}
+
+	/** Dashed lines where trials meet, labelled with the trial number. */
+	static void trialBoundaries(final Figure f, final Axes ax, final TimeLine time) {
+		if (time.trialCount() < 2) return;
+		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+		final Rectangle2D a = ax.area();
+		double lastLabel = Double.NEGATIVE_INFINITY;
+		for (int k = 0; k < time.trialCount(); k++) {
+			final double t = time.trialStart(k);
+			if (t < ax.xMin() || t > ax.xMax()) continue;
+			final double x = ax.px(t);
+			if (k > 0) f.add(Mark.segment(Mark.Role.GRID, null, x, a.getY(), x, a.getMaxY(), PlotStyle.MUTED, 1f,
+				new float[] { 6, 5 }, "trial boundary"));
+			final String label = "trial " + (k + 1);
+			if (x - lastLabel > PlotStyle.width(label, font) + 12 && x + PlotStyle.width(label, font) + 4 < a.getMaxX()) {
+				f.add(Mark.text(Mark.Role.ANNOTATION, label, x + 4, a.getY() + PlotStyle.ascent(font), font,
+					PlotStyle.MUTED, Mark.Anchor.START, false, "trial label"));
+				lastLabel = x;
+			}
+		}
+	}
+
+	/** Text cut with "…" to fit {@code width}. */
+	static String fit(final String text, final Font font, final double width) {
+		if (PlotStyle.width(text, font) <= width) return text;
+		String t = text;
+		while (t.length() > 1 && PlotStyle.width(t + "\u2026", font) > width)
+			t = t.substring(0, t.length() - 1);
+		return t + "\u2026";
+	}
+
+	/** {lowest, highest} of the stacked lanes within the window, at least the lanes' own room. */
+	private static double[] extent(final List<Lane> lanes, final TimeLine time, final double[] win,
+		final double spacing)
+	{
+		double lo = -(lanes.size() - 1) * spacing - 0.5 * spacing, hi = 0.5 * spacing;
+		for (int j = 0; j < lanes.size(); j++) {
+			final Lane l = lanes.get(j);
+			for (int k = 0; k < l.raw.size(); k++) {
+				final double[] x = time.xs(k), y = l.raw.get(k);
+				for (int i = 0; i < y.length; i++) {
+					if (x[i] < win[0] || x[i] > win[1] || !Double.isFinite(y[i])) continue;
+					lo = Math.min(lo, y[i] - j * spacing);
+					hi = Math.max(hi, y[i] - j * spacing);
+				}
+			}
+		}
+		return new double[] { lo, hi };
 	}
 
 	/** 1st to 99th percentile of the finite values. */
@@ -104,17 +282,5 @@ public final class TracePlots {
 		final double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
 		if (s.length == 0) return 0;
 		return s[(int) (0.99 * (s.length - 1))] - s[(int) (0.01 * (s.length - 1))];
-	}
-
-	/** 1, 2 or 5 times a power of ten, not above x. */
-	static double niceStep(final double x) {
-		if (!(x > 0)) return 1;
-		final double p = Math.pow(10, Math.floor(Math.log10(x)));
-		final double m = x / p;
-		return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
-	}
-
-	static String trim(final double v) {
-		return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
 	}
 }

@@ -14,6 +14,6 @@ public final class TraceReport {
 			.table(s + "_F.csv", TraceTables.f(r)) //
 			.table(s + "_F0.csv", TraceTables.f0(r)) //
 			.table(s + "_rois.csv", TraceTables.summary(r)) //
-			.plot(s + "_dff_pct.png", TracePlots.stacked(r));
+			.figure(s + "_dff_pct.png", TracePlots.stacked(r));
 	}
 }

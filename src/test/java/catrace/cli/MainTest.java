@@ -126,11 +126,11 @@ public class MainTest {
 		// choices in any case, numbers and yes/no typed as text
 		final Object[] r = cli("run", "Extract Calcium Traces", extract(",trials=Separate,rate_hz=0,overwrite=FALSE"));
 		assertEquals(r[2].toString(), 0, r[0]);
-		assertTrue(r[1].toString(), r[1].toString().endsWith("; wrote 5 files to " + out + " (synthetic_linescan_" +
+		assertTrue(r[1].toString(), r[1].toString().endsWith("; wrote 6 files to " + out + " (synthetic_linescan_" +
 			"dff_pct.csv, synthetic_linescan_F.csv, synthetic_linescan_F0.csv, synthetic_linescan_rois.csv, " +
-			"synthetic_linescan_dff_pct.png)\n"));
+			"synthetic_linescan_dff_pct.png, synthetic_linescan_dff_pct.svg)\n"));
 		assertTrue(r[2].toString(), r[2].toString().contains("CaTrace: extracting traces"));
-		assertEquals(5, out.toFile().list().length);
+		assertEquals(6, out.toFile().list().length);
 	}
 
 	@Test

@@ -68,7 +68,7 @@ final class Demo {
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)
 			out.println("  " + l);
-		out.println("Tables (CSV) and plots (PNG) are in " + outRoot.toAbsolutePath().normalize());
+		out.println("Tables (CSV) and figures (PNG + SVG) are in " + outRoot.toAbsolutePath().normalize());
 		return 0;
 	}
 

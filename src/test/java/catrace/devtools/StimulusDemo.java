@@ -73,7 +73,7 @@ public final class StimulusDemo {
 					.parseDouble(r.get(h.indexOf("p")))));
 		}
 		lines.add(b.toString());
-		lines.add("tables and plots (FRA montage, raster, correlation vs distance, noise vs signal) -> " + outFolder
+		lines.add("tables and figures (FRA montage, raster, correlation vs distance, noise vs signal, population summary) -> " + outFolder
 			.toAbsolutePath().normalize());
 		return lines;
 	}

@@ -248,7 +248,7 @@ public class FijiRuntimeTest {
 		assertTrue(all, all.contains("[INFO] Summary = check: line scan of 3 cells, 20 s at 250 Hz, noise level 1; " +
 			"written to " + readmeCwd.resolve("catrace-check")));
 		assertTrue(all, all.contains("[INFO] Summary = line scan 'check': 1 trial(s), 160 px per sample, 250 Hz"));
-		assertTrue(all, all.contains("wrote 5 files to " + readmeCwd.resolve("catrace-check/out") + " (check_"));
+		assertTrue(all, all.contains("wrote 6 files to " + readmeCwd.resolve("catrace-check/out") + " (check_"));
 		assertTrue(all, all.contains("band1: noise level 1."));
 		assertTrue(Files.isRegularFile(readmeCwd.resolve("catrace-check/macro/check_dff_pct.png")));
 	}

@@ -104,9 +104,10 @@ public class FijiWindowTest {
 
 	@Test
 	public void everyCommandIsInThePluginsMenu() {
-		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Calcium Stimulus Responses",
-			"Detect Calcium Transients", "Extract Calcium Traces", "Merge Calcium Shards", "Score Transients Against Spikes",
-			"Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split("\\|")));
+		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Browse Calcium Traces",
+			"Calcium Stimulus Responses", "Detect Calcium Transients", "Extract Calcium Traces", "Merge Calcium Shards",
+			"Score Transients Against Spikes", "Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
+				"\\|")));
 	}
 
 	@Test
@@ -114,12 +115,12 @@ public class FijiWindowTest {
 		assertEquals("6", report.get("roi_manager"));
 		final List<String> windows = Arrays.asList(report.get("after_extract").split("\\|"));
 		assertTrue(windows.toString(), windows.contains("synthetic_frames dF/F (%)")); // table
-		assertTrue(windows.toString(), windows.contains("synthetic_frames dF/F")); // plot
+		assertTrue(windows.toString(), windows.contains("synthetic_frames: \u0394F/F of 6 ROIs")); // the figure
 		final String tables = report.get("extract_tables");
 		assertTrue(tables, tables.contains("synthetic_frames ROI summary:6"));
 		assertTrue(tables, tables.contains("synthetic_frames F (raw intensity units):600"));
-		// the plot is the active image afterwards (which is why Detect must not take it as its input)
-		assertEquals("synthetic_frames dF/F", report.get("active_after_extract"));
+		// figures open in windows of their own, not as images: the recording stays the active image
+		assertEquals("synthetic_frames.tif", report.get("active_after_extract"));
 	}
 
 	@Test

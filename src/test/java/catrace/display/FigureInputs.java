@@ -1,0 +1,120 @@
+package catrace.display;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import catrace.analysis.RepeatPolicy;
+import catrace.analysis.StimulusAnalysis;
+import catrace.events.DetectionSettings;
+import catrace.events.GroundTruthScoring;
+import catrace.events.SpikeMatching;
+import catrace.io.DffTraceFile;
+import catrace.io.ReadOptions;
+import catrace.io.RecordingReader;
+import catrace.io.RoiSources;
+import catrace.model.DffTrial;
+import catrace.model.GroundTruthRecording;
+import catrace.model.ProgressListener;
+import catrace.model.Recording;
+import catrace.pipeline.Pipeline;
+import catrace.pipeline.RecordingResult;
+import catrace.pipeline.TraceFileResult;
+import catrace.synth.ToneExperiment;
+import catrace.synth.TraceSimulator;
+import catrace.trace.TraceAnalysis;
+
+/** Fixed inputs for the figure tests: the bundled synthetic line scan, simulated traces and a tone experiment. */
+final class FigureInputs {
+
+	static final Path TEST_IMAGES = Paths.get("test-images");
+	static final ProgressListener QUIET = (done, total, what) -> {};
+
+	private FigureInputs() {}
+
+	/** test-images/synthetic_linescan.tif (20 s, 250 Hz, 5 cells) with its bands, extracted and detected. */
+	static RecordingResult lineScan() throws IOException {
+		final Recording rec = RecordingReader.open(TEST_IMAGES.resolve("synthetic_linescan.tif"), ReadOptions.defaults());
+		final String bands = new String(Files.readAllBytes(TEST_IMAGES.resolve("synthetic_linescan_bands.txt")),
+			StandardCharsets.UTF_8).trim();
+		return Pipeline.run(rec, RoiSources.choose(rec, bands, null, null), TraceAnalysis.Settings.defaults(),
+			DetectionSettings.paper(), QUIET);
+	}
+
+	/** test-images/synthetic_frames.tif (20 s, 30 Hz, 6 cells) with its RoiSet.zip, extracted and detected. */
+	static RecordingResult frames() throws IOException {
+		final Recording rec = RecordingReader.open(TEST_IMAGES.resolve("synthetic_frames.tif"), ReadOptions.defaults());
+		return Pipeline.run(rec, RoiSources.choose(rec, "", TEST_IMAGES.resolve("synthetic_frames_RoiSet.zip"), null),
+			TraceAnalysis.Settings.defaults(), DetectionSettings.paper(), QUIET);
+	}
+
+	/**
+	 * A ΔF/F table of {@code rois} simulated neurons (ν 0.5, 0.4 spikes/s at 100 Hz) over {@code trials} trials of
+	 * {@code seconds} each, the trials 5 s apart on the clock, as CaTrace writes it.
+	 */
+	static String dffTable(final int rois, final int trials, final double seconds) {
+		return dffTable(rois, trials, seconds, 0, 0);
+	}
+
+	/** As {@link #dffTable(int, int, double)}, with NaN (a dark period) from {@code darkFrom} to {@code darkTo} s of trial 1. */
+	static String dffTable(final int rois, final int trials, final double seconds, final double darkFrom,
+		final double darkTo)
+	{
+		final StringBuilder b = new StringBuilder("# sampling: 100 Hz = 10 ms per line (test)\n");
+		b.append(trials > 1 ? "trial,time_s" : "time_s");
+		for (int r = 0; r < rois; r++)
+			b.append(",cell").append(r + 1);
+		b.append('\n');
+		double start = 2;
+		for (int k = 0; k < trials; k++) {
+			final List<double[]> x = new ArrayList<>();
+			for (int r = 0; r < rois; r++)
+				x.add(TraceSimulator.simulate(100, seconds, 0.4, 0.5, 100 * k + r + 1).trace());
+			for (int i = 0; i < x.get(0).length; i++) {
+				if (trials > 1) b.append(k + 1).append(',');
+				b.append(String.format(Locale.ROOT, "%.4f", start + i / 100.0));
+				final boolean dark = k == 0 && i >= darkFrom * 100 && i < darkTo * 100;
+				for (final double[] v : x)
+					b.append(dark ? ",NaN" : String.format(Locale.ROOT, ",%.5f", v[i]));
+				b.append('\n');
+			}
+			start += seconds + 5;
+		}
+		return b.toString();
+	}
+
+	static TraceFileResult fromTable(final String csv) {
+		final DffTraceFile f = DffTraceFile.parse("sim_dff_pct.csv", Arrays.asList(csv.split("\n")), "cell");
+		return Pipeline.run(f, 0, DetectionSettings.paper(), QUIET);
+	}
+
+	/** The demo's tone experiment (15 ROIs, 19 × 5 conditions × 8 repeats), analysed with FRA columns. */
+	static StimulusAnalysis tones() {
+		final ToneExperiment x = ToneExperiment.demo(1);
+		return StimulusAnalysis.run(x.protocol().check(x.trials(), RepeatPolicy.REQUIRE_EQUAL), x.events(), x
+			.positions(), StimulusAnalysis.Settings.defaults().withWindow(x.window()).withFra(
+				ToneExperiment.FREQUENCY_COLUMN, ToneExperiment.LEVEL_COLUMN), null);
+	}
+
+	/** Two simulated neurons with their spikes, scored by CaTrace and a threshold at native noise and ν = 2, 4. */
+	static List<GroundTruthScoring.Score> scores(final double[] nus) {
+		final List<GroundTruthRecording> recs = new ArrayList<>();
+		for (int n = 0; n < 2; n++) {
+			final TraceSimulator.Trace t = TraceSimulator.simulate(100, 60, 0.5, 0.4, 7 + n);
+			final double[] times = new double[t.trace().length];
+			for (int i = 0; i < times.length; i++)
+				times[i] = i / 100.0;
+			final List<DffTrial> trials = Arrays.asList(new DffTrial(1, catrace.model.SampleTimes.regular(0, 100, times
+				.length), new double[][] { t.trace() }));
+			recs.add(new GroundTruthRecording("neuron" + (n + 1), trials, Arrays.asList(t.spikeTimesS()), "test"));
+		}
+		return GroundTruthScoring.score(recs, Arrays.asList(GroundTruthScoring.Detector.catrace(DetectionSettings
+			.paper()), GroundTruthScoring.Detector.threshold(3)), nus, new SpikeMatching(), QUIET);
+	}
+}
