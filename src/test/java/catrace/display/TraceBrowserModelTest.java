@@ -112,7 +112,8 @@ public class TraceBrowserModelTest {
 			assertTrue(verdict, verdict.startsWith(String.format(java.util.Locale.ROOT, "\u03bd %.2f %%/\u221aHz", m
 				.current().number("noise_level_pct_per_sqrt_hz"))));
 			assertTrue(verdict, verdict.contains((rows.size() - 1) + " event"));
-			assertTrue(verdict, verdict.contains("separation threshold 0.6"));
+			assertTrue(verdict, verdict.contains("separation threshold " + catrace.model.Formats.number(catrace.events
+				.DetectionSettings.paper().separationThreshold())));
 			assertEquals("F0 panel", 1, f.tagged("f0").size());
 		}
 	}
