@@ -138,16 +138,7 @@ public final class RoiTraceView {
 					if (peak >= win[0] && peak <= win[1] && Double.isFinite(v)) f.add(MarkerShape.CIRCLE.at(Mark.Role.DATA,
 						area, ax.px(peak), ax.py(v), 7, null, EVENT, 2.5f, "event peak"));
 				}
-				f.add(Mark.segment(Mark.Role.AXIS, null, strip.getX(), strip.getMaxY(), strip.getMaxX(), strip.getMaxY(),
-					PlotStyle.AXIS, 1.5f, null, "x axis"));
-				f.add(Mark.segment(Mark.Role.AXIS, null, strip.getX(), strip.getY(), strip.getX(), strip.getMaxY(),
-					PlotStyle.AXIS, 1.5f, null, "y axis"));
-				final double wTop = NiceTicks.roundBelow(wMax);
-				sx.yTicks(f, new double[] { 0, wTop }, wTop);
-				final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
-				f.add(Mark.text(Mark.Role.LABEL, "weight (%)", strip.getX() - PlotStyle.TICK_LENGTH - 6 - yLabelW - 10 -
-					PlotStyle.descent(font), strip.getCenterY(), font, PlotStyle.TEXT, Mark.Anchor.MIDDLE, true, "y title"));
-				sx.xTicks(f, 12, true);
+				TraceCards.weightStripAxes(f, strip, sx, wMax, yLabelW);
 			}
 			else ax.xTicks(f, 12, true);
 			y += windowH;

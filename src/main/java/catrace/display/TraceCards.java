@@ -233,7 +233,13 @@ public final class TraceCards {
 					Mark.Role.DATA, area, ax.px(peak), ax.py(filtered[i]), 7, null, EVENT, 2.5f, "event peak"));
 			}
 		}
-		// the strip's own axis: 0 and the largest weight's round value
+		weightStripAxes(f, strip, sx, wMax, yLabelW);
+	}
+
+	/** The weight strip's own axes: 0 and the largest weight's round value, the y title, and the time ticks. */
+	static void weightStripAxes(final Figure f, final java.awt.geom.Rectangle2D strip, final Axes sx,
+		final double wMax, final double yLabelW)
+	{
 		f.add(Mark.segment(Mark.Role.AXIS, null, strip.getX(), strip.getMaxY(), strip.getMaxX(), strip.getMaxY(),
 			PlotStyle.AXIS, 1.5f, null, "x axis"));
 		f.add(Mark.segment(Mark.Role.AXIS, null, strip.getX(), strip.getY(), strip.getX(), strip.getMaxY(),

@@ -1,5 +1,7 @@
 package catrace.display;
 
+import catrace.events.EventAnalysis;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
@@ -94,20 +96,9 @@ public final class TracePlots {
 		final double[] out = new double[y.length];
 		Arrays.fill(out, Double.NaN);
 		boolean any = false;
-		int i = 0;
-		while (i < y.length) {
-			if (!Double.isFinite(y[i])) {
-				i++;
-				continue;
-			}
-			int j = i;
-			while (j < y.length && Double.isFinite(y[j]))
-				j++;
-			if (j - i >= filter.minimumLength()) {
-				System.arraycopy(filter.filtfilt(Arrays.copyOfRange(y, i, j)), 0, out, i, j - i);
-				any = true;
-			}
-			i = j;
+		for (final int[] s : EventAnalysis.finiteStretches(y, filter.minimumLength())) {
+			System.arraycopy(filter.filtfilt(Arrays.copyOfRange(y, s[0], s[1])), 0, out, s[0], s[1] - s[0]);
+			any = true;
 		}
 		return any ? out : null;
 	}

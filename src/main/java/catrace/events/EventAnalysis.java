@@ -67,7 +67,7 @@ public final class EventAnalysis {
 	}
 
 	/** [from, to) of the runs of finite values at least {@code minLength} long. */
-	static List<int[]> finiteStretches(final double[] y, final int minLength) {
+	public static List<int[]> finiteStretches(final double[] y, final int minLength) {
 		final List<int[]> out = new ArrayList<>();
 		int i = 0;
 		while (i < y.length) {

@@ -17,9 +17,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import catrace.events.SeparationScore;
 import catrace.io.CsvFiles;
-import catrace.model.Formats;
 import catrace.model.Table;
 
 /**
@@ -114,9 +112,8 @@ public class TraceBrowserModelTest {
 			assertTrue(verdict, verdict.startsWith(String.format(java.util.Locale.ROOT, "\u03bd %.2f %%/\u221aHz", m
 				.current().number("noise_level_pct_per_sqrt_hz"))));
 			assertTrue(verdict, verdict.contains((rows.size() - 1) + " event"));
-			assertEquals(SeparationScore.DEFAULT_THRESHOLD, m.separationThreshold(), 0);
-			assertTrue(verdict, verdict.contains("separation threshold " + Formats.number(
-				SeparationScore.DEFAULT_THRESHOLD)));
+			assertTrue(verdict, verdict.contains("separation threshold " + catrace.model.Formats.number(catrace.events
+				.DetectionSettings.paper().separationThreshold())));
 			assertEquals("F0 panel", 1, f.tagged("f0").size());
 		}
 	}
