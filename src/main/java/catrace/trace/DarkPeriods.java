@@ -42,7 +42,7 @@ public final class DarkPeriods {
 		final int w = Math.max(1, (int) Math.round(SMOOTHING_S * rateHz));
 		final int minLength = Math.max(2, (int) Math.round(MIN_LENGTH_S * rateHz));
 		if (n < 2 * minLength) return dark;
-		final double[] s = smooth(planeMean, w);
+		final double[] s = Baseline.smooth(planeMean, rateHz, SMOOTHING_S); // the same w-sample running mean
 		double floor = Double.POSITIVE_INFINITY;
 		for (final double v : s)
 			floor = Math.min(floor, v);
@@ -122,19 +122,5 @@ public final class DarkPeriods {
 		for (int i = 1; i < m.length; i++)
 			if (s[i] <= level && s[i - 1] <= level) d.add(Math.abs(m[i] - m[i - 1]));
 		return d;
-	}
-
-	/** Centred running mean over w samples (truncated at the ends). */
-	private static double[] smooth(final double[] x, final int w) {
-		final int n = x.length;
-		final double[] prefix = new double[n + 1];
-		for (int i = 0; i < n; i++)
-			prefix[i + 1] = prefix[i] + x[i];
-		final double[] out = new double[n];
-		for (int i = 0; i < n; i++) {
-			final int a = Math.max(0, i - w / 2), b = Math.min(n, i - w / 2 + w);
-			out[i] = (prefix[b] - prefix[a]) / (b - a);
-		}
-		return out;
 	}
 }
