@@ -118,20 +118,49 @@ public final class Axes {
 			PlotStyle.AXIS, 1.5f, null, "x axis"));
 	}
 
-	/** Ticks below the area at round x values, labelled when {@code labels}; returns the tick values. */
+	/**
+	 * Ticks below the area at round x values, at most {@code maxTicks} and, when {@code labels}, as few as keep the
+	 * labels apart (a larger round step where they would touch); returns the tick values.
+	 */
 	public double[] xTicks(final Figure f, final int maxTicks, final boolean labels) {
-		final double step = NiceTicks.step(x0, x1, maxTicks);
+		double step = NiceTicks.step(x0, x1, maxTicks);
+		while (labels && !apart(step))
+			step = NiceTicks.larger(step);
 		final double[] ticks = NiceTicks.values(x0, x1, step);
-		final double b = area.getMaxY();
-		final Font font = tickFont();
-		for (final double t : ticks) {
-			final double x = px(t);
-			f.add(Mark.segment(Mark.Role.AXIS, null, x, b, x, b + PlotStyle.TICK_LENGTH, PlotStyle.AXIS, 1.5f, null,
-				"x tick"));
-			if (labels) f.add(Mark.text(Mark.Role.LABEL, NiceTicks.label(t, step), x, b + PlotStyle.TICK_LENGTH + 4 +
-				PlotStyle.ascent(font), font, PlotStyle.TEXT, Mark.Anchor.MIDDLE, false, "x tick label").on(area));
-		}
+		for (final double t : ticks)
+			xTick(f, px(t), labels ? NiceTicks.label(t, step) : null, area);
 		return ticks;
+	}
+
+	/**
+	 * One tick below the area at pixel column {@code x}, with its label centred under it (none when null); the label
+	 * belongs to the axes {@code key} (the area, or the part of it a broken axis labels on its own scale).
+	 */
+	void xTick(final Figure f, final double x, final String label, final Rectangle2D key) {
+		final double b = area.getMaxY();
+		f.add(Mark.segment(Mark.Role.AXIS, null, x, b, x, b + PlotStyle.TICK_LENGTH, PlotStyle.AXIS, 1.5f, null,
+			"x tick"));
+		if (label != null) f.add(xTickLabel(x, label).on(key));
+	}
+
+	/** The label of an x tick at pixel column {@code x}, not yet added. */
+	Mark xTickLabel(final double x, final String label) {
+		final Font font = tickFont();
+		return Mark.text(Mark.Role.LABEL, label, x, area.getMaxY() + PlotStyle.TICK_LENGTH + 4 + PlotStyle.ascent(font),
+			font, PlotStyle.TEXT, Mark.Anchor.MIDDLE, false, "x tick label");
+	}
+
+	/** Space (px) at least between neighbouring x tick labels. */
+	static final double LABEL_GAP = 10;
+
+	/** True when the x tick labels of a step stand at least {@link #LABEL_GAP} apart (or there is only one). */
+	private boolean apart(final double step) {
+		final double[] ticks = NiceTicks.values(x0, x1, step);
+		if (ticks.length < 2) return true;
+		double widest = 0;
+		for (final double t : ticks)
+			widest = Math.max(widest, PlotStyle.width(NiceTicks.label(t, step), tickFont()));
+		return px(ticks[1]) - px(ticks[0]) >= widest + LABEL_GAP;
 	}
 
 	/** Ticks left of the area at the given y values with their labels. */

@@ -12,51 +12,54 @@ import java.util.List;
 
 import catrace.events.DetectionSettings;
 import catrace.events.NoiseCloud;
-import catrace.events.Peak;
+import catrace.events.PeakClassification;
 import catrace.events.RoiEvents;
 import catrace.events.TransientDetection;
 import catrace.events.WeightedEvent;
 
 /**
- * The noise cloud of one ROI (Rothschild, Nelken &amp; Mizrahi 2010, Fig. 2e): every peak of the detector's trace at
- * its (amplitude, area), the fitted cloud's χ² contour and its centre, and the tail region drawn as exactly the rule
- * that makes a peak a tail point ({@link NoiseCloud#isHighTail}: squared Mahalanobis distance beyond the tail level,
- * amplitude above the centre (plus the settings' minimum in cloud SDs) and area above the centre). Peaks are marked by
- * what the detector made of them; those decided by its further criteria (part of a larger transient's rise or crest,
- * a rise under the minimum height, or a transient riding on an earlier one's decay, classified after that decay was
- * subtracted) have their own marks. Each event is labelled with its weight, the amplitude_pct of the events table.
- * One panel per trial, or per stretch of a trial between dark periods (each has its own cloud).
+ * The noise cloud of one ROI (Rothschild, Nelken &amp; Mizrahi 2010, Fig. 2e): every peak the detector judged, at the
+ * point it judged ({@link PeakClassification}: amplitude and area on the trace it classified the peak on, after the
+ * decays of earlier transients were subtracted), the fitted cloud's χ² contour and its centre, and the tail region
+ * drawn as exactly the rule that makes a judged point a tail point ({@link NoiseCloud#isHighTail}: squared
+ * Mahalanobis distance beyond the tail level, amplitude above the centre (plus the settings' minimum in cloud SDs) and
+ * area above the centre). Peaks are marked by the detector's verdict: noise, transient, transient on an earlier one's
+ * decay, or in the tail but rejected by a further criterion; peaks on the rise or crest of another are not judged on
+ * their own and not drawn (the legend counts them). An event's point is its row's cloud_amplitude_pct and
+ * cloud_area_pct_s in the events table, and its label is its weight, the row's amplitude_pct. One panel per trial, or
+ * per stretch of a trial between dark periods (each has its own cloud).
  */
 public final class CloudPlot {
 
-	/** What the detector made of a peak. */
+	/** How a judged peak is drawn. */
 	public enum Kind {
 		/** Inside the cloud, not an event. */
 		NOISE,
 		/** In the tail region and taken as a transient. */
 		EVENT,
-		/** In the tail region but not taken: the detector's further criteria rejected it. */
-		TAIL_NOT_EVENT,
-		/** An event whose own point is not in the tail region: classified after subtracting an earlier decay. */
-		EVENT_INSIDE
+		/** A transient on the decay of an earlier one (judged after that decay was subtracted). */
+		EVENT_ON_DECAY,
+		/** In the tail region but not taken: a further criterion of the detector rejected it. */
+		TAIL_NOT_EVENT
 	}
 
 	static final Color NOISE = new Color(150, 150, 150);
 	static final Color EVENT = PlotStyle.VERMILLION;
 	static final Color REJECTED = PlotStyle.ORANGE.darker();
-	static final Color RIDER = PlotStyle.REDDISH_PURPLE.darker();
 	static final Color REGION = new Color(213, 94, 0, 40);
 	static final Color BOUNDARY = new Color(160, 60, 0);
+	/** Narrowest panel (px) of a figure with several trials: fewer columns rather than narrower panels. */
+	static final double MIN_PANEL_WIDTH = 330;
 
 	/** One plotted peak. */
 	public static final class Point {
 
 		private final int trial;
-		private final Peak peak;
+		private final PeakClassification peak;
 		private final Kind kind;
 		private final WeightedEvent event;
 
-		Point(final int trial, final Peak peak, final Kind kind, final WeightedEvent event) {
+		Point(final int trial, final PeakClassification peak, final Kind kind, final WeightedEvent event) {
 			this.trial = trial;
 			this.peak = peak;
 			this.kind = kind;
@@ -68,12 +71,12 @@ public final class CloudPlot {
 			return trial;
 		}
 
-		/** Plotted x: the peak's amplitude (% ΔF/F). */
+		/** Plotted x: the amplitude the cloud judged (% ΔF/F). */
 		public double amplitudePct() {
 			return peak.amplitudePct();
 		}
 
-		/** Plotted y: the peak's area (% ΔF/F · s). */
+		/** Plotted y: the area the cloud judged (% ΔF/F · s). */
 		public double areaPctS() {
 			return peak.areaPctS();
 		}
@@ -91,20 +94,30 @@ public final class CloudPlot {
 	private CloudPlot() {}
 
 	/**
-	 * The points of trial {@code k}: every peak with what became of it. Events follow the detector's order: the i-th
-	 * peak flagged as transient is the i-th event.
+	 * The points of trial {@code k}: every judged peak with its verdict, in time order (peaks not judged on their own are
+	 * left out). Events follow the detector's order: the i-th transient is the i-th event.
 	 */
 	public static List<Point> points(final RoiEvents r, final int k) {
 		final TransientDetection d = r.trials().get(k);
 		final List<Point> out = new ArrayList<>();
 		int e = 0;
-		for (int i = 0; i < d.peaks().size(); i++) {
-			final boolean tail = d.isTailPoint(i), transient_ = d.isTransient(i);
+		for (final PeakClassification c : d.classified()) {
+			if (!c.judged()) continue;
+			final boolean transient_ = c.verdict() == PeakClassification.Verdict.TRANSIENT;
 			final WeightedEvent ev = transient_ ? d.events().get(e++) : null;
-			final Kind kind = transient_ ? tail ? Kind.EVENT : Kind.EVENT_INSIDE : tail ? Kind.TAIL_NOT_EVENT : Kind.NOISE;
-			out.add(new Point(k, d.peaks().get(i), kind, ev));
+			final Kind kind = transient_ ? c.onDecay() ? Kind.EVENT_ON_DECAY : Kind.EVENT : c.verdict().inTail()
+				? Kind.TAIL_NOT_EVENT : Kind.NOISE;
+			out.add(new Point(k, c, kind, ev));
 		}
 		return out;
+	}
+
+	/** Peaks of trial {@code k} not judged on their own (on the rise or crest of another): not drawn. */
+	static int notJudged(final RoiEvents r, final int k) {
+		int n = 0;
+		for (final PeakClassification c : r.trials().get(k).classified())
+			if (!c.judged()) n++;
+		return n;
 	}
 
 	/**
@@ -116,54 +129,65 @@ public final class CloudPlot {
 		if (!r.analysed()) throw new IllegalArgumentException("ROI " + r.roi() + " was not analysed: " + r.flag());
 		final int trials = r.trials().size();
 		final List<List<Point>> all = new ArrayList<>();
-		int noise = 0, events = 0, rejected = 0, riders = 0;
+		int noise = 0, events = 0, rejected = 0, riders = 0, hidden = 0;
 		for (int k = 0; k < trials; k++) {
 			final List<Point> p = points(r, k);
 			all.add(p);
+			hidden += notJudged(r, k);
 			for (final Point q : p) {
 				if (q.kind == Kind.NOISE) noise++;
 				if (q.kind == Kind.EVENT) events++;
 				if (q.kind == Kind.TAIL_NOT_EVENT) rejected++;
-				if (q.kind == Kind.EVENT_INSIDE) riders++;
+				if (q.kind == Kind.EVENT_ON_DECAY) riders++;
 			}
 		}
 		final TransientDetection d0 = r.trials().get(0);
 		final String level = NiceTicks.significant(d0.tailLevel(), 3);
 		final double minSd = settings.minimumAmplitudeSd();
+		// the legend: beside a few panels; above the grid (the rule, then the marks) when there are more
+		final boolean above = trials > 4;
 		final Legend legend = new Legend().patch(REGION, BOUNDARY, "tail region: the rule that makes a tail point").note(
 			"d\u00b2 > " + level + (sameLevel(r) ? "" : " (trial 1)") + ", amplitude > centre" + (minSd > 0 ? " + " +
 				NiceTicks.significant(minSd, 2) + " SD" : "") + ", area > centre").note(
 					"(d: Mahalanobis distance from the cloud centre)").line(PlotStyle.MUTED, 1.5f, null,
 						"noise cloud: its d\u00b2 = " + level + " contour").marker(MarkerShape.PLUS, 9, PlotStyle.BLACK, null,
-							0, "cloud centre").marker(MarkerShape.CIRCLE, 3.5, NOISE, null, 0, "peak inside the cloud (noise): " +
-								noise).marker(MarkerShape.CIRCLE, 7, EVENT, PlotStyle.BLACK, 1f, "transient (event): " + events)
-			.note(labelled(all) ? "number: its weight = amplitude_pct (events table)"
-				: "weights: amplitude_pct in the events table");
-		if (rejected > 0) legend.marker(MarkerShape.TRIANGLE, 7, null, REJECTED, 2f, "in the tail, not an event: " +
-			rejected).note("part of a larger transient's rise or crest, rise below").note("the minimum height, or back in " +
-				"the cloud once the").note("earlier transient's decay is subtracted");
-		if (riders > 0) legend.marker(MarkerShape.DIAMOND, 8, null, RIDER, 2.5f, "event on an earlier one's decay: " +
-			riders).note("classified after subtracting that decay").note("(its own point lies outside the tail region)");
+							0, "cloud centre");
+		final Legend marks = above ? new Legend() : legend;
+		if (noise > 0) marks.marker(MarkerShape.CIRCLE, 3.5, NOISE, null, 0, "peak inside the cloud (noise): " + noise);
+		if (events > 0) marks.marker(MarkerShape.CIRCLE, 7, EVENT, PlotStyle.BLACK, 1f, "transient (event): " + events);
+		if (riders > 0) marks.marker(MarkerShape.DIAMOND, 9, EVENT, PlotStyle.BLACK, 1f,
+			"transient on an earlier one's decay: " + riders).note("judged after subtracting that decay");
+		if (events + riders == 0) marks.note("no transient (event)");
+		else marks.note("x, y: cloud_amplitude_pct, cloud_area_pct_s").note(labelled(all)
+			? "number: weight = amplitude_pct (events table)" : "weights: amplitude_pct in the events table");
+		if (rejected > 0) marks.marker(MarkerShape.TRIANGLE, 7, null, REJECTED, 2f, "in the tail, not an event: " +
+			rejected).note("its rise below the minimum height, or not").note("above the earlier transient's refitted decay");
+		if (hidden > 0) marks.note("not drawn: " + hidden + " peaks on the rise or crest").note(
+			"of another, not judged on their own");
 		final String xTitle = "amplitude (% \u0394F/F)";
 		final String yTitle = "area (% \u0394F/F\u00b7s)";
 		final String features = "Amplitude: rise over the " + ms(settings.amplitudeWindowS()) + " before the peak; area: " +
 			"\u222b\u0394F/F from " + ms(settings.areaBeforeS()) + " before to " + ms(settings.areaAfterS()) + " after it (" +
-			"on the low-pass filtered trace).";
+			"on the low-pass filtered trace, after the decays of earlier transients are subtracted).";
 		final String title = (recording.equals(r.roi()) ? r.roi() : recording + ", " + r.roi()) +
 			": peaks and the noise cloud";
 		final TitleBlock head = new TitleBlock(title, Arrays.asList(TraceCards.verdict(r, Double.NaN).replaceFirst(
 			"^\u03bd unknown  \u00b7  ", "") + (trials > 1 ? "; one panel per trial (or stretch between dark periods), each with its own cloud" : ""),
 			features), PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
-		final double legendX = PlotStyle.WIDTH - PlotStyle.EDGE - legend.width();
-		final int cols = (int) Math.ceil(Math.sqrt(trials)), rows = (trials + cols - 1) / cols;
-		final double gridLeft = PlotStyle.EDGE, gridRight = legendX - 30;
+		final double legendX = above ? PlotStyle.EDGE + 40 : PlotStyle.WIDTH - PlotStyle.EDGE - legend.width();
+		final double marksX = legendX + legend.width() + 60;
+		final double legendH = above ? Math.max(legend.height(), marks.height()) + 20 : 0;
+		final double gridLeft = PlotStyle.EDGE, gridRight = above ? PlotStyle.WIDTH - PlotStyle.EDGE : legendX - 30;
+		final int cols = Math.max(1, Math.min((int) Math.ceil(Math.sqrt(trials)), (int) Math.floor((gridRight -
+			gridLeft) / MIN_PANEL_WIDTH))), rows = (trials + cols - 1) / cols;
 		final double cellW = (gridRight - gridLeft) / cols;
 		final double cellH = trials == 1 ? 700 : Math.max(380, 700.0 / rows);
-		final double top0 = PlotStyle.EDGE + head.height() + 10;
+		final double top0 = PlotStyle.EDGE + head.height() + 10 + legendH;
 		final double height = Math.max(top0 + rows * cellH, top0 + legend.height()) + PlotStyle.EDGE;
 		final Figure f = new Figure(title, PlotStyle.WIDTH, (int) Math.ceil(height));
 		head.draw(f, PlotStyle.EDGE, PlotStyle.EDGE);
-		legend.draw(f, legendX, top0 + 10);
+		legend.draw(f, legendX, above ? top0 - legendH : top0 + 10);
+		if (above) marks.draw(f, marksX, top0 - legendH);
 		for (int k = 0; k < trials; k++) {
 			final double cx = gridLeft + (k % cols) * cellW, cy = top0 + (k / cols) * cellH;
 			panel(f, r, k, all.get(k), settings, cx, cy, cellW, cellH, xTitle, yTitle, trials > 1);
@@ -233,9 +257,10 @@ public final class CloudPlot {
 		final Rectangle2D area = new Rectangle2D.Double(x + left, y + head + 6, w - left - 10, h - head - 6 - Axes
 			.bottomMargin(true, true) - 8);
 		final Axes ax = new Axes(area, x0, x1, y0, y1, 10, 10);
-		if (several) f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(panelName(r, k) + ": " + d.events().size() +
-			" events, score " + NiceTicks.format(d.separationScore(), 2), panelFont, w - 10), area.getX(), y + PlotStyle
-				.ascent(panelFont), panelFont, PlotStyle.TEXT, Mark.Anchor.START, false, "panel title"));
+		if (several) f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(panelName(r, k) + ": " + d.events().size() + (d
+			.events().size() == 1 ? " event" : " events") + ", score " + NiceTicks.format(d.separationScore(), 2), panelFont,
+			w - 20), x + 10, y + PlotStyle.ascent(panelFont), panelFont, PlotStyle.TEXT, Mark.Anchor.START, false,
+			"panel title"));
 		final double[] xt = ax.xTicks(f, 9, true);
 		ax.xGrid(f, xt);
 		ax.yGrid(f, NiceTicks.values(y0, y1, yStep));
@@ -253,7 +278,7 @@ public final class CloudPlot {
 		}
 		f.add(Mark.line(Mark.Role.DATA, area, ex, ey, PlotStyle.MUTED, 1.5f, null, "cloud contour"));
 		// points: noise first, then the others on top
-		for (final Kind kind : new Kind[] { Kind.NOISE, Kind.TAIL_NOT_EVENT, Kind.EVENT, Kind.EVENT_INSIDE })
+		for (final Kind kind : new Kind[] { Kind.NOISE, Kind.TAIL_NOT_EVENT, Kind.EVENT, Kind.EVENT_ON_DECAY })
 			for (final Point p : points) {
 				if (p.kind != kind) continue;
 				final double px = ax.px(p.amplitudePct()), py = ax.py(p.areaPctS());
@@ -268,7 +293,7 @@ public final class CloudPlot {
 						f.add(MarkerShape.CIRCLE.at(Mark.Role.DATA, area, px, py, 7, EVENT, PlotStyle.BLACK, 1f, "event"));
 						break;
 					default:
-						f.add(MarkerShape.DIAMOND.at(Mark.Role.DATA, area, px, py, 8, null, RIDER, 2.5f, "event on decay"));
+						f.add(MarkerShape.DIAMOND.at(Mark.Role.DATA, area, px, py, 9, EVENT, PlotStyle.BLACK, 1f, "event on decay"));
 				}
 			}
 		f.add(MarkerShape.PLUS.at(Mark.Role.DATA, area, ax.px(c.centreAmplitudePct()), ax.py(c.centreAreaPctS()), 9,

@@ -11,11 +11,17 @@ import catrace.model.Table;
 /** Tables of detected transients: one row per event, and the per-ROI detection summary. */
 public final class EventTables {
 
+	/** The events table's columns of the point the noise cloud judged (% ΔF/F and % ΔF/F·s). */
+	public static final String CLOUD_AMPLITUDE = "cloud_amplitude_pct", CLOUD_AREA = "cloud_area_pct_s";
+
 	private EventTables() {}
 
 	/**
-	 * roi, trial, onset_s, peak_s, amplitude_pct, area_pct_s, weight_pct, on_decay; times on the recording's clock
-	 * (the time_s of the ΔF/F table), so the table goes straight into the stimulus analysis.
+	 * roi, trial, onset_s, peak_s, amplitude_pct, area_pct_s, weight_pct, on_decay, cloud_amplitude_pct,
+	 * cloud_area_pct_s; times on the recording's clock (the time_s of the ΔF/F table), so the table goes straight into
+	 * the stimulus analysis. amplitude_pct = weight_pct is the amplitude of the transient's fitted shape; the cloud_
+	 * columns are the point the noise cloud judged (the event's x and y in the cloud figure); area_pct_s is that point's
+	 * area too.
 	 */
 	public static Table events(final String title, final List<RoiEvents> rois, final List<String> provenance) {
 		final Table t = new Table(title + " events");
@@ -24,6 +30,10 @@ public final class EventTables {
 		t.comment("events: spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010); weight = amplitude");
 		t.comment("times: onset_s and peak_s on the recording's clock (time_s of the dF/F table), interpolated " +
 			"between the recorded sample times");
+		t.comment("amplitude_pct = weight_pct: dF/F(peak) - dF/F(peak - amplitude window) of the transient's fitted " +
+			"shape; cloud_amplitude_pct, cloud_area_pct_s: the classified peak's amplitude (%) and area (%*s) that the " +
+			"noise cloud judged (after earlier decays were subtracted), as plotted in the cloud figure; area_pct_s = " +
+			"cloud_area_pct_s");
 		// the imaged span of every trial, for stimulus-locked analysis of this file
 		for (final RoiEvents r : rois) {
 			if (!r.analysed()) continue;
@@ -39,7 +49,8 @@ public final class EventTables {
 					.getValue()[1]) + " s");
 			break;
 		}
-		t.columns("roi", "trial", "onset_s", "peak_s", "amplitude_pct", "area_pct_s", "weight_pct", "on_decay");
+		t.columns("roi", "trial", "onset_s", "peak_s", "amplitude_pct", "area_pct_s", "weight_pct", "on_decay",
+			CLOUD_AMPLITUDE, CLOUD_AREA);
 		for (final RoiEvents r : rois) {
 			for (int k = 0; k < r.trials().size(); k++) {
 				for (final WeightedEvent e : r.trials().get(k).events()) {
@@ -49,9 +60,11 @@ public final class EventTables {
 					t.set("onset_s", r.clockTimeS(k, e.onsetS()));
 					t.set("peak_s", r.clockTimeS(k, e.peakS()));
 					t.set("amplitude_pct", e.amplitudePct());
-					t.set("area_pct_s", e.areaPctS());
+					t.set("area_pct_s", e.cloudAreaPctS());
 					t.set("weight_pct", e.weight());
 					t.set("on_decay", e.onDecay() ? "true" : "false");
+					t.set(CLOUD_AMPLITUDE, e.cloudAmplitudePct());
+					t.set(CLOUD_AREA, e.cloudAreaPctS());
 				}
 			}
 		}

@@ -63,6 +63,24 @@ public final class Figure {
 		return out;
 	}
 
+	/**
+	 * Adds a text only where it covers no text already on the figure (touching is not covering), for labels that may
+	 * be left out where there is no room; returns true when it was added.
+	 */
+	public boolean addIfFree(final Mark text) {
+		final Rectangle2D box = inner(text.bounds());
+		for (final Mark m : marks)
+			if (m.kind() == Mark.Kind.TEXT && inner(m.bounds()).intersects(box)) return false;
+		marks.add(text);
+		return true;
+	}
+
+	/** A box 1 px smaller on every side. */
+	private static Rectangle2D inner(final Rectangle2D b) {
+		return new Rectangle2D.Double(b.getX() + 1, b.getY() + 1, Math.max(0, b.getWidth() - 2), Math.max(0, b
+			.getHeight() - 2));
+	}
+
 	/** Texts of all TEXT marks, in drawing order. */
 	public List<String> texts() {
 		final List<String> out = new ArrayList<>();

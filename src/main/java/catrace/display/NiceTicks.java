@@ -42,6 +42,13 @@ public final class NiceTicks {
 		return m > 4 ? 2 * p : m > 1.5 ? p : 0.5 * p;
 	}
 
+	/** The next larger round step (1 → 2 → 5 → 10 …). */
+	static double larger(final double step) {
+		final double p = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+		final double m = step / p;
+		return m < 1.5 ? 2 * p : m < 3.5 ? 5 * p : 10 * p;
+	}
+
 	/** The multiples of {@code step} in [lo, hi] (ends included up to rounding). */
 	public static double[] values(final double lo, final double hi, final double step) {
 		final List<Double> v = new ArrayList<>();

@@ -56,7 +56,7 @@ public final class RoiTraceView {
 			times.add(t.times());
 			numbers.add(t.number());
 		}
-		final TimeLine time = TimeLine.of(times);
+		final TimeLine time = TimeLine.of(times, numbers);
 		final List<double[]> dff = m.dffOfCurrent(), f0 = m.f0OfCurrent();
 		// events: x on the time line, peak time, weight
 		final List<double[]> events = new ArrayList<>();
@@ -79,7 +79,10 @@ public final class RoiTraceView {
 		final double left = PlotStyle.EDGE + Axes.leftMargin(Collections.singletonList("\u221200000"), true);
 		final double plotW = PlotStyle.WIDTH - left - PlotStyle.EDGE;
 		final double traceH = windows.size() > 1 ? 240 : 400, stripH = m.hasEvents() ? 100 : 0, f0H = 200;
-		final double windowH = traceH + (stripH > 0 ? 10 + stripH : 0) + Axes.bottomMargin(true, false) + 16;
+		// with an overview and a zoom, each is named on a line above it
+		final Font windowFont = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+		final double windowHead = windows.size() > 1 ? PlotStyle.lineHeight(windowFont) + 2 : 0;
+		final double windowH = windowHead + traceH + (stripH > 0 ? 10 + stripH : 0) + Axes.bottomMargin(true, false) + 16;
 		final double top = PlotStyle.EDGE + head.height() + 8;
 		final double height = top + windows.size() * windowH + (f0.isEmpty() ? 0 : f0H + Axes.bottomMargin(true, true) +
 			16) + PlotStyle.EDGE + (f0.isEmpty() ? PlotStyle.lineHeight(Axes.labelFont()) : 0);
@@ -103,20 +106,17 @@ public final class RoiTraceView {
 				lo = -1;
 				hi = 1;
 			}
-			final Rectangle2D area = new Rectangle2D.Double(left, y, plotW, traceH);
+			if (windowHead > 0) f.add(Mark.text(Mark.Role.LABEL, time.windowName(w), left, y + PlotStyle.ascent(windowFont),
+				windowFont, PlotStyle.MUTED, Mark.Anchor.START, false, "window label"));
+			final Rectangle2D area = new Rectangle2D.Double(left, y + windowHead, plotW, traceH);
 			final Axes ax = new Axes(area, win[0], win[1], lo, hi, 8, 9);
 			ax.frame(f, false);
 			final double step = NiceTicks.step(lo, hi, 6);
 			ax.yGrid(f, NiceTicks.values(lo, hi, step));
 			ax.yTicks(f, NiceTicks.values(lo, hi, step), step);
 			ax.yTitle(f, "\u0394F/F (%)", yLabelW);
-			if (windows.size() > 1) {
-				final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
-				f.add(Mark.text(Mark.Role.ANNOTATION, w == 0 ? "whole recording" : "first " + NiceTicks.format(win[1] - win[0],
-					0) + " s", area.getMaxX() - 6, area.getY() + PlotStyle.ascent(font), font, PlotStyle.MUTED,
-					Mark.Anchor.END, false, "window label"));
-			}
-			TracePlots.trialBoundaries(f, ax, time);
+			time.trialBoundaries(f, ax);
+			time.breaks(f, ax);
 			final List<double[]> shown = new ArrayList<>();
 			for (int k = 0; k < dff.size(); k++) {
 				final double[] smooth = lowPass(dff.get(k), times.get(k).rateHz());
@@ -126,7 +126,7 @@ public final class RoiTraceView {
 				if (smooth != null) f.addAll(TraceLines.of(ax, time.xs(k), smooth, 0, DFF, 2f, "low-pass"));
 			}
 			if (stripH > 0) {
-				final Rectangle2D strip = new Rectangle2D.Double(left, y + traceH + 10, plotW, stripH);
+				final Rectangle2D strip = new Rectangle2D.Double(left, area.getMaxY() + 10, plotW, stripH);
 				final double wMax = maxWeight > 0 ? maxWeight : 1;
 				final Axes sx = new Axes(strip, win[0], win[1], 0, wMax, 8, 0);
 				for (final double[] e : events) {
@@ -138,9 +138,9 @@ public final class RoiTraceView {
 					if (peak >= win[0] && peak <= win[1] && Double.isFinite(v)) f.add(MarkerShape.CIRCLE.at(Mark.Role.DATA,
 						area, ax.px(peak), ax.py(v), 7, null, EVENT, 2.5f, "event peak"));
 				}
-				TraceCards.weightStripAxes(f, strip, sx, wMax, yLabelW);
+				TraceCards.weightStripAxes(f, strip, sx, wMax, yLabelW, time);
 			}
-			else ax.xTicks(f, 12, true);
+			else time.ticks(f, ax, 12);
 			y += windowH;
 		}
 		if (!f0.isEmpty()) {
@@ -164,7 +164,8 @@ public final class RoiTraceView {
 			ax.yTitle(f, "F0 (raw)", yLabelW);
 			for (int k = 0; k < f0.size(); k++)
 				f.addAll(TraceLines.of(ax, time.xs(k), f0.get(k), 0, F0, 2f, "f0"));
-			ax.xTicks(f, 12, true);
+			time.ticks(f, ax, 12);
+			time.breaks(f, ax);
 			ax.xTitle(f, time.axisTitle());
 		}
 		else f.add(Mark.text(Mark.Role.LABEL, time.axisTitle() + " (no F0 table)", left + plotW / 2, y + PlotStyle.ascent(

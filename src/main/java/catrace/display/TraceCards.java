@@ -102,13 +102,16 @@ public final class TraceCards {
 				EVENT, 2.5f, "top of a transient").line(EVENT, 4f, null,
 					"event at its onset; bar height = weight = amplitude_pct of the events table");
 		// time line and layout
-		final TimeLine time = TimeLine.of(trialTimes);
+		final TimeLine time = TimeLine.of(trialTimes, trialNumbers);
 		final List<double[]> windows = time.windows();
 		final double traceH = rois.size() > 8 ? 130 : 170, stripH = 84;
 		final Font cardFont = PlotStyle.font(PlotStyle.LABEL_SIZE, false), nameFont = PlotStyle.font(
 			PlotStyle.LABEL_SIZE, true);
 		final double cardHead = PlotStyle.lineHeight(cardFont) + 8;
-		final double windowH = traceH + 10 + stripH + Axes.bottomMargin(true, false) + 14;
+		// with an overview and a zoom, each is named on a line above it
+		final Font windowFont = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+		final double windowHead = windows.size() > 1 ? PlotStyle.lineHeight(windowFont) + 2 : 0;
+		final double windowH = windowHead + traceH + 10 + stripH + Axes.bottomMargin(true, false) + 14;
 		final double yLabelW = PlotStyle.width("\u2212000", Axes.tickFont());
 		final double left = PlotStyle.EDGE + Axes.leftMargin(Collections.singletonList("\u2212000"), true);
 		final double right = PlotStyle.EDGE;
@@ -134,9 +137,9 @@ public final class TraceCards {
 			y += cardHead;
 			if (r.analysed()) {
 				for (int w = 0; w < windows.size(); w++) {
-					final double[] win = windows.get(w);
-					window(f, r, raw.get(j), time, trialNumbers, win, windows.size() > 1 ? (w == 0 ? "whole recording"
-						: "first " + NiceTicks.format(win[1] - win[0], 0) + " s") : "", left, y, plotW, traceH, stripH,
+					if (windowHead > 0) f.add(Mark.text(Mark.Role.LABEL, time.windowName(w), left, y + PlotStyle.ascent(
+						windowFont), windowFont, PlotStyle.MUTED, Mark.Anchor.START, false, "window label"));
+					window(f, r, raw.get(j), time, trialNumbers, windows.get(w), left, y + windowHead, plotW, traceH, stripH,
 						yLabelW);
 					y += windowH;
 				}
@@ -159,7 +162,7 @@ public final class TraceCards {
 	}
 
 	private static void window(final Figure f, final RoiEvents r, final List<double[]> raw, final TimeLine time,
-		final List<Integer> trialNumbers, final double[] win, final String label, final double left, final double top,
+		final List<Integer> trialNumbers, final double[] win, final double left, final double top,
 		final double plotW, final double traceH, final double stripH, final double yLabelW)
 	{
 		// each detection (a trial, or a stretch of one between dark periods) on its trial's clock
@@ -207,12 +210,8 @@ public final class TraceCards {
 		ax.yGrid(f, ticks);
 		ax.yTicks(f, ticks, step);
 		ax.yTitle(f, "\u0394F/F (%)", yLabelW);
-		if (!label.isEmpty()) {
-			final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
-			f.add(Mark.text(Mark.Role.ANNOTATION, label, area.getMaxX() - 6, area.getY() + PlotStyle.ascent(font),
-				font, PlotStyle.MUTED, Mark.Anchor.END, false, "window label"));
-		}
-		TracePlots.trialBoundaries(f, ax, time);
+		time.trialBoundaries(f, ax);
+		time.breaks(f, ax);
 		final Rectangle2D strip = new Rectangle2D.Double(left, top + traceH + 10, plotW, stripH);
 		final double wMax = maxWeight > 0 ? maxWeight : 1;
 		final Axes sx = new Axes(strip, win[0], win[1], 0, wMax, 8, 0);
@@ -233,12 +232,12 @@ public final class TraceCards {
 					Mark.Role.DATA, area, ax.px(peak), ax.py(filtered[i]), 7, null, EVENT, 2.5f, "event peak"));
 			}
 		}
-		weightStripAxes(f, strip, sx, wMax, yLabelW);
+		weightStripAxes(f, strip, sx, wMax, yLabelW, time);
 	}
 
 	/** The weight strip's own axes: 0 and the largest weight's round value, the y title, and the time ticks. */
 	static void weightStripAxes(final Figure f, final java.awt.geom.Rectangle2D strip, final Axes sx,
-		final double wMax, final double yLabelW)
+		final double wMax, final double yLabelW, final TimeLine time)
 	{
 		f.add(Mark.segment(Mark.Role.AXIS, null, strip.getX(), strip.getMaxY(), strip.getMaxX(), strip.getMaxY(),
 			PlotStyle.AXIS, 1.5f, null, "x axis"));
@@ -249,6 +248,7 @@ public final class TraceCards {
 		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
 		f.add(Mark.text(Mark.Role.LABEL, "weight (%)", strip.getX() - PlotStyle.TICK_LENGTH - 6 - yLabelW - 10 -
 			PlotStyle.descent(font), strip.getCenterY(), font, PlotStyle.TEXT, Mark.Anchor.MIDDLE, true, "y title"));
-		sx.xTicks(f, 12, true);
+		time.ticks(f, sx, 12);
+		time.breaks(f, sx);
 	}
 }

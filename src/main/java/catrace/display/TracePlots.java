@@ -153,8 +153,7 @@ public final class TracePlots {
 		for (int w = 0; w < windows.size(); w++) {
 			final double[] win = windows.get(w);
 			if (panelHead > 0) {
-				final String what = w == 0 ? "whole recording (" + NiceTicks.format(win[1] - win[0], 0) +
-					" s); shaded: the part shown below" : "first " + NiceTicks.format(win[1] - win[0], 0) + " s";
+				final String what = time.windowName(w) + (w == 0 ? "; shaded: the part shown below" : "");
 				f.add(Mark.text(Mark.Role.LABEL, what, left, y + PlotStyle.ascent(panelFont), panelFont, PlotStyle.TEXT,
 					Mark.Anchor.START, false, "panel title"));
 				y += panelHead;
@@ -176,7 +175,7 @@ public final class TracePlots {
 					"dark", 0.5 * (ax.px(a) + ax.px(b)), area.getMaxY() - 6, darkFont, PlotStyle.MUTED, Mark.Anchor.MIDDLE,
 					false, "dark label"));
 			}
-			trialBoundaries(f, ax, time);
+			time.trialBoundaries(f, ax);
 			for (int j = 0; j < n; j++) {
 				final Lane l = lanes.get(j);
 				final double offset = -j * spacing;
@@ -196,7 +195,8 @@ public final class TracePlots {
 					left + 10, base, noteFont, PlotStyle.MUTED, Mark.Anchor.START, false, "no data"));
 			}
 			ax.bottomLine(f);
-			ax.xTicks(f, 12, true);
+			time.breaks(f, ax);
+			time.ticks(f, ax, 12);
 			ax.xTitle(f, time.axisTitle());
 			scaleBar(f, ax, -(n - 1) * spacing, bar, barText, barFont);
 			y += heights[w] + Axes.bottomMargin(true, true) + 12;
@@ -217,27 +217,6 @@ public final class TracePlots {
 		f.add(Mark.segment(Mark.Role.SCALE_BAR, null, x, y0, x, y1, PlotStyle.BLACK, 4f, null, "scale bar"));
 		f.add(Mark.text(Mark.Role.SCALE_BAR, text, x + 10, 0.5 * (y0 + y1) + PlotStyle.ascent(font) * 0.35, font,
 			PlotStyle.TEXT, Mark.Anchor.START, false, "scale bar label"));
-	}
-
-	/** Dashed lines where trials meet, labelled with the trial number. */
-	static void trialBoundaries(final Figure f, final Axes ax, final TimeLine time) {
-		if (time.trialCount() < 2) return;
-		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
-		final Rectangle2D a = ax.area();
-		double lastLabel = Double.NEGATIVE_INFINITY;
-		for (int k = 0; k < time.trialCount(); k++) {
-			final double t = time.trialStart(k);
-			if (t < ax.xMin() || t > ax.xMax()) continue;
-			final double x = ax.px(t);
-			if (k > 0) f.add(Mark.segment(Mark.Role.GRID, null, x, a.getY(), x, a.getMaxY(), PlotStyle.MUTED, 1f,
-				new float[] { 6, 5 }, "trial boundary"));
-			final String label = "trial " + (k + 1);
-			if (x - lastLabel > PlotStyle.width(label, font) + 12 && x + PlotStyle.width(label, font) + 4 < a.getMaxX()) {
-				f.add(Mark.text(Mark.Role.ANNOTATION, label, x + 4, a.getY() + PlotStyle.ascent(font), font,
-					PlotStyle.MUTED, Mark.Anchor.START, false, "trial label"));
-				lastLabel = x;
-			}
-		}
 	}
 
 	/** Text cut with "…" to fit {@code width}. */

@@ -1,20 +1,21 @@
 package catrace.events;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Result of {@link TransientDetector#detect(double[], double)} on one trace: the filtered trace the features were
- * measured on, every peak with its (amplitude, area), the noise cloud, which peaks are tail points, the weighted
- * events and the separation score. Immutable (array getters return copies).
+ * measured on, every peak with what the detector made of it and the point the noise cloud judged
+ * ({@link PeakClassification}), the noise cloud, the weighted events and the separation score. Immutable (array
+ * getters return copies).
  */
 public final class TransientDetection {
 
 	private final double rateHz;
 	private final double[] filteredPct;
 	private final List<Peak> peaks;
-	private final boolean[] rawTail;
-	private final boolean[] transient_;
+	private final List<PeakClassification> classified;
 	private final NoiseCloud cloud;
 	private final double tailLevel;
 	private final double decayTimeConstantS;
@@ -23,16 +24,22 @@ public final class TransientDetection {
 	private final double separationScore;
 	private final double separationThreshold;
 
-	TransientDetection(final double rateHz, final double[] filteredPct, final List<Peak> peaks,
-		final boolean[] rawTail, final boolean[] transient_, final NoiseCloud cloud, final double tailLevel,
-		final double decayTimeConstantS, final boolean decayEstimated, final List<WeightedEvent> events,
-		final double separationScore, final double separationThreshold)
+	TransientDetection(final double rateHz, final double[] filteredPct, final List<PeakClassification> classified,
+		final NoiseCloud cloud, final double tailLevel, final double decayTimeConstantS, final boolean decayEstimated,
+		final List<WeightedEvent> events, final double separationScore, final double separationThreshold)
 	{
 		this.rateHz = rateHz;
 		this.filteredPct = filteredPct;
-		this.peaks = Collections.unmodifiableList(peaks);
-		this.rawTail = rawTail;
-		this.transient_ = transient_;
+		final List<Peak> p = new ArrayList<>();
+		int transients = 0;
+		for (final PeakClassification c : classified) {
+			p.add(c.peak());
+			if (c.verdict() == PeakClassification.Verdict.TRANSIENT) transients++;
+		}
+		if (transients != events.size()) throw new IllegalArgumentException(transients + " peaks classified as " +
+			"transients but " + events.size() + " events");
+		this.peaks = Collections.unmodifiableList(p);
+		this.classified = Collections.unmodifiableList(new ArrayList<>(classified));
 		this.cloud = cloud;
 		this.tailLevel = tailLevel;
 		this.decayTimeConstantS = decayTimeConstantS;
@@ -56,17 +63,17 @@ public final class TransientDetection {
 		return peaks;
 	}
 
-	/** True for peak k when its own (amplitude, area) is in the high tail of the cloud. */
-	public boolean isTailPoint(final int k) {
-		return rawTail[k];
+	/**
+	 * What became of every peak (parallel to {@link #peaks()}), with the point the cloud judged; the i-th peak whose
+	 * verdict is {@link PeakClassification.Verdict#TRANSIENT} is the i-th of {@link #events()}.
+	 */
+	public List<PeakClassification> classified() {
+		return classified;
 	}
 
-	/**
-	 * True for peak k when it was classified as a spike-evoked transient, after the decay and rise corrections (its
-	 * features then are the event's, see {@link #events()}).
-	 */
+	/** True for peak k when it was classified as a spike-evoked transient (see {@link #classified()}). */
 	public boolean isTransient(final int k) {
-		return transient_[k];
+		return classified.get(k).verdict() == PeakClassification.Verdict.TRANSIENT;
 	}
 
 	public NoiseCloud cloud() {

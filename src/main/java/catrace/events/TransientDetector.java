@@ -48,7 +48,7 @@ import catrace.trace.LowPassFilter;
  * &plusmn;1/4 amplitude window) is under {@link DetectionSettings#minimumHeightSd()} cloud amplitude SDs is dropped;
  * weight = amplitude = the paper's &Delta;F/F(peak) &minus; &Delta;F/F(peak &minus; amplitude window) of the
  * transient's shape fitted to the residual trace ({@link TransientFit}; the two-sample value of the classified peak
- * is kept as {@link WeightedEvent#peakAmplitudePct()}); separation score ({@link SeparationScore}).</li>
+ * is kept as {@link WeightedEvent#cloudAmplitudePct()}); separation score ({@link SeparationScore}).</li>
  * </ol>
  */
 public final class TransientDetector {
@@ -145,11 +145,13 @@ public final class TransientDetector {
 			d2[i] = pass.accepted.get(i).mahalanobisSquared;
 		final double score = SeparationScore.of(d2, m);
 		final List<WeightedEvent> events = weighted(pass.accepted, rateHz, shape);
-		final boolean[] finalTail = new boolean[m];
+		final List<PeakClassification> classified = new ArrayList<>();
 		for (int k = 0; k < m; k++)
-			finalTail[k] = current.isHighTail(amp[k], area[k], level, settings.minimumAmplitudeSd());
-		return new TransientDetection(rateHz, y, peaks, finalTail, pass.isTransient, current, level, tau,
-			decayEstimated, events, score, settings.separationThreshold());
+			classified.add(new PeakClassification(peaks.get(k), pass.verdict[k], pass.judgedAmplitude[k],
+				pass.judgedArea[k], Double.isNaN(pass.judgedAmplitude[k]) ? Double.NaN : current.mahalanobisSquared(
+					pass.judgedAmplitude[k], pass.judgedArea[k]), pass.onDecay[k]));
+		return new TransientDetection(rateHz, y, classified, current, level, tau, decayEstimated, events, score,
+			settings.separationThreshold());
 	}
 
 	/**
@@ -217,7 +219,7 @@ public final class TransientDetector {
 			final boolean[] keep = use.clone();
 			int left = 0;
 			for (int k = 0; k < m; k++) {
-				if (!pass.isTransient[k]) continue;
+				if (pass.verdict[k] != PeakClassification.Verdict.TRANSIENT) continue;
 				final int p = peaks.get(k).index();
 				for (int j = 0; j < m; j++) {
 					final int q = peaks.get(j).index();
@@ -250,16 +252,25 @@ public final class TransientDetector {
 	private static final class Pass {
 
 		final List<Accepted> accepted = new ArrayList<>();
-		final boolean[] isTransient;
-		/** Residual features of every peak (NaN for peaks merged into another). */
+		/** Residual features of every peak (NaN for peaks merged into another), for the cloud's refit. */
 		final double[] amplitude, area;
+		/** What became of every peak, and the point the cloud judged (NaN where none was judged). */
+		final PeakClassification.Verdict[] verdict;
+		final double[] judgedAmplitude, judgedArea;
+		final boolean[] onDecay;
 
 		Pass(final int m) {
-			isTransient = new boolean[m];
 			amplitude = new double[m];
 			area = new double[m];
+			judgedAmplitude = new double[m];
+			judgedArea = new double[m];
 			Arrays.fill(amplitude, Double.NaN);
 			Arrays.fill(area, Double.NaN);
+			Arrays.fill(judgedAmplitude, Double.NaN);
+			Arrays.fill(judgedArea, Double.NaN);
+			verdict = new PeakClassification.Verdict[m];
+			Arrays.fill(verdict, PeakClassification.Verdict.PART_OF_ANOTHER);
+			onDecay = new boolean[m];
 		}
 	}
 
@@ -334,20 +345,33 @@ public final class TransientDetector {
 				mean(r, Math.max(openStart, ws - ampN), ws) - chainLevel > cloud.amplitudeSdPct());
 			final double minimumSd = onDecay ? Math.max(settings.minimumAmplitudeSd(), settings.riderAmplitudeSd())
 				: settings.minimumAmplitudeSd();
-			if (!cloud.isHighTail(a, ar, level, minimumSd)) continue;
+			pass.judgedAmplitude[k] = a;
+			pass.judgedArea[k] = ar;
+			pass.onDecay[k] = onDecay;
+			if (!cloud.isHighTail(a, ar, level, minimumSd)) {
+				pass.verdict[k] = cloud.isHighTail(a, ar, level, settings.minimumAmplitudeSd())
+					? PeakClassification.Verdict.BELOW_RIDER_MINIMUM : PeakClassification.Verdict.NOISE;
+				continue;
+			}
 			final int[] rise = onset(z, p, Math.min(ampN, to - p), onsetN, Math.max(from, open + 1), fs);
 			// the rise from its start to the top, each level averaged over ±amplitude window/4: a transient must rise
 			final int q = Math.max(1, ampN / 4);
 			final double height = mean(z, Math.max(from, rise[2] - q), Math.min(to, rise[2] + q)) - mean(z, Math.max(
 				from, rise[0] - q), Math.min(to, rise[0] + q));
-			if (height < settings.minimumHeightSd() * cloud.amplitudeSdPct()) continue;
+			if (height < settings.minimumHeightSd() * cloud.amplitudeSdPct()) {
+				pass.verdict[k] = PeakClassification.Verdict.RISE_TOO_LOW;
+				continue;
+			}
 			// in the decay phase: kept only where it stands out of the noise with the earlier transient fitted through it
 			DecayFit earlier = null;
 			if (onDecay && riderTest != null) {
 				final int fitFrom = Math.max(openStart, p - fitN), fitTo = Math.min(to, cut - 1);
 				final RiderTest.Result rt = riderTest.test(r, family, openPeak, fitFrom, fitTo, p,
 					RiderTest.noiseSigma(dffPct, fitFrom, fitTo));
-				if (!rt.significant) continue;
+				if (!rt.significant) {
+					pass.verdict[k] = PeakClassification.Verdict.NOT_ABOVE_DECAY;
+					continue;
+				}
 				earlier = rt.decay;
 			}
 			// for the amplitude (the weight) a shape is fitted later to the residual (not capped) from the start of the
@@ -374,7 +398,7 @@ public final class TransientDetector {
 			openLevel = mean(z, Math.max(from, rise[0] - ampN), rise[0]);
 			if (!onDecay) chainLevel = openLevel;
 			rTo = -1;
-			pass.isTransient[k] = true;
+			pass.verdict[k] = PeakClassification.Verdict.TRANSIENT;
 			pass.accepted.add(new Accepted(rise[0], rise[1], rise[2], a, ar, cloud.mahalanobisSquared(a, ar), onDecay,
 				stretch));
 		}

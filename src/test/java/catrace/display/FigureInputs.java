@@ -66,6 +66,20 @@ final class FigureInputs {
 	static String dffTable(final int rois, final int trials, final double seconds, final double darkFrom,
 		final double darkTo)
 	{
+		return dffTable(rois, trials, seconds, 5, darkFrom, darkTo);
+	}
+
+	/**
+	 * As {@link #dffTable(int, int, double)} with a pause of {@code pauseS} between the end of a trial and the start of
+	 * the next on the clock (as Prairie cycles have).
+	 */
+	static String dffTable(final int rois, final int trials, final double seconds, final double pauseS) {
+		return dffTable(rois, trials, seconds, pauseS, 0, 0);
+	}
+
+	private static String dffTable(final int rois, final int trials, final double seconds, final double pauseS,
+		final double darkFrom, final double darkTo)
+	{
 		final StringBuilder b = new StringBuilder("# sampling: 100 Hz = 10 ms per line (test)\n");
 		b.append(trials > 1 ? "trial,time_s" : "time_s");
 		for (int r = 0; r < rois; r++)
@@ -84,7 +98,7 @@ final class FigureInputs {
 					b.append(dark ? ",NaN" : String.format(Locale.ROOT, ",%.5f", v[i]));
 				b.append('\n');
 			}
-			start += seconds + 5;
+			start += seconds + pauseS;
 		}
 		return b.toString();
 	}

@@ -49,6 +49,8 @@ public class FiguresTest {
 		collect("linescan", RecordingReport.of(lineScan));
 		collect("long", DetectionReport.of(longTable));
 		collect("dark", DetectionReport.of(FigureInputs.fromTable(FigureInputs.dffTable(2, 1, 40, 15, 20))));
+		// like the Prairie line scan 628: 15 trials of 12 s, 40 s apart on the clock
+		collect("cycles", DetectionReport.of(FigureInputs.fromTable(FigureInputs.dffTable(1, 15, 12, 40))));
 		final StimulusAnalysis tones = FigureInputs.tones();
 		collect("tones", StimulusReport.of("tones", tones));
 		FIGURES.put("gaps_dff_pct.png", StackedTracesTest.withGaps());
@@ -69,7 +71,8 @@ public class FiguresTest {
 		final List<String> names = new ArrayList<>(FIGURES.keySet());
 		for (final String expected : Arrays.asList("linescan_synthetic_linescan_dff_pct.png",
 			"linescan_synthetic_linescan_transients.png", "linescan_synthetic_linescan_cloud_cell1.png",
-			"long_sim_transients.png", "long_sim_cloud_cell1.png", "dark_sim_transients.png", "dark_sim_cloud_cell1.png", "tones_tones_fra_montage.png", "tones_tones_raster.png",
+			"long_sim_transients.png", "long_sim_cloud_cell1.png", "dark_sim_transients.png", "dark_sim_cloud_cell1.png", "cycles_sim_transients.png", "cycles_sim_cloud_cell1.png",
+			"tones_tones_fra_montage.png", "tones_tones_raster.png",
 			"tones_tones_corr_vs_distance.png", "tones_tones_noise_vs_signal.png", "tones_tones_population.png",
 			"scores_f1_vs_noise_level.png", "gaps_dff_pct.png"))
 			assertTrue(expected + " in " + names, names.contains(expected));

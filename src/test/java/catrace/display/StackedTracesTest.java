@@ -88,12 +88,13 @@ public class StackedTracesTest {
 		final Figure f = withGaps();
 		final List<Mark> titles = f.tagged("panel title");
 		assertEquals(2, titles.size());
-		assertTrue(titles.get(0).text(), titles.get(0).text().startsWith("whole recording (150 s)"));
+		// the 13 s pause between the trials is drawn to scale: 2 to 165 s on the clock
+		assertTrue(titles.get(0).text(), titles.get(0).text().startsWith("whole recording (163 s)"));
 		assertEquals("first 60 s", titles.get(1).text());
 		assertEquals(1, f.tagged("zoom range").size());
 		assertEquals(2, f.tagged("x axis").size());
-		assertEquals("trials end to end", "time (s) from the start of trial 1, 2 trials end to end", f.tagged(
-			"x title").get(0).text());
+		assertEquals("on the clock", "time (s) on the recording's clock (time_s of the tables)", f.tagged("x title").get(0)
+			.text());
 		assertFalse(f.tagged("trial boundary").isEmpty());
 	}
 
@@ -103,7 +104,7 @@ public class StackedTracesTest {
 		final Figure f = withGaps();
 		final Mark zoomAxis = f.tagged("x axis").get(1);
 		final double left = zoomAxis.bounds().getX(), width = zoomAxis.bounds().getWidth();
-		// zoom panel: 0..60 s from the start of trial 1; the gap is 20..30 s
+		// zoom panel: 2..62 s on the clock; the gap is 22..32 s
 		final double gapFrom = left + 20.1 / 60 * width, gapTo = left + 29.9 / 60 * width;
 		final double zoomTop = zoomAxis.bounds().getY() - 2000;
 		int pieces = 0;

@@ -30,7 +30,7 @@ public class EventAmplitudeTest {
 	 * 100 ms window covers only part of a 50–90 ms rise (the noise-free paper amplitude is 0.38–1.0 times the peak,
 	 * depending on the kinetics). Measured medians of weight / true amplitude over the matched events: 1.00, 1.01 and
 	 * 1.04 at ν = 0.25, 0.5 and 1 (the previous weight, the rise from the lowest nearby sample to the top: 1.36, 1.51,
-	 * 1.84). The two-sample amplitude of the classified peak ({@link WeightedEvent#peakAmplitudePct()}) grows with the
+	 * 1.84). The two-sample amplitude of the classified peak ({@link WeightedEvent#cloudAmplitudePct()}) grows with the
 	 * noise: 1.04, 1.22, 1.59.
 	 */
 	@Test
@@ -64,7 +64,7 @@ public class EventAmplitudeTest {
 					final WeightedEvent e = d.events().get(match[i]);
 					assertEquals(e.amplitudePct(), e.weight(), 0);
 					ratio.add(e.weight() / truth);
-					peakRatio.add(e.peakAmplitudePct() / truth);
+					peakRatio.add(e.cloudAmplitudePct() / truth);
 				}
 			}
 			assertTrue("matched " + ratio.size() + " of " + events, ratio.size() > (NUS[v] < 1 ? 0.9 : 0.6) * events);
