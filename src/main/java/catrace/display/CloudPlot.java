@@ -312,15 +312,20 @@ public final class CloudPlot {
 			if (p.event != null) events++;
 		if (events > MAX_LABELLED) return;
 		final Font font = PlotStyle.font(PlotStyle.SMALL_SIZE, false);
+		// a label covers neither another label nor a mark of the tail (events and rejected tail peaks)
 		final List<Rectangle2D> used = new ArrayList<>();
+		for (final Point p : points)
+			if (p.kind != Kind.NOISE) used.add(new Rectangle2D.Double(ax.px(p.amplitudePct()) - 8, ax.py(p.areaPctS()) - 8,
+				16, 16));
 		final Rectangle2D area = ax.area();
 		for (final Point p : points) {
 			if (p.event == null) continue;
 			final String t = NiceTicks.significant(p.event.weight(), 3);
 			final double px = ax.px(p.amplitudePct()), py = ax.py(p.areaPctS());
 			final double tw = PlotStyle.width(t, font);
-			for (final boolean rightSide : new boolean[] { true, false }) {
-				final double tx = rightSide ? px + 10 : px - 10 - tw, ty = py - 6;
+			for (final double[] at : new double[][] { { px + 10, py - 6 }, { px - 10 - tw, py - 6 }, { px + 10, py + 16 }, {
+				px - 10 - tw, py + 16 } }) {
+				final double tx = at[0], ty = at[1];
 				final Rectangle2D box = PlotStyle.box(t, font, tx, ty);
 				if (!area.contains(box) || overlaps(box, used)) continue;
 				used.add(box);

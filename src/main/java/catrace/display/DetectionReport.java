@@ -89,8 +89,8 @@ public final class DetectionReport {
 		out.table(stem + "_events.csv", EventTables.events(title, events, provenance));
 		out.figure(stem + "_transients.png", TraceCards.draw(title, times, numbers, events, raw, nu));
 		for (final RoiEvents e : events)
-			if (e.analysed()) out.figure(stem + "_cloud_" + OutputFiles.stem(e.roi()) + ".png", CloudPlot.draw(title, e,
-				settings));
+			if (e.analysed()) out.page(title + " noise clouds", e.roi(), stem + "_cloud_" + OutputFiles.stem(e.roi()) +
+				".png", CloudPlot.draw(title, e, settings));
 		return out;
 	}
 }

@@ -29,6 +29,8 @@ public final class OutputFiles {
 
 	private final Map<String, Table> tables = new LinkedHashMap<>();
 	private final Map<String, Figure> figures = new LinkedHashMap<>();
+	/** PNG name → {window title, page label} of the figures that are pages of a series. */
+	private final Map<String, String[]> pages = new LinkedHashMap<>();
 
 	/** Adds a table to be written as {@code fileName} (a .csv name). */
 	public OutputFiles table(final String fileName, final Table t) {
@@ -44,6 +46,32 @@ public final class OutputFiles {
 		if (!fileName.endsWith(".png")) throw new IllegalArgumentException("figure file names end in .png: " + fileName);
 		figures.put(fileName, f);
 		return this;
+	}
+
+	/**
+	 * Adds a figure like {@link #figure} (its own PNG and SVG files) that is shown as one page of a series, e.g. one per
+	 * ROI: in Fiji all pages of a series share one window.
+	 *
+	 * @param series the series' window title
+	 * @param label the page's name in the window's page list (e.g. the ROI)
+	 */
+	public OutputFiles page(final String series, final String label, final String fileName, final Figure f) {
+		figure(fileName, f);
+		pages.put(fileName, new String[] { series, label });
+		return this;
+	}
+
+	/**
+	 * The figure windows {@link #show()} opens, in order: window title → the PNG names of its pages. A series is one
+	 * window; every other figure has a window of its own, titled by the figure.
+	 */
+	public Map<String, List<String>> windows() {
+		final Map<String, List<String>> out = new LinkedHashMap<>();
+		for (final Map.Entry<String, Figure> e : figures.entrySet()) {
+			final String[] page = pages.get(e.getKey());
+			out.computeIfAbsent(page != null ? page[0] : e.getValue().title(), t -> new ArrayList<>()).add(e.getKey());
+		}
+		return out;
 	}
 
 	public Map<String, Table> tables() {
@@ -135,16 +163,20 @@ public final class OutputFiles {
 	}
 
 	/**
-	 * Shows every table in an ImageJ table window and every figure in a window of its own (GUI only; figures are not
-	 * images, so the recording stays the active image).
+	 * Shows every table in an ImageJ table window and the figures in the {@link #windows()}: one per figure, one per
+	 * series with its figures as pages, so many ROIs do not mean many windows; a window of the same title that is still
+	 * open is reused (GUI only; figures are not images, so the recording stays the active image).
 	 */
 	public void show() {
 		for (final Table t : tables.values())
 			ResultsTables.show(t);
-		for (final Map.Entry<String, Figure> e : figures.entrySet()) {
-			final String name = e.getKey();
-			final Figure figure = e.getValue();
-			SwingUtilities.invokeLater(() -> new FigureWindow(name, figure).show());
+		for (final Map.Entry<String, List<String>> w : windows().entrySet()) {
+			final List<FigureWindow.Page> list = new ArrayList<>();
+			for (final String name : w.getValue())
+				list.add(new FigureWindow.Page(pages.containsKey(name) ? pages.get(name)[1] : figures.get(name).title(), name,
+					figures.get(name)));
+			final String title = w.getKey();
+			SwingUtilities.invokeLater(() -> FigureWindow.show(title, list));
 		}
 	}
 

@@ -78,6 +78,28 @@ public class FiguresTest {
 			assertTrue(expected + " in " + names, names.contains(expected));
 	}
 
+	/**
+	 * Many ROIs, few windows: in Fiji a detection shows one window per figure type, the noise clouds of all ROIs as the
+	 * pages of one window; the files stay one PNG and one SVG per figure, named as before.
+	 */
+	@Test
+	public void oneWindowPerFigureType() {
+		final OutputFiles out = DetectionReport.of(lineScan);
+		final List<String> clouds = new ArrayList<>();
+		for (int i = 1; i <= 5; i++)
+			clouds.add("synthetic_linescan_cloud_cell" + i + ".png");
+		final List<String> figures = new ArrayList<>(Arrays.asList("synthetic_linescan_dff_pct.png",
+			"synthetic_linescan_transients.png"));
+		figures.addAll(clouds);
+		assertEquals(figures, new ArrayList<>(out.figures().keySet()));
+		final Map<String, List<String>> windows = out.windows();
+		assertEquals(windows.toString(), 3, windows.size());
+		assertEquals(Arrays.asList("synthetic_linescan_dff_pct.png"), windows.get(out.figures().get(
+			"synthetic_linescan_dff_pct.png").title()));
+		assertEquals(Arrays.asList("synthetic_linescan_transients.png"), windows.get("synthetic_linescan transients"));
+		assertEquals(clouds, windows.get("synthetic_linescan noise clouds"));
+	}
+
 	@Test
 	public void everyFigurePassesThePictureChecks() {
 		for (final Map.Entry<String, Figure> e : FIGURES.entrySet())

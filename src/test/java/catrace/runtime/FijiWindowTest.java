@@ -134,6 +134,21 @@ public class FijiWindowTest {
 		assertTrue(windows, windows.contains("synthetic_frames transients"));
 	}
 
+	/**
+	 * Many ROIs do not mean many windows: Detect shows one window per figure type, the noise clouds of the 6 ROIs as
+	 * pages of one window, and the ΔF/F figure that Extract showed before is replaced in its window, not shown twice.
+	 */
+	@Test
+	public void detectShowsOneWindowPerFigureType() {
+		final List<String> windows = Arrays.asList(report.get("after_detect").split("\\|"));
+		assertEquals(windows.toString(), 1, windows.stream().filter(t -> t.contains("noise cloud")).count());
+		assertTrue(windows.toString(), windows.contains("synthetic_frames noise clouds (1 of 6): cell1"));
+		assertEquals(windows.toString(), 1, windows.stream().filter(t -> t.equals("synthetic_frames: \u0394F/F of 6 ROIs"))
+			.count());
+		assertEquals(windows.toString(), 1, windows.stream().filter(t -> t.equals("synthetic_frames transients")).count());
+		assertEquals("synthetic_frames noise clouds (2 of 6): cell2", report.get("clouds_after_next"));
+	}
+
 	@Test
 	public void dialogsFitTheScreenAndListInputsFirst() {
 		final int screen = Integer.parseInt(report.get("screen_height"));

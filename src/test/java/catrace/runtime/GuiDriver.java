@@ -126,6 +126,13 @@ public final class GuiDriver {
 		report.add("after_detect=" + String.join("|", titles()));
 		report.add("log=" + IJ.getLog().replace('\n', '|'));
 		capture(screen(), "detect-results.png");
+		// the noise clouds of the 6 ROIs are pages of one window: the next page
+		for (final Window w : Window.getWindows())
+			if (w instanceof Frame && w.isShowing() && ((Frame) w).getTitle().contains("noise clouds")) {
+				press(w, "Next \u25b6");
+				Thread.sleep(500);
+				report.add("clouds_after_next=" + ((Frame) w).getTitle());
+			}
 
 		// a macro with a misspelled key: one dialog with the reason, the macro ends there
 		new Thread(() -> IJ.runMacro("run(\"Extract Calcium Traces\", \"bandz=[auto]\"); print(\"AFTER THE FAILURE\");"))
