@@ -73,7 +73,7 @@ public final class ThresholdDetector {
 						m--;
 					t = m / rateHz;
 				}
-				events.add(new WeightedEvent(t, peak / rateHz, y[peak] - med, Double.NaN, Double.NaN, Double.NaN, false));
+				events.add(new WeightedEvent(t, peak / rateHz, y[peak] - med, null));
 				i = j + 1;
 			}
 			else i++;

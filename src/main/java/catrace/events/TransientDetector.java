@@ -140,16 +140,16 @@ public final class TransientDetector {
 			current = refit;
 			pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, family, riderTest);
 		}
-		final double[] d2 = new double[pass.accepted.size()];
-		for (int i = 0; i < d2.length; i++)
-			d2[i] = pass.accepted.get(i).mahalanobisSquared;
-		final double score = SeparationScore.of(d2, m);
-		final List<WeightedEvent> events = weighted(pass.accepted, rateHz, shape);
 		final List<PeakClassification> classified = new ArrayList<>();
 		for (int k = 0; k < m; k++)
 			classified.add(new PeakClassification(peaks.get(k), pass.verdict[k], pass.judgedAmplitude[k],
 				pass.judgedArea[k], Double.isNaN(pass.judgedAmplitude[k]) ? Double.NaN : current.mahalanobisSquared(
 					pass.judgedAmplitude[k], pass.judgedArea[k]), pass.onDecay[k]));
+		final List<WeightedEvent> events = weighted(pass.accepted, classified, rateHz, shape);
+		final double[] d2 = new double[events.size()];
+		for (int i = 0; i < d2.length; i++)
+			d2[i] = events.get(i).mahalanobisSquared();
+		final double score = SeparationScore.of(d2, m);
 		return new TransientDetection(rateHz, y, classified, current, level, tau, decayEstimated, events, score,
 			settings.separationThreshold());
 	}
@@ -158,10 +158,10 @@ public final class TransientDetector {
 	 * The weighted events of the accepted transients: amplitude = weight = the paper's amplitude of the shape
 	 * ({@link DetectionSettings#riseS()}, the decay time constant) fitted to each transient's residual stretch, cut
 	 * before the start of the next transient's rise; the two-sample amplitude of the classified peak where no shape
-	 * fits.
+	 * fits. Each event keeps the classification of its peak.
 	 */
-	private static List<WeightedEvent> weighted(final List<Accepted> accepted, final double fs,
-		final TransientFit shape)
+	private static List<WeightedEvent> weighted(final List<Accepted> accepted,
+		final List<PeakClassification> classified, final double fs, final TransientFit shape)
 	{
 		final List<TransientFit.Stretch> stretches = new ArrayList<>();
 		for (int k = 0; k < accepted.size(); k++)
@@ -170,9 +170,10 @@ public final class TransientDetector {
 		final List<WeightedEvent> events = new ArrayList<>();
 		for (int k = 0; k < accepted.size(); k++) {
 			final Accepted c = accepted.get(k);
+			final PeakClassification judged = classified.get(c.peak);
 			final TransientFit.Result fit = shape.fit(stretches.get(k));
-			events.add(new WeightedEvent(c.onset / fs, c.top / fs, fit != null ? fit.amplitudePct : c.amplitude,
-				c.amplitude, c.area, c.mahalanobisSquared, c.onDecay));
+			events.add(new WeightedEvent(c.onset / fs, c.top / fs, fit != null ? fit.amplitudePct : judged.amplitudePct(),
+				judged));
 		}
 		return events;
 	}
@@ -180,23 +181,16 @@ public final class TransientDetector {
 	/** A peak accepted as a transient in a pass, with what its weighted event needs. */
 	private static final class Accepted {
 
-		final int start, onset, top;
-		/** Residual features of the classified peak and their squared Mahalanobis distance. */
-		final double amplitude, area, mahalanobisSquared;
-		final boolean onDecay;
+		/** The peak's index among the peaks, and the start of the rise, the onset and the top (samples). */
+		final int peak, start, onset, top;
 		/** The residual trace around it, for the fitted shape. */
 		final TransientFit.Stretch stretch;
 
-		Accepted(final int start, final int onset, final int top, final double amplitude, final double area,
-			final double mahalanobisSquared, final boolean onDecay, final TransientFit.Stretch stretch)
-		{
+		Accepted(final int peak, final int start, final int onset, final int top, final TransientFit.Stretch stretch) {
+			this.peak = peak;
 			this.start = start;
 			this.onset = onset;
 			this.top = top;
-			this.amplitude = amplitude;
-			this.area = area;
-			this.mahalanobisSquared = mahalanobisSquared;
-			this.onDecay = onDecay;
 			this.stretch = stretch;
 		}
 	}
@@ -399,8 +393,7 @@ public final class TransientDetector {
 			if (!onDecay) chainLevel = openLevel;
 			rTo = -1;
 			pass.verdict[k] = PeakClassification.Verdict.TRANSIENT;
-			pass.accepted.add(new Accepted(rise[0], rise[1], rise[2], a, ar, cloud.mahalanobisSquared(a, ar), onDecay,
-				stretch));
+			pass.accepted.add(new Accepted(k, rise[0], rise[1], rise[2], stretch));
 		}
 		return pass;
 	}
