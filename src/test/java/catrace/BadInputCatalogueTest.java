@@ -37,7 +37,7 @@ import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
 import catrace.batch.UserMessages;
-import catrace.command.CommandInputs;
+import catrace.command.CommandArguments;
 import catrace.command.ExtractCalciumTraces;
 import catrace.io.GroundTruthFiles;
 import catrace.io.RoiFiles;
@@ -67,7 +67,7 @@ public class BadInputCatalogueTest {
 
 	/** Every parameter, as a batch run passes them. */
 	static Map<String, Object> inputs(final Path image, final String bands, final Path roiFile, final Path out) {
-		return CommandInputs.extract(image, bands, roiFile, out);
+		return CommandArguments.extract(image, bands, roiFile, out);
 	}
 
 	static void run(final Map<String, Object> in) throws Exception {

@@ -37,7 +37,7 @@ import org.scijava.command.CommandService;
 import catrace.batch.FolderAnalysis;
 import catrace.batch.FolderSettings;
 import catrace.batch.UserMessages;
-import catrace.command.CommandInputs;
+import catrace.command.CommandArguments;
 import catrace.command.ExtractCalciumTraces;
 import catrace.display.RecordingReport;
 import catrace.io.AtomicFiles;
@@ -94,7 +94,7 @@ public class OutputFaultCatalogueTest {
 	// ---- helpers ----
 
 	static void extract(final String bands, final Path out, final boolean overwrite) throws Exception {
-		final Map<String, Object> in = CommandInputs.extract(LINE_SCAN, bands, null, out);
+		final Map<String, Object> in = CommandArguments.extract(LINE_SCAN, bands, null, out);
 		in.put("overwrite", overwrite);
 		try (Context ctx = new Context()) {
 			ctx.service(CommandService.class).run(ExtractCalciumTraces.class, true, in).get();
@@ -302,7 +302,7 @@ public class OutputFaultCatalogueTest {
 		final Path out = folderWith("out", oldSet);
 		Assume.assumeTrue("needs chattr (root can write any folder that is merely read-only)", chattr("+i", out));
 		try {
-			final Map<String, Object> in = CommandInputs.extract(tmp.getRoot().toPath().resolve("no-such-scan.tif"),
+			final Map<String, Object> in = CommandArguments.extract(tmp.getRoot().toPath().resolve("no-such-scan.tif"),
 				NEW_BANDS, null, out);
 			in.put("overwrite", true);
 			try (Context ctx = new Context()) {

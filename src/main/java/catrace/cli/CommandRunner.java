@@ -8,11 +8,12 @@ import java.util.concurrent.ExecutionException;
 
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.command.CommandModule;
 import org.scijava.module.ModuleItem;
 
 import catrace.batch.UserMessages;
+import catrace.command.CommandInputs;
 
 /** Finds CaTrace commands by their menu name and runs them headless with string inputs, as Fiji's --run does. */
 public final class CommandRunner {
@@ -88,7 +89,7 @@ public final class CommandRunner {
 	 */
 	public CommandModule run(final String name, final Map<String, String> inputs) throws Failure {
 		final CommandInfo info = find(name);
-		final Map<String, Object> values = ParameterValues.check(info, inputs);
+		final Map<String, Object> values = ParameterValues.check(label(info), userInputs(info), inputs);
 		try {
 			final CommandModule m = context.service(CommandService.class).run(info, true, values).get();
 			if (m.isCanceled()) {
@@ -106,18 +107,13 @@ public final class CommandRunner {
 		}
 	}
 
-	static String parameterNames(final CommandInfo info) {
-		final StringBuilder sb = new StringBuilder();
-		for (final ModuleItem<?> in : info.inputs()) {
-			if (isUserInput(in)) sb.append(sb.length() == 0 ? "" : ", ").append(in.getName());
-		}
-		return sb.toString();
+	/** The inputs a user types, in the command's dialog order. */
+	public static List<ModuleItem<?>> userInputs(final CommandInfo info) {
+		return CommandInputs.of(info);
 	}
 
 	/** Inputs a user types (not services or the context). */
 	public static boolean isUserInput(final ModuleItem<?> in) {
-		final Class<?> t = in.getType();
-		return !org.scijava.service.Service.class.isAssignableFrom(t) && !Context.class.isAssignableFrom(t) && !t
-			.getName().startsWith("org.scijava.log");
+		return CommandInputs.isUserInput(in);
 	}
 }

@@ -97,8 +97,7 @@ public final class Main {
 			out.println(CommandRunner.label(info) + "    (" + info.getMenuPath() + ")");
 			if (info.getDescription() != null && !info.getDescription().isEmpty()) out.println("  " + info
 				.getDescription());
-			for (final ModuleItem<?> in : info.inputs()) {
-				if (!CommandRunner.isUserInput(in)) continue;
+			for (final ModuleItem<?> in : runner.userInputs(info)) {
 				final StringBuilder sb = new StringBuilder("    ").append(in.getName()).append(" (").append(in
 					.getType().getSimpleName()).append(")");
 				if (in.getChoices() != null && !in.getChoices().isEmpty()) sb.append(" one of ").append(in

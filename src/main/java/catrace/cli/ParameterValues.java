@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
 
 /**
@@ -22,17 +21,21 @@ final class ParameterValues {
 	 * @return the typed values (Boolean, Double, Integer…, the choice as spelled in the command, File, String)
 	 * @throws CommandRunner.Failure a usage error for the first wrong key or value
 	 */
-	static Map<String, Object> check(final CommandInfo info, final Map<String, String> inputs)
+	static Map<String, Object> check(final String command, final List<ModuleItem<?>> userInputs,
+		final Map<String, String> inputs)
 		throws CommandRunner.Failure
 	{
 		final Map<String, Object> out = new java.util.LinkedHashMap<>();
 		final List<String> names = new ArrayList<>();
-		for (final ModuleItem<?> in : info.inputs())
-			if (CommandRunner.isUserInput(in)) names.add(in.getName());
+		final Map<String, ModuleItem<?>> byName = new java.util.HashMap<>();
+		for (final ModuleItem<?> in : userInputs) {
+			names.add(in.getName());
+			byName.put(in.getName(), in);
+		}
 		for (final Map.Entry<String, String> e : inputs.entrySet()) {
-			final ModuleItem<?> item = info.getInput(e.getKey());
-			if (item == null || !CommandRunner.isUserInput(item)) {
-				throw CommandRunner.Failure.usage("\"" + CommandRunner.label(info) + "\" has no parameter " + e.getKey() +
+			final ModuleItem<?> item = byName.get(e.getKey());
+			if (item == null) {
+				throw CommandRunner.Failure.usage("\"" + command + "\" has no parameter " + e.getKey() +
 					"." + Suggestions.didYouMean(e.getKey(), names) + " Its parameters: " + String.join(", ", names));
 			}
 			out.put(e.getKey(), value(item, e.getValue()));

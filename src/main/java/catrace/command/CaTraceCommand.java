@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.scijava.Cancelable;
+import java.util.Collections;
+import java.util.Map;
+
 import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
+import org.scijava.Cancelable;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
@@ -44,6 +47,11 @@ import catrace.model.Table;
  * caller decides (./catrace exits 1 with the reason).</li>
  * </ul>
  * In Fiji's window the summary goes to the Log window and the status bar instead of a window of its own.
+ * <p>
+ * Parameter groups that several commands share are declared once, in a superclass ({@link WritingCommand},
+ * {@link TraceCommand}, {@link DetectingCommand}); a command says in {@link #lastInputs()} which inputs its dialog
+ * lists last and in which order, so that every dialog starts with what to analyse ({@link CommandInputs}: the
+ * inputs as a user sees them, in dialogs, macros and {@code ./catrace}).
  */
 abstract class CaTraceCommand implements Command, Cancelable {
 
@@ -53,13 +61,31 @@ abstract class CaTraceCommand implements Command, Cancelable {
 	@Parameter
 	protected LogService log;
 
-	@Parameter
-	private Context context;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
 	protected String summary;
 
+	@Parameter
+	private Context context;
+
 	private volatile String cancelReason;
+
+	/**
+	 * The inputs the dialog lists after the command's own, in this order (the shared groups, the output folder last);
+	 * empty: the declared order.
+	 */
+	protected List<String> lastInputs() {
+		return Collections.emptyList();
+	}
+
+	/** Inputs of a shared group that this command does not take (left out of its dialog, macros and --run). */
+	protected List<String> inputsNotTaken() {
+		return Collections.emptyList();
+	}
+
+	/** This command's labels for inputs of a shared group (e.g. what its output folder holds), by key. */
+	protected Map<String, String> labels() {
+		return Collections.emptyMap();
+	}
 
 	/** The command's work; a failure is an exception whose message names the file or the parameter. */
 	protected abstract void execute() throws IOException;
@@ -81,8 +107,9 @@ abstract class CaTraceCommand implements Command, Cancelable {
 		final String options = Macro.getOptions();
 		try {
 			if (options != null && fillsResultsTable()) ResultsTable.getResultsTable().reset();
-			if (options != null) MacroOptions.parse(options).check(title(), MacroOptions.parameters(getClass()));
+			if (options != null) MacroOptions.parse(options).check(title(), MacroOptions.parameters(CommandInputs.of(getClass())));
 			final boolean dialog = DefaultsOutsideDialogs.isDialogRun();
+			CommandInputs.checkNotTaken(this);
 			execute();
 			if (dialog && context != null) DefaultsOutsideDialogs.remember(this, context.getService(
 				org.scijava.prefs.PrefService.class));

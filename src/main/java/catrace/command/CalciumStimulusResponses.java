@@ -28,7 +28,7 @@ import catrace.events.IndicatorPreset;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Calcium Stimulus Responses", headless = true,
 	description = "Per-ROI tuning, pair correlations and population tests from weighted events and a stimulus protocol")
-public class CalciumStimulusResponses extends CaTraceCommand {
+public class CalciumStimulusResponses extends WritingCommand {
 
 	@Parameter(persist = false, required = false, label = "Events file (CSV from Detect Calcium Transients)")
 	private File events_file;
@@ -82,13 +82,6 @@ public class CalciumStimulusResponses extends CaTraceCommand {
 
 	@Parameter(persist = false, required = false, label = "Random seed (clustering test)")
 	private long seed = 1;
-
-	// where to write
-	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
-	private File output_folder;
-
-	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
-	private boolean overwrite = false;
 
 	@Override
 	protected void execute() throws IOException {

@@ -25,6 +25,19 @@ final class CommandSupport {
 
 	private CommandSupport() {}
 
+	/**
+	 * The folder a command cannot do without.
+	 *
+	 * @param what what the folder holds, e.g. "the folder of recordings"
+	 * @throws IllegalArgumentException naming the key when no folder was given
+	 */
+	static Path requiredFolder(final File folder, final String key, final String what) {
+		final Path p = path(folder);
+		if (p == null) throw new IllegalArgumentException(key + " is empty: give " + what + " (" + key +
+			"=[/path/to/folder])");
+		return p;
+	}
+
 	/** True in a Fiji/ImageJ window session; false headless, in the CLI and in tests. */
 	static boolean hasGui() {
 		return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;

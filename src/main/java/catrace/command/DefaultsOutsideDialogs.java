@@ -1,7 +1,6 @@
 package catrace.command;
 
 import java.io.File;
-import java.lang.reflect.Field;
 
 import org.scijava.Priority;
 import org.scijava.module.Module;
@@ -56,35 +55,16 @@ public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {
 	}
 
 	/** After a dialog run: its values for the next dialog of this command. */
-	static void remember(final Object command, final PrefService prefs) {
+	static void remember(final CaTraceCommand command, final PrefService prefs) {
 		if (prefs == null) return;
-		for (final MacroOptions.Param p : MacroOptions.parameters(command.getClass())) {
-			if (!isPlainValue(p.type)) continue;
-			final Field f = field(command.getClass(), p.key);
-			if (f == null || f.getAnnotation(org.scijava.plugin.Parameter.class).attrs().length > 0) continue;
-			try {
-				f.setAccessible(true);
-				final Object v = f.get(command);
-				if (v == null) prefs.remove(command.getClass(), f.getName());
-				else prefs.put(command.getClass(), f.getName(), v instanceof File ? ((File) v).getPath() : String
-					.valueOf(v));
-			}
-			catch (final IllegalAccessException e) {
-				throw new IllegalStateException(e);
-			}
+		final Class<? extends CaTraceCommand> c = command.getClass();
+		for (final ModuleItem<?> in : CommandInputs.of(c)) {
+			if (!isPlainValue(in.getType()) || CommandInputs.field(c, in.getName()).getAnnotation(
+				org.scijava.plugin.Parameter.class).attrs().length > 0) continue;
+			final Object v = CommandInputs.value(command, in.getName());
+			if (v == null) prefs.remove(c, in.getName());
+			else prefs.put(c, in.getName(), v instanceof File ? ((File) v).getPath() : String.valueOf(v));
 		}
-	}
-
-	private static Field field(final Class<?> c, final String name) {
-		for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-			try {
-				return k.getDeclaredField(name);
-			}
-			catch (final NoSuchFieldException e) {
-				// the superclass then
-			}
-		}
-		return null;
 	}
 
 	private static Object parse(final String s, final Class<?> t) {

@@ -1,7 +1,5 @@
 package catrace.command;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.scijava.Context;
-import org.scijava.ItemIO;
-import org.scijava.plugin.Parameter;
-import org.scijava.service.Service;
+import org.scijava.module.ModuleItem;
 
 import ij.ImagePlus;
 
@@ -100,22 +95,11 @@ final class MacroOptions {
 		return new MacroOptions(out);
 	}
 
-	/** The parameters a macro can set: the {@code @Parameter} input fields that are not services or the context. */
-	static List<Param> parameters(final Class<?> command) {
-		final List<Class<?>> chain = new ArrayList<>();
-		for (Class<?> c = command; c != null && c != Object.class; c = c.getSuperclass())
-			chain.add(0, c);
+	/** The parameters a macro can set: the command's inputs as a user sees them ({@link CommandInputs}). */
+	static List<Param> parameters(final List<ModuleItem<?>> inputs) {
 		final List<Param> out = new ArrayList<>();
-		for (final Class<?> c : chain) {
-			for (final Field f : c.getDeclaredFields()) {
-				final Parameter p = f.getAnnotation(Parameter.class);
-				if (p == null || Modifier.isStatic(f.getModifiers()) || p.type() == ItemIO.OUTPUT) continue;
-				final Class<?> t = f.getType();
-				if (Service.class.isAssignableFrom(t) || Context.class.isAssignableFrom(t) || t.getName().startsWith(
-					"org.scijava.log")) continue;
-				out.add(new Param(f.getName().toLowerCase(Locale.ROOT), t));
-			}
-		}
+		for (final ModuleItem<?> in : inputs)
+			out.add(new Param(in.getName().toLowerCase(Locale.ROOT), in.getType()));
 		return out;
 	}
 

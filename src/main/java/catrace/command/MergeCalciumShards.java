@@ -2,6 +2,7 @@ package catrace.command;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -24,9 +25,8 @@ public class MergeCalciumShards extends CaTraceCommand {
 
 	@Override
 	protected void execute() throws IOException {
-		if (CommandSupport.path(input_folder) == null) throw new IllegalArgumentException(
-			"input_folder is empty: give the output folder of the sharded run (input_folder=[/path/to/results])");
-		summary = "merged " + BatchTables.mergeShards(input_folder.toPath()) + " shards; summary.csv and errors.csv " +
-			"written to " + input_folder.toPath().toAbsolutePath().normalize();
+		final Path in = CommandSupport.requiredFolder(input_folder, "input_folder", "the output folder of the sharded run");
+		summary = "merged " + BatchTables.mergeShards(in) + " shards; summary.csv and errors.csv " +
+			"written to " + in.toAbsolutePath().normalize();
 	}
 }

@@ -28,7 +28,7 @@ import catrace.model.GroundTruthRecording;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Score Transients Against Spikes", headless = true,
 	description = "Precision, recall and F1 of transient detection against recorded spikes")
-public class ScoreTransientsAgainstSpikes extends CaTraceCommand {
+public class ScoreTransientsAgainstSpikes extends WritingCommand {
 
 	@Parameter(persist = false, required = false, label = "Folder of NAME.csv + NAME_spikes.csv", style = "directory")
 	private File input_folder;
@@ -51,13 +51,6 @@ public class ScoreTransientsAgainstSpikes extends CaTraceCommand {
 
 	@Parameter(persist = false, required = false, label = "Burst gap: a spike closer than this joins the burst (s)", min = "0")
 	private double burst_gap_s = SpikeMatching.DEFAULT_BURST_GAP_S;
-
-	// where to write
-	@Parameter(persist = false, required = false, label = "Output folder (CSV + PNG; empty = none)", style = "directory")
-	private File output_folder;
-
-	@Parameter(persist = false, required = false, label = "Overwrite existing outputs")
-	private boolean overwrite = false;
 
 	@Override
 	protected void execute() throws IOException {

@@ -1,5 +1,7 @@
 package catrace.command;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import catrace.events.DetectionSettings;
@@ -10,11 +12,8 @@ import catrace.trace.BaselineSettings;
 import catrace.trace.TraceAnalysis;
 
 /**
- * The parameter groups the trace commands share, turned into settings. SciJava lists a command's parameters in the
- * order of its fields, superclass fields first, so shared groups in superclasses would put the settings above the
- * inputs in every dialog; the commands therefore declare their parameters themselves (inputs, then reading, baseline,
- * detection, then the output folder) and share this conversion. {@code ParameterGroupsTest} keeps the repeated
- * declarations identical (key, type, label, default, choices, limits).
+ * The shared parameter groups ({@link TraceCommand}, {@link DetectingCommand}) turned into settings: each word a user
+ * types is parsed here, with a message naming the key when it is not one of the choices.
  */
 final class Settings {
 
@@ -23,6 +22,14 @@ final class Settings {
 	static final String CHANNEL = ReadOptions.defaults().channel();
 
 	private Settings() {}
+
+	@SafeVarargs
+	static List<String> concat(final List<String>... groups) {
+		final List<String> out = new ArrayList<>();
+		for (final List<String> g : groups)
+			out.addAll(g);
+		return out;
+	}
 
 	static ReadOptions read(final String kind, final String channel, final double rateHz, final String trials) {
 		return ReadOptions.defaults().withKind(kind(kind)).withChannel(channel).withRateHz(rateHz).withTrials(trials(

@@ -1,8 +1,9 @@
 package catrace.command;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -20,7 +21,7 @@ import catrace.synth.SyntheticSettings;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Synthetic Calcium Recording", headless = true,
 	description = "A line scan or frame stack with known spikes at a chosen noise level, written with its ground truth")
-public class SyntheticCalciumRecording extends CaTraceCommand {
+public class SyntheticCalciumRecording extends WritingCommand {
 
 	static final String LINE_SCAN = "line scan";
 	static final String FRAME_STACK = "frame stack";
@@ -55,22 +56,23 @@ public class SyntheticCalciumRecording extends CaTraceCommand {
 	@Parameter(persist = false, label = "Name (file base name)", required = false)
 	private String name = "synthetic";
 
-	@Parameter(persist = false, label = "Output folder", style = "directory", required = false)
-	private File output_folder;
-
-	@Parameter(persist = false, label = "Overwrite existing files", required = false)
-	private boolean overwrite = false;
-
 	@Override
 	protected boolean fillsResultsTable() {
 		return false;
 	}
 
 	@Override
+	protected Map<String, String> labels() {
+		final Map<String, String> labels = new HashMap<>();
+		labels.put("output_folder", "Output folder");
+		labels.put("overwrite", "Overwrite existing files");
+		return labels;
+	}
+
+	@Override
 	protected void execute() {
-		if (CommandSupport.path(output_folder) == null) throw new IllegalArgumentException(
-			"output_folder is empty: give the folder to write the recording and its ground truth to " +
-				"(output_folder=[/path/to/folder])");
+		CommandSupport.requiredFolder(output_folder, "output_folder",
+			"the folder to write the recording and its ground truth to");
 		final SyntheticSettings settings = SyntheticSettings.builder(kind(kind)).cells(n_cells).durationS(duration_s)
 			.rateHz(rate_hz).noiseLevel(noise_level).spikeRateHz(spike_frequency_hz).neuropilPct(neuropil).driftPct(drift)
 			.seed(seed).build();

@@ -30,7 +30,7 @@ import org.scijava.command.CommandService;
 
 import catrace.SharedData;
 import catrace.command.AnalyzeCalciumFolder;
-import catrace.command.CommandInputs;
+import catrace.command.CommandArguments;
 import catrace.io.CsvFiles;
 import catrace.synth.SyntheticRecordingFiles;
 import catrace.synth.SyntheticRecording;
@@ -69,7 +69,7 @@ public class FolderAnalysisTest {
 		m.put("recursive", false);
 		m.put("roi_source", "matching file");
 		m.put("roi_file", null);
-		m.putAll(CommandInputs.processing());
+		m.putAll(CommandArguments.processing());
 		m.put("indicator", "paper (Fluo-4)");
 		m.put("amplitude_window_s", 0.0);
 		m.put("area_before_s", 0.0);

@@ -85,7 +85,7 @@ public class DarkLevelTest {
 		b.setName("b");
 		RoiFiles.write(Arrays.asList(a, b), roi, false);
 		final Path out = tmp.getRoot().toPath().resolve("si");
-		final Map<String, Object> in = CommandInputs.extract(file, "", roi, out);
+		final Map<String, Object> in = CommandArguments.extract(file, "", roi, out);
 		in.put("rate_hz", 0.0);
 		try {
 			DetectCalciumTransientsTest.run(ExtractCalciumTraces.class, in);
@@ -107,7 +107,7 @@ public class DarkLevelTest {
 
 	@Test
 	public void anOffsetThatIsNotANumberNamesTheKey() throws Exception {
-		final Map<String, Object> in = CommandInputs.extract(java.nio.file.Paths.get("test-images",
+		final Map<String, Object> in = CommandArguments.extract(java.nio.file.Paths.get("test-images",
 			"synthetic_linescan.tif"), "auto", null, tmp.getRoot().toPath().resolve("o"));
 		in.put("offset", "ten");
 		try {

@@ -27,7 +27,7 @@ public class DetectCalciumTransientsTest {
 	public TemporaryFolder tmp = new TemporaryFolder();
 
 	static Map<String, Object> inputs(final Path traces, final Path out) {
-		final Map<String, Object> m = CommandInputs.processing();
+		final Map<String, Object> m = CommandArguments.processing();
 		m.put("image_file", null);
 		m.put("roi_file", null);
 		m.put("bands", "");
@@ -55,7 +55,7 @@ public class DetectCalciumTransientsTest {
 		final Path extracted = tmp.newFolder("extracted").toPath();
 		final String bands = new String(Files.readAllBytes(Paths.get("test-images", "synthetic_linescan_bands.txt")),
 			StandardCharsets.UTF_8).trim();
-		run(ExtractCalciumTraces.class, CommandInputs.extract(Paths.get("test-images", "synthetic_linescan.tif"), bands,
+		run(ExtractCalciumTraces.class, CommandArguments.extract(Paths.get("test-images", "synthetic_linescan.tif"), bands,
 			null, extracted));
 		final Path out = tmp.newFolder("detected").toPath();
 		run(DetectCalciumTransients.class, inputs(extracted.resolve("synthetic_linescan_dff_pct.csv"), out));

@@ -39,7 +39,7 @@ public class ExtractCalciumTracesTest {
 
 	/** Every parameter, as a batch run must pass them. */
 	static Map<String, Object> inputs(final Path image, final String bands, final Path roiFile, final Path out) {
-		return CommandInputs.extract(image, bands, roiFile, out);
+		return CommandArguments.extract(image, bands, roiFile, out);
 	}
 
 	static CommandModule run(final Map<String, Object> in) throws Exception {

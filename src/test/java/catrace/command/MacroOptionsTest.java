@@ -12,7 +12,8 @@ import org.junit.Test;
 /** The mistakes in a macro's option string that Fiji's legacy layer passes over in silence are refused by name. */
 public class MacroOptionsTest {
 
-	private static final List<MacroOptions.Param> EXTRACT = MacroOptions.parameters(ExtractCalciumTraces.class);
+	private static final List<MacroOptions.Param> EXTRACT = MacroOptions.parameters(CommandInputs.of(
+		ExtractCalciumTraces.class));
 
 	@Test
 	public void splitsAsImageJReadsIt() {

@@ -1,60 +1,101 @@
 package catrace.command;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
 import org.junit.Test;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
 import org.scijava.plugin.Parameter;
 
 /**
- * The parameter groups that several commands declare themselves (so that every dialog lists inputs first, see
- * {@link Settings}) stay identical: same key, type, label, default, choices, limits and persistence; and every dialog
- * shows its inputs first and the output folder last.
+ * The parameter groups several commands share are declared once (in {@link WritingCommand}, {@link TraceCommand},
+ * {@link DetectingCommand}) and every dialog still lists its inputs first and the output folder last: the order is
+ * what {@link CommandInputs} gives the dialog, the macro checks and ./catrace (FijiWindowTest checks the real dialog).
  */
 public class ParameterGroupsTest {
 
-	static final List<String> IMAGE = Arrays.asList("image", "image_file", "roi_file", "bands");
-	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials");
-	static final List<String> BASELINE = Arrays.asList("baseline", "baseline_percentile", "baseline_window_s",
-		"baseline_smoothing_s", "baseline_start_s", "baseline_end_s", "neuropil_factor", "offset", "dark_periods");
-	static final List<String> DETECTION = Arrays.asList("indicator", "amplitude_window_s", "area_before_s",
-		"area_after_s", "tail_probability", "separation_threshold");
-	static final List<String> OUTPUT = Arrays.asList("output_folder", "overwrite");
+	static final List<Class<?>> COMMANDS = Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
+		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
+		SyntheticCalciumRecording.class, MergeCalciumShards.class, BrowseCalciumTraces.class);
 
-	@Test
-	public void sharedGroupsAreDeclaredAlike() throws Exception {
-		final List<Class<?>> traceCommands = Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
-			AnalyzeCalciumFolder.class);
-		final List<String> shared = new ArrayList<>(READING);
-		shared.addAll(BASELINE);
-		shared.addAll(OUTPUT);
-		shared.add("roi_file");
-		assertAlike(traceCommands, shared);
-		assertAlike(Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class), IMAGE);
-		assertAlike(Arrays.asList(DetectCalciumTransients.class, AnalyzeCalciumFolder.class), DETECTION);
+	private static Context context;
+
+	@BeforeClass
+	public static void start() {
+		context = new Context();
+	}
+
+	@AfterClass
+	public static void stop() {
+		context.dispose();
 	}
 
 	@Test
-	public void dialogsListInputsFirstAndTheOutputFolderLast() {
-		assertEquals(concat(IMAGE, READING, BASELINE, OUTPUT), keys(ExtractCalciumTraces.class));
-		assertEquals(concat(IMAGE, Arrays.asList("traces_file"), READING, BASELINE, DETECTION, OUTPUT), keys(
-			DetectCalciumTransients.class));
-		final List<String> analyze = keys(AnalyzeCalciumFolder.class);
-		assertEquals("input_folder", analyze.get(0));
-		assertEquals(OUTPUT, analyze.subList(analyze.size() - 2, analyze.size()));
+	public void sharedGroupsAreDeclaredOnceInTheirGroupClass() {
+		final List<String> shared = Settings.concat(TraceCommand.IMAGE, TraceCommand.READING, TraceCommand.BASELINE,
+			DetectingCommand.DETECTION, WritingCommand.OUTPUT);
+		for (final String key : shared) {
+			int declared = 0;
+			for (final Class<?> c : Arrays.asList(WritingCommand.class, TraceCommand.class, DetectingCommand.class))
+				declared += parameterField(c, key) == null ? 0 : 1;
+			assertEquals(key + " declared in one group class", 1, declared);
+			// the synthetic recording's kind and the browser's image_file are parameters of their own
+			final List<Class<?>> users = WritingCommand.OUTPUT.contains(key) ? COMMANDS : Arrays.asList(
+				ExtractCalciumTraces.class, DetectCalciumTransients.class, AnalyzeCalciumFolder.class);
+			for (final Class<?> c : users)
+				assertNull(c.getSimpleName() + " declares " + key + " again", parameterField(c, key));
+		}
+		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
+			SyntheticCalciumRecording.class))
+			assertTrue(c.getSimpleName(), WritingCommand.class.isAssignableFrom(c));
+	}
+
+	@Test
+	public void dialogsListInputsFirstAndTheOutputFolderLast() throws Exception {
+		assertEquals(Settings.concat(TraceCommand.IMAGE, TraceCommand.READING, TraceCommand.BASELINE,
+			WritingCommand.OUTPUT), keys(ExtractCalciumTraces.class));
+		assertEquals(Settings.concat(TraceCommand.IMAGE, Arrays.asList("traces_file"), TraceCommand.READING,
+			TraceCommand.BASELINE, DetectingCommand.DETECTION, WritingCommand.OUTPUT), keys(
+				DetectCalciumTransients.class));
+		assertEquals(Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source",
+			"roi_file"), TraceCommand.READING, TraceCommand.BASELINE, DetectingCommand.DETECTION, Arrays.asList("shard"),
+			WritingCommand.OUTPUT), keys(AnalyzeCalciumFolder.class));
 		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
 			SyntheticCalciumRecording.class))
 		{
 			final List<String> k = keys(c);
-			assertEquals(c.getSimpleName(), OUTPUT, k.subList(k.size() - 2, k.size()));
+			assertEquals(c.getSimpleName(), WritingCommand.OUTPUT, k.subList(k.size() - 2, k.size()));
+			assertFalse(c.getSimpleName(), k.get(0).equals("output_folder"));
 		}
+	}
+
+	/** A command's own words for a shared input, and the attribute that keeps an input out of the dialog. */
+	@Test
+	public void labelsChoicesAndAttributesOfSharedInputs() throws Exception {
+		assertEquals("Shared ROI file (for 'shared file')", item(AnalyzeCalciumFolder.class, "roi_file").getLabel());
+		assertEquals("Output folder (one subfolder per recording)", item(AnalyzeCalciumFolder.class, "output_folder")
+			.getLabel());
+		assertEquals("Output folder (CSV + PNG; empty = none)", item(DetectCalciumTransients.class, "output_folder")
+			.getLabel());
+		assertEquals("Overwrite existing files", item(SyntheticCalciumRecording.class, "overwrite").getLabel());
+		for (final String key : Arrays.asList("amplitude_window_s", "separation_threshold"))
+			assertNotNull(key, info(DetectCalciumTransients.class).getInput(key).get(DefaultsOutsideDialogs.NOT_IN_DIALOG));
+		assertNotNull(info(AnalyzeCalciumFolder.class).getInput("shard").get(DefaultsOutsideDialogs.NOT_IN_DIALOG));
+		assertNull(info(DetectCalciumTransients.class).getInput("indicator").get(DefaultsOutsideDialogs.NOT_IN_DIALOG));
+		assertEquals(Arrays.asList("running percentile", "percentile", "mean", "median", "time range"), item(
+			ExtractCalciumTraces.class, "baseline").getChoices());
 	}
 
 	/**
@@ -63,76 +104,61 @@ public class ParameterGroupsTest {
 	 * itself, see DefaultsOutsideDialogs).
 	 */
 	@Test
-	public void noInputIsRequiredOrPersistedBySciJava() {
-		for (final Class<?> c : Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
-			AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-			SyntheticCalciumRecording.class, MergeCalciumShards.class))
-		{
-			for (final Field f : fields(c).values()) {
-				assertTrue(c.getSimpleName() + "." + f.getName() + " is required", !f.getAnnotation(Parameter.class)
-					.required());
-				assertTrue(c.getSimpleName() + "." + f.getName() + " is persisted", !f.getAnnotation(Parameter.class)
-					.persist());
+	public void noInputIsRequiredOrPersistedBySciJava() throws Exception {
+		for (final Class<?> c : COMMANDS) {
+			if (c == BrowseCalciumTraces.class) continue; // its folder is required: it has nothing to show without
+			for (final ModuleItem<?> in : CommandInputs.of(info(c))) {
+				assertFalse(c.getSimpleName() + "." + in.getName() + " is required", in.isRequired());
+				assertFalse(c.getSimpleName() + "." + in.getName() + " is persisted", in.isPersisted());
 			}
+		}
+	}
+
+	/** Fiji's --run sets any field it finds: a value for an inherited input the command does not take is refused. */
+	@Test
+	public void anInputTheCommandDoesNotTakeIsRefusedByName() throws Exception {
+		final java.util.Map<String, Object> in = new java.util.HashMap<>();
+		in.put("image_file", new java.io.File("scan.tif"));
+		try {
+			context.service(CommandService.class).run(AnalyzeCalciumFolder.class, true, in).get();
+			throw new AssertionError("image_file was accepted by Analyze Calcium Folder");
+		}
+		catch (final java.util.concurrent.ExecutionException e) {
+			Throwable t = e;
+			while (t.getCause() != null)
+				t = t.getCause();
+			final String m = t.getMessage();
+			assertTrue(m, m.contains("image_file is no parameter of Analyze Calcium Folder (it takes input_folder, "));
 		}
 	}
 
 	/** Every command has a description (shown by ./catrace list and Fiji's command finder). */
 	@Test
 	public void everyCommandHasADescription() {
-		for (final Class<?> c : Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
-			AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-			SyntheticCalciumRecording.class, MergeCalciumShards.class))
+		for (final Class<?> c : COMMANDS)
 			assertTrue(c.getSimpleName(), c.getAnnotation(org.scijava.plugin.Plugin.class).description().length() > 20);
 	}
 
-	private static void assertAlike(final List<Class<?>> commands, final List<String> keys) throws Exception {
-		final Class<?> first = commands.get(0);
-		final Object a = first.newInstance();
-		for (final Class<?> c : commands.subList(1, commands.size())) {
-			final Object b = c.newInstance();
-			for (final String key : keys) {
-				final Field fa = fields(first).get(key), fb = fields(c).get(key);
-				final String what = c.getSimpleName() + "." + key + " vs " + first.getSimpleName();
-				assertTrue(what + ": missing", fa != null && fb != null);
-				assertEquals(what, fa.getType(), fb.getType());
-				final Parameter pa = fa.getAnnotation(Parameter.class), pb = fb.getAnnotation(Parameter.class);
-				if (!key.equals("output_folder") && !key.equals("roi_file")) assertEquals(what, pa.label(), pb.label());
-				assertEquals(what, Arrays.asList(pa.choices()), Arrays.asList(pb.choices()));
-				assertEquals(what, pa.min(), pb.min());
-				assertEquals(what, pa.max(), pb.max());
-				assertEquals(what, pa.persist(), pb.persist());
-				assertEquals(what, pa.style(), pb.style());
-				assertEquals(what, pa.attrs().length, pb.attrs().length);
-				assertEquals(what, fa.get(a), fb.get(b));
-			}
-		}
-	}
-
-	static List<String> keys(final Class<?> c) {
+	static List<String> keys(final Class<?> c) throws Exception {
 		final List<String> out = new ArrayList<>();
-		for (final MacroOptions.Param p : MacroOptions.parameters(c))
-			out.add(p.key);
+		for (final ModuleItem<?> in : CommandInputs.of(info(c)))
+			out.add(in.getName());
 		return out;
 	}
 
-	private static Map<String, Field> fields(final Class<?> c) {
-		final Map<String, Field> out = new LinkedHashMap<>();
-		for (final Field f : c.getDeclaredFields()) {
-			final Parameter p = f.getAnnotation(Parameter.class);
-			if (p == null || p.type() == org.scijava.ItemIO.OUTPUT) continue;
-			if (org.scijava.service.Service.class.isAssignableFrom(f.getType())) continue;
-			f.setAccessible(true);
-			out.put(f.getName(), f);
-		}
-		return out;
+	private static ModuleItem<?> item(final Class<?> c, final String key) throws Exception {
+		for (final ModuleItem<?> in : CommandInputs.of(info(c)))
+			if (in.getName().equals(key)) return in;
+		throw new AssertionError(c.getSimpleName() + " has no input " + key);
 	}
 
-	@SafeVarargs
-	private static List<String> concat(final List<String>... parts) {
-		final List<String> out = new ArrayList<>();
-		for (final List<String> p : parts)
-			out.addAll(p);
-		return out;
+	private static org.scijava.command.CommandInfo info(final Class<?> c) {
+		return context.service(CommandService.class).getCommand(c.getName());
+	}
+
+	private static Field parameterField(final Class<?> c, final String name) {
+		for (final Field f : c.getDeclaredFields())
+			if (f.getName().equals(name) && f.getAnnotation(Parameter.class) != null) return f;
+		return null;
 	}
 }

@@ -155,6 +155,16 @@ public class FijiWindowTest {
 		assertTrue(report.toString(), Integer.parseInt(report.get("extract_dialog_height")) < screen);
 		// the Swing dialog grows up to 3/4 of the screen and scrolls beyond: Detect must fit without scrolling
 		assertTrue(report.toString(), Integer.parseInt(report.get("detect_dialog_height")) < screen * 3 / 4);
+		// the shared groups are declared in superclasses, which SciJava lists first: the dialog shows them in the
+		// command's order, the image first, the output folder last
+		final List<String> labels = Arrays.asList(report.get("detect_dialog_labels").split("\\|"));
+		assertTrue(labels.toString(), labels.get(0).startsWith("Image"));
+		assertTrue(labels.toString(), labels.indexOf("Baseline F0") < labels.indexOf("Indicator preset"));
+		assertTrue(labels.toString(), labels.indexOf("Image kind") < labels.indexOf("Baseline F0"));
+		assertTrue(labels.toString(), labels.indexOf(
+			"or a dF/F table instead of an image (NAME_dff_pct.csv, trial,time_s,dff)") < labels.indexOf("Image kind"));
+		assertEquals(labels.toString(), "Overwrite existing outputs", labels.get(labels.size() - 1));
+		assertFalse(labels.toString(), labels.contains("Separation threshold (0 = preset)"));
 	}
 
 	@Test

@@ -119,6 +119,7 @@ public final class GuiDriver {
 		menu("Detect Calcium Transients");
 		final Window detect = waitForDialog("Detect Calcium Transients", 30);
 		report.add("detect_dialog_height=" + detect.getHeight());
+		report.add("detect_dialog_labels=" + String.join("|", labels(detect)));
 		capture(detect.getBounds(), "detect-dialog.png");
 		press(detect, "OK");
 		waitFor("the transients plot", () -> titles().stream().anyMatch(t -> t.contains("transients")) || failed(), 90);
@@ -207,6 +208,17 @@ public final class GuiDriver {
 		else if (w instanceof java.awt.event.ActionListener) ((java.awt.event.ActionListener) w).actionPerformed(
 			new java.awt.event.ActionEvent(b, java.awt.event.ActionEvent.ACTION_PERFORMED, label));
 		else w.dispose();
+	}
+
+	/** The texts of a dialog's labels, top to bottom (the harvester lays out one row per input). */
+	private static List<String> labels(final Container c) {
+		final List<String> out = new ArrayList<>();
+		for (final Component k : c.getComponents()) {
+			if (k instanceof JLabel && ((JLabel) k).getText() != null && !((JLabel) k).getText().trim().isEmpty()) out
+				.add(((JLabel) k).getText().trim());
+			if (k instanceof Container) out.addAll(labels((Container) k));
+		}
+		return out;
 	}
 
 	/** The spinner of the dialog row with this label (the widget after the label in the harvester's panel). */

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every input of the trace commands with its default, as a batch run must pass them (persisted values leak otherwise). */
-public final class CommandInputs {
+public final class CommandArguments {
 
-	private CommandInputs() {}
+	private CommandArguments() {}
 
 	/** Reading, baseline and neuropil parameters (ProcessingInputs) at their defaults. */
 	public static Map<String, Object> processing() {
