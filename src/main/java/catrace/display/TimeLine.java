@@ -207,13 +207,16 @@ final class TimeLine {
 		final Rectangle2D a = ax.area();
 		final Font font = Axes.tickFont();
 		final double gap = ax.px(start + BREAK_WIDTH * imagedS) - ax.px(start);
-		for (final double[] g : segments) {
+		for (int s = 0; s < segments.size(); s++) {
+			final double[] g = segments.get(s);
 			final double lo = Math.max(g[0], ax.xMin()), hi = Math.min(g[1], ax.xMax());
 			if (hi <= lo) continue;
 			final double left = ax.px(lo), right = ax.px(hi);
 			final Rectangle2D key = new Rectangle2D.Double(left, a.getY(), right - left, a.getHeight());
-			// labels stay within the segment and half the gaps beside it (the plot area's edges at the ends)
-			final double roomLeft = Math.max(a.getX(), left - gap / 2), roomRight = Math.min(a.getMaxX(), right + gap / 2);
+			// labels stay within the segment and half the gaps beside it (at the ends of the axis they may reach past
+			// the plot area's edge, as on an unbroken axis)
+			final double roomLeft = s == 0 ? Double.NEGATIVE_INFINITY : left - gap / 2;
+			final double roomRight = s == segments.size() - 1 ? Double.POSITIVE_INFINITY : right + gap / 2;
 			final double clockLo = lo - g[2], clockHi = hi - g[2];
 			double step = NiceTicks.step(clockLo, clockHi, Math.max(2, 1 + (int) ((right - left) / 70)));
 			while (!apart(step, clockLo, clockHi, right - left, font))

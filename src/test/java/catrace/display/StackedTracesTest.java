@@ -144,6 +144,35 @@ public class StackedTracesTest {
 		assertTrue(plain.tagged("dark period").isEmpty());
 	}
 
+	/**
+	 * Trials whose clocks restart (each from 0 s) are cut apart, never drawn on top of each other: each has its own
+	 * stretch of the axis, labelled from 0 s, with the break marked.
+	 */
+	@Test
+	public void restartingClocksGetABrokenAxis() {
+		final List<SampleTimes> times = Arrays.asList(SampleTimes.regular(0, RATE, (int) (20 * RATE)), SampleTimes
+			.regular(0, RATE, (int) (20 * RATE)));
+		final TracePlots.Lane lane = new TracePlots.Lane("roi1", "\u03bd 1.00", PlotStyle.series(0), "");
+		for (int k = 0; k < 2; k++) {
+			final double[] y = new double[(int) (20 * RATE)];
+			for (int i = 0; i < y.length; i++)
+				y[i] = Math.sin(i / 7.0);
+			lane.raw.add(y);
+			lane.smooth.add(null);
+		}
+		final Figure f = TracePlots.draw("restart", Collections.singletonList("test"), TimeLine.of(times), Collections
+			.singletonList(lane));
+		FigureChecks.assertClean("restart", f);
+		assertFalse(f.tagged("axis break").isEmpty());
+		final List<Mark> traces = f.tagged("trace roi1");
+		assertTrue("trial 2 right of trial 1", traces.get(traces.size() - 1).bounds().getX() > traces.get(0).bounds()
+			.getMaxX());
+		int zeros = 0;
+		for (final Mark m : f.tagged("x tick label"))
+			if (m.text().equals("0")) zeros++;
+		assertEquals(2, zeros);
+	}
+
 	/** A 300 % sample is drawn, not clipped: the overview's extent includes it (the picture checks hold). */
 	@Test
 	public void outliersAreNotClipped() {
