@@ -26,6 +26,7 @@ public final class PhaseCorrelation {
 	static final int REFINEMENTS = 2;
 
 	private final int w, h;
+	private final double whitening;
 	private final DoubleFFT_2D fft;
 	private final double[] window;
 	private final double[] templateSpectrum;
@@ -37,6 +38,13 @@ public final class PhaseCorrelation {
 	 * @param template the reference image, row-major, width × height
 	 */
 	public PhaseCorrelation(final double[] template, final int width, final int height) {
+		this(template, width, height, WHITENING, SMOOTHING_PX, HIGH_PASS_PX);
+	}
+
+	PhaseCorrelation(final double[] template, final int width, final int height, final double whitening,
+		final double smoothingPx, final double highPassPx)
+	{
+		this.whitening = whitening;
 		if (template.length != width * height) throw new IllegalArgumentException("Template of " + template.length +
 			" values is not " + width + " x " + height);
 		w = width;
@@ -51,8 +59,8 @@ public final class PhaseCorrelation {
 			for (int u = 0; u < w; u++) {
 				final double fx = freq(u, w), fy = freq(v, h);
 				final double f2 = fx * fx + fy * fy;
-				lowPass[v * w + u] = Math.exp(-2 * Math.PI * Math.PI * SMOOTHING_PX * SMOOTHING_PX * f2) * (1 - Math.exp(
-					-2 * Math.PI * Math.PI * HIGH_PASS_PX * HIGH_PASS_PX * f2));
+				lowPass[v * w + u] = Math.exp(-2 * Math.PI * Math.PI * smoothingPx * smoothingPx * f2) * (highPassPx <= 0
+					? 1 : 1 - Math.exp(-2 * Math.PI * Math.PI * highPassPx * highPassPx * f2));
 			}
 	}
 
@@ -84,7 +92,7 @@ public final class PhaseCorrelation {
 				1];
 			final double re = fr * tr + fi * ti, im = fi * tr - fr * ti;
 			final double mag = Math.hypot(re, im);
-			final double norm = mag > 0 ? lowPass[k] / Math.pow(mag, WHITENING) : 0;
+			final double norm = mag > 0 ? lowPass[k] / Math.pow(mag, whitening) : 0;
 			product[2 * k] = re * norm;
 			product[2 * k + 1] = im * norm;
 		}

@@ -1,5 +1,9 @@
 package catrace.trace;
 
+import catrace.registration.Motion;
+import catrace.registration.MotionEstimator;
+import catrace.registration.RegistrationSettings;
+
 import catrace.model.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,13 +30,14 @@ public final class TraceAnalysis {
 		private final double neuropilFactor;
 		private final double offset;
 		private final boolean darkPeriods;
+		private final RegistrationSettings registration;
 
 		public Settings(final BaselineSettings baseline, final double neuropilFactor) {
-			this(baseline, neuropilFactor, Double.NaN, true);
+			this(baseline, neuropilFactor, Double.NaN, true, RegistrationSettings.none());
 		}
 
 		private Settings(final BaselineSettings baseline, final double neuropilFactor, final double offset,
-			final boolean darkPeriods)
+			final boolean darkPeriods, final RegistrationSettings registration)
 		{
 			if (!(neuropilFactor >= 0 && neuropilFactor <= 1.5)) {
 				throw new IllegalArgumentException("Neuropil factor r must be between 0 (off) and 1.5, got " +
@@ -44,6 +49,7 @@ public final class TraceAnalysis {
 			this.neuropilFactor = neuropilFactor;
 			this.offset = offset;
 			this.darkPeriods = darkPeriods;
+			this.registration = registration;
 		}
 
 		public static Settings defaults() {
@@ -52,12 +58,21 @@ public final class TraceAnalysis {
 
 		/** The detector's dark level (raw units) to subtract from every pixel mean; NaN = the file's, else 0. */
 		public Settings withOffset(final double rawUnits) {
-			return new Settings(baseline, neuropilFactor, rawUnits, darkPeriods);
+			return new Settings(baseline, neuropilFactor, rawUnits, darkPeriods, registration);
 		}
 
 		/** Whether to find and exclude stretches at the detector's dark level ({@link DarkPeriods}); on by default. */
 		public Settings withDarkPeriods(final boolean find) {
-			return new Settings(baseline, neuropilFactor, offset, find);
+			return new Settings(baseline, neuropilFactor, offset, find, registration);
+		}
+
+		/** Motion correction of frame stacks before the ROI means (none by default). */
+		public Settings withRegistration(final RegistrationSettings r) {
+			return new Settings(baseline, neuropilFactor, offset, darkPeriods, r);
+		}
+
+		public RegistrationSettings registration() {
+			return registration;
 		}
 
 		public BaselineSettings baseline() {
@@ -80,7 +95,8 @@ public final class TraceAnalysis {
 
 		public String describe() {
 			return "F0: " + baseline.describe() + "; neuropil factor r = " + Formats.number(neuropilFactor) +
-				"; dark periods " + (darkPeriods ? "excluded" : "kept");
+				"; dark periods " + (darkPeriods ? "excluded" : "kept") + (registration.enabled() ? "; " + registration
+					.describe() : "");
 		}
 	}
 
@@ -110,10 +126,28 @@ public final class TraceAnalysis {
 		final List<TrialTraces> trials = new ArrayList<>();
 		final long totalSamples = totalSamples(recording);
 		final long[] before = { 0 };
+		final Motion motion;
+		final double[][][] registered;
+		if (settings.registration().enabled()) {
+			if (recording.isLineScan()) throw new IllegalArgumentException("registration " + settings.registration()
+				.method().label() + " applies to frame stacks; '" + recording.name() + "' is a line scan (use " +
+				"registration=none)");
+			registered = new double[recording.trialCount()][all.size()][];
+			for (int k = 0; k < registered.length; k++)
+				for (int r = 0; r < all.size(); r++)
+					registered[k][r] = new double[(int) recording.samples(k)];
+			motion = MotionEstimator.register(recording.trials(), settings.registration(), new RegisteredSums(all,
+				registered, recording.planeWidth(), recording.planeHeight()), progress);
+		}
+		else {
+			motion = null;
+			registered = null;
+		}
+		final int[] outsideFrames = new int[nRoi];
 		for (int k = 0; k < recording.trialCount(); k++) {
 			final long samplesBefore = before[0];
-			final double[][] m = TraceExtractor.extract(recording.trial(k), all, (done, total, what) -> progress
-				.progress(samplesBefore + done, totalSamples, what));
+			final double[][] m = registered != null ? registered[k] : TraceExtractor.extract(recording.trial(k), all, (
+				done, total, what) -> progress.progress(samplesBefore + done, totalSamples, what));
 			before[0] += recording.samples(k);
 			for (final double[] row : m)
 				for (int i = 0; i < row.length; i++)
@@ -127,16 +161,22 @@ public final class TraceAnalysis {
 			final double[][] dff = new double[nRoi][];
 			for (int r = 0; r < nRoi; r++) {
 				f[r] = useNeuropil ? subtract(fRoi[r], fNp[r], settings.neuropilFactor()) : fRoi[r];
-				final int bad = countNonFinite(f[r]);
-				f0[r] = bad > 0 ? nanArray(f[r].length) : Baseline.compute(f[r], fs, settings.baseline(), dark);
+				// after registration a ROI is NaN on the frames where it left the field: those frames are left out
+				// of F0 (like dark periods) and their ΔF/F is NaN; any other non-finite F makes the ROI unusable
+				final boolean[] outside = registered == null ? null : outside(fRoi[r]);
+				final int left = outside == null ? 0 : count(outside);
+				outsideFrames[r] += left;
+				final int bad = countNonFinite(f[r]) - left;
+				f0[r] = bad > 0 || left == f[r].length ? nanArray(f[r].length) : Baseline.compute(f[r], fs, settings
+					.baseline(), left == 0 ? dark : or(dark, outside));
 				dff[r] = DeltaFOverF.percent(f[r], f0[r]);
 			}
 			trials.add(new TrialTraces(recording.trialNames().get(k), fRoi, fNp, f, f0, dff, dark));
 		}
 		final List<RoiSummary> summaries = new ArrayList<>();
 		for (int r = 0; r < nRoi; r++)
-			summaries.add(summarize(rois.get(r), r, trials, fs));
-		return new TraceResult(recording, rois, summaries, trials, settings, offset, offsetSource);
+			summaries.add(summarize(rois.get(r), r, trials, fs, outsideFrames[r]));
+		return new TraceResult(recording, rois, summaries, trials, settings, offset, offsetSource, motion);
 	}
 
 	/**
@@ -176,8 +216,11 @@ public final class TraceAnalysis {
 			.toArray());
 	}
 
+	/**
+	 * @param outside samples where the registered ROI lay outside the field (NaN by design, not a defect)
+	 */
 	private static RoiSummary summarize(final PixelMask mask, final int r, final List<TrialTraces> trials,
-		final double fs)
+		final double fs, final int outside)
 	{
 		int nanF = 0, infF = 0, n = 0;
 		double minF0 = Double.POSITIVE_INFINITY;
@@ -190,6 +233,7 @@ public final class TraceAnalysis {
 			n += t.samples();
 			for (int i = 0; i < t.samples(); i++) {
 				if (t.dark()[i]) continue; // no F0 at the dark level
+				if (outside > 0 && Double.isNaN(t.f()[r][i])) continue; // nor where the ROI left the registered field
 				final double v = t.f0()[r][i];
 				minF0 = Math.min(minF0, v);
 				f0s.add(v);
@@ -197,7 +241,9 @@ public final class TraceAnalysis {
 		}
 		final double f0Median = Median.of(f0s.stream().mapToDouble(Double::doubleValue).toArray());
 		String flag = "";
-		if (nanF + infF > 0) {
+		nanF -= outside;
+		if (outside == n) flag = "the ROI lies outside the registered field on every frame";
+		else if (nanF + infF > 0) {
 			flag = String.format(Locale.ROOT, "F is not finite (NaN or infinite) at %d of %d samples: %d NaN and " +
 				"%d infinite (such pixels inside the ROI)", nanF + infF, n, nanF, infF);
 		}
@@ -235,6 +281,27 @@ public final class TraceAnalysis {
 		final double[] out = new double[a.length];
 		for (int i = 0; i < a.length; i++)
 			out[i] = a[i] - r * b[i];
+		return out;
+	}
+
+	private static boolean[] outside(final double[] f) {
+		final boolean[] out = new boolean[f.length];
+		for (int i = 0; i < f.length; i++)
+			out[i] = Double.isNaN(f[i]);
+		return out;
+	}
+
+	private static int count(final boolean[] b) {
+		int n = 0;
+		for (final boolean v : b)
+			if (v) n++;
+		return n;
+	}
+
+	private static boolean[] or(final boolean[] a, final boolean[] b) {
+		final boolean[] out = new boolean[a.length];
+		for (int i = 0; i < a.length; i++)
+			out[i] = a[i] || b[i];
 		return out;
 	}
 

@@ -1,5 +1,7 @@
 package catrace.trace;
 
+import catrace.registration.Motion;
+
 import java.util.Collections;
 import java.util.List;
 
@@ -8,6 +10,8 @@ import catrace.roi.PixelMask;
 
 /** Everything {@link TraceAnalysis} found: the traces of every trial and a summary per ROI. */
 public final class TraceResult {
+
+	private final Motion motion;
 
 	private final Recording recording;
 	private final List<PixelMask> rois;
@@ -19,8 +23,9 @@ public final class TraceResult {
 
 	TraceResult(final Recording recording, final List<PixelMask> rois, final List<RoiSummary> summaries,
 		final List<TrialTraces> trials, final TraceAnalysis.Settings settings, final double offset,
-		final String offsetSource)
+		final String offsetSource, final Motion motion)
 	{
+		this.motion = motion;
 		this.offset = offset;
 		this.offsetSource = offsetSource;
 		this.recording = recording;
@@ -28,6 +33,11 @@ public final class TraceResult {
 		this.summaries = Collections.unmodifiableList(summaries);
 		this.trials = Collections.unmodifiableList(trials);
 		this.settings = settings;
+	}
+
+	/** The motion registration measured, or null when the recording was not registered. */
+	public Motion motion() {
+		return motion;
 	}
 
 	public Recording recording() {

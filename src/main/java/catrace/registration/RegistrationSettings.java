@@ -1,0 +1,78 @@
+package catrace.registration;
+
+import java.util.Locale;
+
+/**
+ * How to register a frame stack: the method, the largest shift looked for, the block size of piecewise
+ * registration and how the template is built. Immutable; {@code with…} returns a changed copy.
+ */
+public final class RegistrationSettings {
+
+	/** Frames the template is built from (evenly spaced over the recording). */
+	public static final int TEMPLATE_FRAMES = 60;
+	/** Rounds of register-and-average that refine the template. */
+	public static final int TEMPLATE_ROUNDS = 3;
+
+	private final RegistrationMethod method;
+	private final double maxShiftFraction;
+	private final int blockSizePx;
+
+	private RegistrationSettings(final RegistrationMethod method, final double maxShiftFraction,
+		final int blockSizePx)
+	{
+		this.method = method;
+		this.maxShiftFraction = maxShiftFraction;
+		this.blockSizePx = blockSizePx;
+	}
+
+	/** No registration; for rigid or piecewise: shifts up to 20 % of the smaller side, blocks of 64 px. */
+	public static RegistrationSettings none() {
+		return new RegistrationSettings(RegistrationMethod.NONE, 0.2, 64);
+	}
+
+	public static RegistrationSettings of(final RegistrationMethod method) {
+		return none().withMethod(method);
+	}
+
+	public RegistrationSettings withMethod(final RegistrationMethod m) {
+		return new RegistrationSettings(m, maxShiftFraction, blockSizePx);
+	}
+
+	/** The largest shift looked for, as a fraction of the frame's smaller side (0 &lt; f ≤ 0.45). */
+	public RegistrationSettings withMaxShiftFraction(final double f) {
+		if (!(f > 0 && f <= 0.45)) throw new IllegalArgumentException(
+			"the largest shift must be more than 0 and at most 0.45 of the frame's smaller side, got " + f);
+		return new RegistrationSettings(method, f, blockSizePx);
+	}
+
+	/** Side of the blocks of piecewise registration (px, at least 16). */
+	public RegistrationSettings withBlockSize(final int px) {
+		if (px < 16) throw new IllegalArgumentException("the block size of piecewise registration must be at least " +
+			"16 px, got " + px);
+		return new RegistrationSettings(method, maxShiftFraction, px);
+	}
+
+	public RegistrationMethod method() {
+		return method;
+	}
+
+	public boolean enabled() {
+		return method != RegistrationMethod.NONE;
+	}
+
+	/** The largest shift looked for (px) on a frame of this size. */
+	public double maxShiftPx(final int width, final int height) {
+		return Math.max(1, Math.floor(maxShiftFraction * Math.min(width, height)));
+	}
+
+	public int blockSizePx() {
+		return blockSizePx;
+	}
+
+	public String describe() {
+		if (!enabled()) return "no registration";
+		return String.format(Locale.ROOT, "%s registration (phase correlation against a template of %d frames, " +
+			"%d rounds; shifts up to %.0f %% of the smaller side%s)", method.label(), TEMPLATE_FRAMES, TEMPLATE_ROUNDS,
+			100 * maxShiftFraction, method == RegistrationMethod.PIECEWISE ? "; blocks of " + blockSizePx + " px" : "");
+	}
+}
