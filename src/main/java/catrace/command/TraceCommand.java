@@ -12,6 +12,8 @@ import ij.ImagePlus;
 import catrace.io.ReadOptions;
 import catrace.io.RoiSources;
 import catrace.model.Recording;
+import catrace.registration.RegistrationMethod;
+import catrace.registration.RegistrationSettings;
 import catrace.trace.TraceAnalysis;
 
 /**
@@ -21,7 +23,7 @@ import catrace.trace.TraceAnalysis;
 abstract class TraceCommand extends WritingCommand {
 
 	static final List<String> IMAGE = Arrays.asList("image", "image_file", "roi_file", "bands");
-	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials");
+	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials", "registration");
 	static final List<String> BASELINE = Arrays.asList("baseline", "baseline_percentile", "baseline_window_s",
 		"baseline_smoothing_s", "baseline_start_s", "baseline_end_s", "neuropil_factor", "offset", "dark_periods");
 
@@ -52,6 +54,11 @@ abstract class TraceCommand extends WritingCommand {
 
 	@Parameter(persist = false, required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
 	protected String trials = "separate";
+
+	@Parameter(persist = false, required = false, label = "Motion correction (frame stacks)", choices = { "none",
+		"rigid", "piecewise" }, description = "Registers every frame to a template built from the recording before " +
+			"the ROI means; the shifts go to NAME_shifts.csv")
+	protected String registration = "none";
 
 	// baseline
 	@Parameter(persist = false, required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
@@ -101,7 +108,8 @@ abstract class TraceCommand extends WritingCommand {
 	/** The baseline group as trace settings. */
 	protected TraceAnalysis.Settings traceSettings() {
 		return Settings.trace(baseline, baseline_percentile, baseline_window_s, baseline_smoothing_s, baseline_start_s,
-			baseline_end_s, neuropil_factor, offset, dark_periods);
+			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(RegistrationSettings.of(
+				RegistrationMethod.parse(registration)));
 	}
 
 	/** The recording: image_file when given, else the image Fiji passed. */

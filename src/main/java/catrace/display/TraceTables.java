@@ -1,5 +1,8 @@
 package catrace.display;
 
+import catrace.registration.BlockGrid;
+import catrace.registration.Motion;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,6 +37,57 @@ public final class TraceTables {
 	/** F0 baseline (raw intensity units). */
 	public static Table f0(final TraceResult r) {
 		return overTime(r, "F0 baseline (raw intensity units)", TrialTraces::f0);
+	}
+
+	/**
+	 * The shifts registration measured: per frame the rigid shift (px; the registered frame at (x, y) is the raw
+	 * frame's value at (x + dx, y + dy)), the phase-correlation peak and the frame's correlation with the template
+	 * before and after; for piecewise registration also the residual shift of each block (centre in px).
+	 */
+	public static Table shifts(final TraceResult r) {
+		final Motion m = r.motion();
+		final Table t = new Table(r.recording().name() + " registration shifts");
+		provenance(t, r);
+		t.comment("shifts: dx_px, dy_px move the raw frame onto the template (registered(x, y) = raw(x + dx, y + dy)); " +
+			"peak_au: height of the phase-correlation peak (arbitrary units; a frame far below the others matched poorly); " +
+			"corr_before/corr_after: Pearson correlation of the raw / registered frame with the template" + (m
+				.grid() == null ? "" : "; block_B_dx_px/_dy_px: residual shift of block B (its centre at (" + centres(m
+					.grid()) + ") px), interpolated bilinearly between block centres and added to dx_px, dy_px"));
+		t.comment("largest rigid shift: " + Formats.number(m.maxAbsShift()) + " px");
+		final boolean trials = r.trials().size() > 1;
+		if (trials) t.columns("trial");
+		t.columns("frame", "time_s", "dx_px", "dy_px", "peak_au", "corr_before", "corr_after");
+		final int blocks = m.grid() == null ? 0 : m.grid().blocks();
+		for (int b = 0; b < blocks; b++)
+			t.columns("block_" + (b + 1) + "_dx_px", "block_" + (b + 1) + "_dy_px");
+		for (int k = 0; k < m.trials().size(); k++) {
+			final Motion.Trial tr = m.trials().get(k);
+			final SampleTimes times = r.recording().times(k);
+			for (int i = 0; i < tr.frames(); i++) {
+				t.addRow();
+				if (trials) t.set("trial", k + 1);
+				t.set("frame", i + 1);
+				t.set("time_s", times.at(i));
+				t.set("dx_px", tr.dx(i));
+				t.set("dy_px", tr.dy(i));
+				t.set("peak_au", tr.peak(i));
+				t.set("corr_before", tr.correlationBefore(i));
+				t.set("corr_after", tr.correlationAfter(i));
+				for (int b = 0; b < blocks; b++) {
+					t.set("block_" + (b + 1) + "_dx_px", tr.blockDx(i, b));
+					t.set("block_" + (b + 1) + "_dy_px", tr.blockDy(i, b));
+				}
+			}
+		}
+		return t;
+	}
+
+	private static String centres(final BlockGrid g) {
+		final StringBuilder sb = new StringBuilder();
+		for (int b = 0; b < g.blocks(); b++)
+			sb.append(b == 0 ? "" : "; ").append(b + 1).append(": ").append(Formats.number(g.centreX(b))).append(", ")
+				.append(Formats.number(g.centreY(b)));
+		return sb.toString();
 	}
 
 	private static Table overTime(final TraceResult r, final String what,

@@ -42,7 +42,7 @@ public final class Motion {
 			return dy[t];
 		}
 
-		/** Normalised phase-correlation peak of the rigid shift (1 = the frame is the template, moved). */
+		/** Height of the phase-correlation peak of the rigid shift (arbitrary units; compare frames of one recording). */
 		public double peak(final int t) {
 			return peak[t];
 		}

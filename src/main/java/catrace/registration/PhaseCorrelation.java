@@ -68,7 +68,8 @@ public final class PhaseCorrelation {
 	 * The displacement (dx, dy) in px of {@code frame} against the template: frame(x, y) ≈ template(x − dx, y − dy).
 	 * Shifts larger than {@code maxShiftPx} along either axis are not considered.
 	 *
-	 * @return {dx, dy, peak} where peak is the normalised correlation at the shift (1 = identical up to the shift)
+	 * @return {dx, dy, peak} where peak is the height of the band-passed, partially whitened correlation at the shift
+	 *         (arbitrary units: compare frames registered to one template)
 	 */
 	public double[] shift(final double[] frame, final double maxShiftPx) {
 		// the taper pulls an estimate towards 0 by a fraction of the shift: measure again on the frame moved back by the
