@@ -7,58 +7,29 @@ import java.util.List;
 
 import org.scijava.plugin.Parameter;
 
-import ij.ImagePlus;
 
-import catrace.io.ReadOptions;
 import catrace.io.RoiSources;
 import catrace.model.Recording;
-import catrace.registration.RegistrationMethod;
-import catrace.registration.RegistrationSettings;
 import catrace.trace.TraceAnalysis;
 
 /**
- * A command that extracts traces from an image: the image group (what to analyse), the reading group (how to read
- * it) and the baseline group, declared once here and turned into settings by {@link Settings}.
+ * A command that extracts traces from an image: the ROIs (a file or line-scan bands) and the baseline group,
+ * declared once here and turned into settings by {@link Settings}; the image and reading groups come from
+ * {@link ImageCommand}.
  */
-abstract class TraceCommand extends WritingCommand {
+abstract class TraceCommand extends ImageCommand {
 
 	static final List<String> IMAGE = Arrays.asList("image", "image_file", "roi_file", "bands");
-	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials", "registration");
 	static final List<String> BASELINE = Arrays.asList("baseline", "baseline_percentile", "baseline_window_s",
 		"baseline_smoothing_s", "baseline_start_s", "baseline_end_s", "neuropil_factor", "offset", "dark_periods");
 
-	// what to analyse
-	@Parameter(required = false, persist = false, label = "Image (the active image in Fiji)")
-	protected ImagePlus image;
-
-	@Parameter(persist = false, required = false, label = "Image file (TIFF, ScanImage TIFF or Prairie folder/.xml)",
-		description = "Used instead of the active image when given (headless, batch)")
-	protected File image_file;
-
+	// the ROIs
 	@Parameter(persist = false, required = false, label = "ROI file (RoiSet.zip, .roi or label image)")
 	protected File roi_file;
 
 	@Parameter(persist = false, required = false, label = "Line-scan bands (e.g. 12-30,41-58; auto; empty)",
 		description = "Pixel columns of each soma on a line scan, 0-based and inclusive; 'auto' detects them")
 	protected String bands = "";
-
-	// how to read it
-	@Parameter(persist = false, required = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
-	protected String kind = "auto";
-
-	@Parameter(persist = false, required = false, label = "Channel (green, red or a number)")
-	protected String channel = Settings.CHANNEL;
-
-	@Parameter(persist = false, required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
-	protected double rate_hz = 0;
-
-	@Parameter(persist = false, required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
-	protected String trials = "separate";
-
-	@Parameter(persist = false, required = false, label = "Motion correction (frame stacks)", choices = { "none",
-		"rigid", "piecewise" }, description = "Registers every frame to a template built from the recording before " +
-			"the ROI means; the shifts go to NAME_shifts.csv")
-	protected String registration = "none";
 
 	// baseline
 	@Parameter(persist = false, required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
@@ -100,22 +71,13 @@ abstract class TraceCommand extends WritingCommand {
 		return Settings.concat(IMAGE, READING, BASELINE, OUTPUT);
 	}
 
-	/** The reading group as read options. */
-	protected ReadOptions readOptions() {
-		return Settings.read(kind, channel, rate_hz, trials);
-	}
 
 	/** The baseline group as trace settings. */
 	protected TraceAnalysis.Settings traceSettings() {
 		return Settings.trace(baseline, baseline_percentile, baseline_window_s, baseline_smoothing_s, baseline_start_s,
-			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(RegistrationSettings.of(
-				RegistrationMethod.parse(registration)));
+			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(registrationSettings());
 	}
 
-	/** The recording: image_file when given, else the image Fiji passed. */
-	protected Recording recording() throws IOException {
-		return ImageInputs.recording(image_file, image, readOptions());
-	}
 
 	/** The recording's ROIs: bands, roi_file or the ROI Manager. */
 	protected RoiSources.Choice rois(final Recording rec) throws IOException {

@@ -1,5 +1,6 @@
 package catrace.display;
 
+import catrace.model.Recording;
 import catrace.registration.BlockGrid;
 import catrace.registration.Motion;
 
@@ -45,16 +46,28 @@ public final class TraceTables {
 	 * before and after; for piecewise registration also the residual shift of each block (centre in px).
 	 */
 	public static Table shifts(final TraceResult r) {
-		final Motion m = r.motion();
 		final Table t = new Table(r.recording().name() + " registration shifts");
 		provenance(t, r);
+		return shifts(t, r.recording(), r.motion());
+	}
+
+	/** The shifts of a recording registered on its own ("Register Calcium Recording"). */
+	public static Table shifts(final Recording rec, final Motion m) {
+		final Table t = new Table(rec.name() + " registration shifts");
+		t.comment("CaTrace: " + rec.describe());
+		t.comment("source: " + rec.sourcePath());
+		t.comment(m.settings().describe());
+		return shifts(t, rec, m);
+	}
+
+	private static Table shifts(final Table t, final Recording rec, final Motion m) {
 		t.comment("shifts: dx_px, dy_px move the raw frame onto the template (registered(x, y) = raw(x + dx, y + dy)); " +
 			"peak_au: height of the phase-correlation peak (arbitrary units; a frame far below the others matched poorly); " +
 			"corr_before/corr_after: Pearson correlation of the raw / registered frame with the template" + (m
 				.grid() == null ? "" : "; block_B_dx_px/_dy_px: residual shift of block B (its centre at (" + centres(m
 					.grid()) + ") px), interpolated bilinearly between block centres and added to dx_px, dy_px"));
 		t.comment("largest rigid shift: " + Formats.number(m.maxAbsShift()) + " px");
-		final boolean trials = r.trials().size() > 1;
+		final boolean trials = m.trials().size() > 1;
 		if (trials) t.columns("trial");
 		t.columns("frame", "time_s", "dx_px", "dy_px", "peak_au", "corr_before", "corr_after");
 		final int blocks = m.grid() == null ? 0 : m.grid().blocks();
@@ -62,7 +75,7 @@ public final class TraceTables {
 			t.columns("block_" + (b + 1) + "_dx_px", "block_" + (b + 1) + "_dy_px");
 		for (int k = 0; k < m.trials().size(); k++) {
 			final Motion.Trial tr = m.trials().get(k);
-			final SampleTimes times = r.recording().times(k);
+			final SampleTimes times = rec.times(k);
 			for (int i = 0; i < tr.frames(); i++) {
 				t.addRow();
 				if (trials) t.set("trial", k + 1);

@@ -24,6 +24,8 @@ public final class PhaseCorrelation {
 	static final double WHITENING = 0.5;
 	/** Re-measurements on the frame moved back by the estimate so far. */
 	static final int REFINEMENTS = 2;
+	/** Shifts smaller than this (px, along both axes) are not re-measured. */
+	static final double REFINE_ABOVE_PX = 1;
 
 	private final int w, h;
 	private final double whitening;
@@ -76,7 +78,8 @@ public final class PhaseCorrelation {
 		// estimate so far, where what is left is small, and add up
 		double[] est = estimate(frame, templateSpectrum, maxShiftPx);
 		double dx = est[0], dy = est[1];
-		for (int i = 0; i < REFINEMENTS; i++) {
+		// the pull is a fraction of the shift: below REFINE_ABOVE_PX it is a few hundredths of a pixel
+		for (int i = 0; i < REFINEMENTS && Math.max(Math.abs(dx), Math.abs(dy)) >= REFINE_ABOVE_PX; i++) {
 			est = estimate(Shifts.translate(frame, w, h, -dx, -dy), templateSpectrum, 2);
 			dx += est[0];
 			dy += est[1];

@@ -28,7 +28,8 @@ public class ParameterGroupsTest {
 
 	static final List<Class<?>> COMMANDS = Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
 		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-		SyntheticCalciumRecording.class, MergeCalciumShards.class, BrowseCalciumTraces.class);
+		SyntheticCalciumRecording.class, MergeCalciumShards.class, RegisterCalciumRecording.class,
+		BrowseCalciumTraces.class);
 
 	private static Context context;
 
@@ -48,7 +49,8 @@ public class ParameterGroupsTest {
 			DetectingCommand.DETECTION, WritingCommand.OUTPUT);
 		for (final String key : shared) {
 			int declared = 0;
-			for (final Class<?> c : Arrays.asList(WritingCommand.class, TraceCommand.class, DetectingCommand.class))
+			for (final Class<?> c : Arrays.asList(WritingCommand.class, ImageCommand.class, TraceCommand.class,
+				DetectingCommand.class))
 				declared += parameterField(c, key) == null ? 0 : 1;
 			assertEquals(key + " declared in one group class", 1, declared);
 			// the synthetic recording's kind and the browser's image_file are parameters of their own

@@ -1,5 +1,10 @@
 package catrace.devtools;
 
+import net.imglib2.view.Views;
+import catrace.registration.RegistrationSettings;
+import catrace.registration.RegistrationMethod;
+import catrace.registration.MotionEstimator;
+import catrace.registration.Motion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +85,8 @@ public final class Bench {
 		"scipy.signal.filtfilt",
 		"scipy.signal.find_peaks",
 		"transient detection (CaTrace)",
+		"rigid registration (CaTrace)",
+		"rigid registration (numpy/scipy, same steps)",
 		"peak RSS: streamed extraction, short stack",
 		"peak RSS: streamed extraction, long stack",
 		"peak RSS: this bench process"));
@@ -236,8 +243,49 @@ public final class Bench {
 		imagej(stack, rois, f, raw, bytes);
 		filter();
 		memory(stack);
-		row(ROWS.get(15), Double.NaN, 0, "VmHWM " + mb(hwmKb()) + " (incl. ImageJ holding the stack or its subset)",
+		registration(stack, raw, bytes);
+		row(ROWS.get(ROWS.size() - 1), Double.NaN, 0, "VmHWM " + mb(hwmKb()) + " (incl. ImageJ holding the stack or its subset)",
 			"");
+	}
+
+	/** Frames registered in the registration rows (the first of the stack; the ratio does not depend on how many). */
+	static final int REGISTRATION_FRAMES = 300;
+
+	/**
+	 * Rigid registration of the first frames of the stack, CaTrace (all its steps: template, shifts, the moved frame's
+	 * correlation; threads as available) against the numpy/scipy script doing the same steps (reference.py register).
+	 */
+	private void registration(final Path stack, final double raw, final long bytes) throws IOException,
+		InterruptedException
+	{
+		final int n = Math.min(t, REGISTRATION_FRAMES);
+		final long regBytes = bytes / t * n;
+		final Recording rec = RecordingReader.open(stack, ReadOptions.defaults().withRateHz(FRAME_RATE_HZ));
+		final RandomAccessibleInterval<? extends RealType<?>> first = Views.interval(rec.trial(0), new long[] { 0, 0,
+			0 }, new long[] { w - 1, h - 1, n - 1 });
+		final List<RandomAccessibleInterval<? extends RealType<?>>> trials = Collections.singletonList(first);
+		final RegistrationSettings settings = RegistrationSettings.of(RegistrationMethod.RIGID);
+		double best = Double.POSITIVE_INFINITY;
+		Motion motion = null;
+		for (int i = 0; i < 2; i++) {
+			final long t0 = System.nanoTime();
+			motion = MotionEstimator.register(trials, settings, null, null);
+			best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+		}
+		row(ROWS.get(ROWS.indexOf("rigid registration (CaTrace)")), best, regBytes, String.format(Locale.ROOT,
+			"first %d frames, %d threads; largest shift %.2f px", n, threads, motion.maxAbsShift()), ratio(raw * n / t,
+				best) + " of raw");
+		final String why = python("import numpy, scipy.ndimage");
+		if (why != null) {
+			na(ROWS.get(ROWS.indexOf("rigid registration (numpy/scipy, same steps)")), why);
+			return;
+		}
+		final String res = runPython(script().toString(), "register", stack.toString(), "8", Integer.toString(w),
+			Integer.toString(h), Integer.toString(t), Integer.toString(n));
+		final double py = Double.parseDouble(res.replaceAll("(?s).*register_s=([0-9.]+).*", "$1"));
+		row(ROWS.get(ROWS.indexOf("rigid registration (numpy/scipy, same steps)")), py, regBytes,
+			"reference.py register, numpy FFT on one core; " + res.trim().replace("register_s=", "").replaceAll(
+				"^[0-9.]+ ", ""), "CaTrace " + ratio(py, best) + "x");
 	}
 
 	private void row(final String label, final double seconds, final long bytes, final String note,
@@ -623,8 +671,8 @@ public final class Bench {
 		final Path shortStack = ensureStack(Math.max(8, t / 4));
 		final String[] shortRes = childRun(shortStack), longRes = childRun(stack);
 		final long bShort = Files.size(shortStack), bLong = Files.size(stack);
-		rssRow(ROWS.get(13), shortRes, bShort);
-		rssRow(ROWS.get(14), longRes, bLong);
+		rssRow(ROWS.get(ROWS.indexOf("peak RSS: streamed extraction, short stack")), shortRes, bShort);
+		rssRow(ROWS.get(ROWS.indexOf("peak RSS: streamed extraction, long stack")), longRes, bLong);
 		final int nRoi = rois(w, h).size();
 		remarks.add(String.format(Locale.ROOT, "Peak RSS of the streamed child JVM (%s): %s for a %.0f MB stack, %s " +
 			"for %.0f MB (%.1fx the heap). The result F alone is %d ROIs x T x 8 bytes = %.1f MB and %.1f MB.",

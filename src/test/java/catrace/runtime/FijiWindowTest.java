@@ -106,7 +106,7 @@ public class FijiWindowTest {
 	public void everyCommandIsInThePluginsMenu() {
 		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Browse Calcium Traces",
 			"Calcium Stimulus Responses", "Detect Calcium Transients", "Extract Calcium Traces", "Merge Calcium Shards",
-			"Score Transients Against Spikes", "Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
+			"Register Calcium Recording", "Score Transients Against Spikes", "Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
 				"\\|")));
 	}
 

@@ -11,6 +11,13 @@ filter COEFFS NTRACES NSAMPLES OUT
     x[i, k] = sin(0.001 * k * (i % 50 + 1)) + ((k * 7919 + i * 104729) % 1000) / 1000 and scipy.signal.find_peaks on
     the result; writes trace 0 filtered (float64) to OUT and prints "filtfilt_s=… find_peaks_s=… peaks=…" (filtfilt: the
     best of two runs; scipy runs it on one core).
+register STACK OFFSET W H T N
+    Rigid registration of the first N frames the way a numpy/scipy script does it, with the same steps as CaTrace's
+    rigid registration: a template (mean of 60 frames spread over the N), then per frame the FFT of the tapered,
+    mean-subtracted frame, the cross-power spectrum with the template (band-passed, divided by the square root of its
+    magnitude), the inverse FFT, the peak within 20 % of the smaller side, a parabola through its neighbours for the
+    sub-pixel shift, the frame moved back by it (scipy.ndimage.shift, bilinear) and its correlation with the template.
+    Prints "register_s=… max_shift_px=…" (best of two passes; numpy's FFT runs on one core).
 """
 import sys
 import time
@@ -79,9 +86,57 @@ def filt(coeffs, ntraces, nsamples, out):
     print("filtfilt_s=%.6f find_peaks_s=%.6f peaks=%d" % (filt_s, peaks_s, peaks))
 
 
+def register(stack, offset, w, h, t, n):
+    from scipy import ndimage
+    w, h, n = int(w), int(h), min(int(n), int(t))
+    mov = np.memmap(stack, dtype="<u2", mode="r", offset=int(offset), shape=(int(t), h, w))
+    pick = np.linspace(0, n - 1, min(60, n)).round().astype(int)
+    template = mov[pick].astype(np.float64).mean(axis=0)
+
+    def taper(m):
+        k = max(1, round(0.15 * m))
+        d = np.minimum(np.arange(m), m - 1 - np.arange(m))
+        return np.where(d >= k, 1.0, 0.5 * (1 - np.cos(np.pi * (d + 0.5) / k)))
+
+    win = taper(h)[:, None] * taper(w)[None, :]
+    fy = np.fft.fftfreq(h)[:, None]
+    fx = np.fft.fftfreq(w)[None, :]
+    f2 = fx * fx + fy * fy
+    band = np.exp(-2 * np.pi ** 2 * 1.15 ** 2 * f2) * (1 - np.exp(-2 * np.pi ** 2 * 8.0 ** 2 * f2))
+    tspec = np.conj(np.fft.fft2((template - template.mean()) * win))
+    m = int(0.2 * min(w, h))
+    best = float("inf")
+    maxshift = 0.0
+    for _ in range(2):
+        t0 = time.perf_counter()
+        for k in range(n):
+            frame = np.asarray(mov[k], dtype=np.float64)
+            cross = np.fft.fft2((frame - frame.mean()) * win) * tspec
+            mag = np.abs(cross)
+            cross = np.where(mag > 0, cross * band / np.sqrt(np.maximum(mag, 1e-300)), 0)
+            c = np.fft.ifft2(cross).real
+            c = np.roll(np.roll(c, m, axis=0), m, axis=1)[:2 * m + 1, :2 * m + 1]
+            iy, ix = np.unravel_index(np.argmax(c), c.shape)
+
+            def par(a, b, d):
+                den = a - 2 * b + d
+                return 0.0 if den == 0 else 0.5 * (a - d) / den
+
+            sy = iy - m + (par(c[iy - 1, ix], c[iy, ix], c[iy + 1, ix]) if 0 < iy < 2 * m else 0)
+            sx = ix - m + (par(c[iy, ix - 1], c[iy, ix], c[iy, ix + 1]) if 0 < ix < 2 * m else 0)
+            moved = ndimage.shift(frame, (-sy, -sx), order=1, mode="constant", cval=np.nan)
+            ok = ~np.isnan(moved)
+            np.corrcoef(moved[ok], template[ok])
+            maxshift = max(maxshift, abs(sx), abs(sy))
+        best = min(best, time.perf_counter() - t0)
+    print("register_s=%.6f max_shift_px=%.3f" % (best, maxshift))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "extract":
         extract(*sys.argv[2:9])
+    elif sys.argv[1] == "register":
+        register(*sys.argv[2:8])
     elif sys.argv[1] == "filter":
         filt(*sys.argv[2:6])
     else:
