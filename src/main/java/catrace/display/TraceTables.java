@@ -67,19 +67,23 @@ public final class TraceTables {
 				.grid() == null ? "" : "; block_B_dx_px/_dy_px: residual shift of block B (its centre at (" + centres(m
 					.grid()) + ") px), interpolated bilinearly between block centres and added to dx_px, dy_px"));
 		t.comment("largest rigid shift: " + Formats.number(m.maxAbsShift()) + " px");
+		if (m.linesPerBlock() > 0) t.comment("line scan: drift along the line measured on the mean profile of " +
+			"every " + m.linesPerBlock() + " lines (one row each, at its first line); a line's shift is interpolated " +
+			"between block centres; dy_px is 0");
 		final boolean trials = m.trials().size() > 1;
 		if (trials) t.columns("trial");
-		t.columns("frame", "time_s", "dx_px", "dy_px", "peak_au", "corr_before", "corr_after");
+		final boolean lines = m.linesPerBlock() > 0;
+		t.columns(lines ? "line" : "frame", "time_s", "dx_px", "dy_px", "peak_au", "corr_before", "corr_after");
 		final int blocks = m.grid() == null ? 0 : m.grid().blocks();
 		for (int b = 0; b < blocks; b++)
 			t.columns("block_" + (b + 1) + "_dx_px", "block_" + (b + 1) + "_dy_px");
 		for (int k = 0; k < m.trials().size(); k++) {
 			final Motion.Trial tr = m.trials().get(k);
 			final SampleTimes times = rec.times(k);
-			for (int i = 0; i < tr.frames(); i++) {
+			for (int i = 0; i < tr.frames(); i += Math.max(1, m.linesPerBlock())) {
 				t.addRow();
 				if (trials) t.set("trial", k + 1);
-				t.set("frame", i + 1);
+				t.set(lines ? "line" : "frame", i + 1);
 				t.set("time_s", times.at(i));
 				t.set("dx_px", tr.dx(i));
 				t.set("dy_px", tr.dy(i));
