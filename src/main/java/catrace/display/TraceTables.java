@@ -69,7 +69,8 @@ public final class TraceTables {
 		t.comment("largest rigid shift: " + Formats.number(m.maxAbsShift()) + " px");
 		if (m.linesPerBlock() > 0) t.comment("line scan: drift along the line measured on the mean profile of " +
 			"every " + m.linesPerBlock() + " lines (one row each, at its first line); a line's shift is interpolated " +
-			"between block centres; dy_px is 0");
+			"between block centres; dy_px is 0; peak_au here is the block profile's correlation with the line's " +
+			"profile (below 0.5: no measurable shift, e.g. shutter closed; interpolated from the neighbours)");
 		final boolean trials = m.trials().size() > 1;
 		if (trials) t.columns("trial");
 		final boolean lines = m.linesPerBlock() > 0;

@@ -22,6 +22,8 @@ public final class LineDrift {
 	public static final double BLOCK_S = 1;
 	/** The fewest lines in a block. */
 	static final int MIN_BLOCK_LINES = 20;
+	/** A block profile correlating less than this with the line's profile has no measurable shift. */
+	static final double MIN_CORRELATION = 0.5;
 
 	private LineDrift() {}
 
@@ -89,10 +91,14 @@ public final class LineDrift {
 			final double[][] prof = profiles.get(k);
 			final int n = (int) img.dimension(1);
 			final double[] bs = new double[prof.length], centre = new double[prof.length];
+			final double[] corr = new double[prof.length];
 			for (int b = 0; b < prof.length; b++) {
-				bs[b] = shift(prof[b], template, maxShift);
+				final double[] r = measure(prof[b], template, maxShift);
+				bs[b] = r[0];
+				corr[b] = r[1];
 				centre[b] = Math.min(n - 1, b * block + (Math.min(n, (b + 1) * block) - b * block - 1) / 2.0);
 			}
+			unmeasured(bs, centre, corr);
 			final Motion.Trial tr = new Motion.Trial(n, 0);
 			final double[] raw = new double[w];
 			for (int t = 0; t < n; t++) {
@@ -111,10 +117,8 @@ public final class LineDrift {
 				}
 				if (++done % 10000 == 0) p.progress(done, 2 * total, "correcting line drift");
 			}
-			for (int b = 0; b < prof.length; b++) {
-				final int t = (int) Math.round(centre[b]);
-				tr.peak[t] = 1;
-			}
+			for (int b = 0; b < prof.length; b++)
+				tr.peak[Math.min(n - 1, b * block)] = corr[b];
 			out.add(tr);
 		}
 		return new Motion(settings, w, 1, null, before, template, out, block);
@@ -122,12 +126,18 @@ public final class LineDrift {
 
 	/** Shift s (px) with profile(x) ≈ template(x − s): cross-correlation peak, parabola, one re-measurement. */
 	static double shift(final double[] profile, final double[] template, final int maxShift) {
-		double s = peak(profile, template, maxShift);
-		s += peak(move(profile, -s), template, 2);
-		return Math.max(-maxShift, Math.min(maxShift, s));
+		return measure(profile, template, maxShift)[0];
 	}
 
-	private static double peak(final double[] a, final double[] t, final int maxShift) {
+	/** {shift, correlation of the profile with the template at that shift}. */
+	static double[] measure(final double[] profile, final double[] template, final int maxShift) {
+		double s = peak(profile, template, maxShift)[0];
+		final double[] r = peak(move(profile, -s), template, 2);
+		s += r[0];
+		return new double[] { Math.max(-maxShift, Math.min(maxShift, s)), r[1] };
+	}
+
+	private static double[] peak(final double[] a, final double[] t, final int maxShift) {
 		final int w = a.length;
 		final double[] c = new double[2 * maxShift + 1];
 		int best = maxShift;
@@ -153,7 +163,7 @@ public final class LineDrift {
 			final double den = c[best - 1] - 2 * c[best] + c[best + 1];
 			if (den < 0) f = 0.5 * (c[best - 1] - c[best + 1]) / den;
 		}
-		return best - maxShift + f;
+		return new double[] { best - maxShift + f, c[best] };
 	}
 
 	/** out(x) = in(x − s), linear between pixels, NaN outside. */
@@ -168,6 +178,31 @@ public final class LineDrift {
 			else out[x] = f > 0 ? (1 - f) * in[x0] + f * in[x0 + 1] : in[x0];
 		}
 		return out;
+	}
+
+	/**
+	 * Blocks whose profile does not look like the line's (correlation below {@value #MIN_CORRELATION}: the shutter
+	 * closed, the detector off, the line bleached) have no measurable shift: they take the shift interpolated between
+	 * the nearest measured blocks (0 when none was measured).
+	 */
+	private static void unmeasured(final double[] shift, final double[] centre, final double[] corr) {
+		final List<Integer> ok = new ArrayList<>();
+		for (int b = 0; b < shift.length; b++)
+			if (corr[b] >= MIN_CORRELATION) ok.add(b);
+		for (int b = 0; b < shift.length; b++) {
+			if (corr[b] >= MIN_CORRELATION) continue;
+			if (ok.isEmpty()) {
+				shift[b] = 0;
+				continue;
+			}
+			int lo = -1, hi = -1;
+			for (final int o : ok) {
+				if (o < b) lo = o;
+				if (o > b && hi < 0) hi = o;
+			}
+			shift[b] = lo < 0 ? shift[hi] : hi < 0 ? shift[lo] : shift[lo] + (shift[hi] - shift[lo]) * (centre[b] -
+				centre[lo]) / (centre[hi] - centre[lo]);
+		}
 	}
 
 	private static double[] fill(final double[] v, final double[] fallback) {
