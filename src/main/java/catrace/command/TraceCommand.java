@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 
 
@@ -42,7 +43,9 @@ abstract class TraceCommand extends ImageCommand {
 	@Parameter(persist = false, required = false, label = "Running baseline window (s)", min = "0")
 	protected double baseline_window_s = Settings.BASELINE.windowS();
 
-	@Parameter(persist = false, required = false, label = "Smoothing before the percentile (s)", min = "0")
+	// not in the dialog (Detect's would no longer fit a laptop screen): macros and --run set it
+	@Parameter(persist = false, required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Smoothing before the percentile (s)", min = "0")
 	protected double baseline_smoothing_s = Settings.BASELINE.smoothingS();
 
 	@Parameter(persist = false, required = false, label = "Baseline time range start (s)")

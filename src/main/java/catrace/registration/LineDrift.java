@@ -71,13 +71,13 @@ public final class LineDrift {
 		for (final double[][] pr : profiles)
 			for (final double[] v : pr)
 				all.add(v);
-		final double[] before = mean(all);
+		final double[] before = MotionEstimator.nanMean(all, null);
 		double[] template = before;
 		for (int round = 0; round < RegistrationSettings.TEMPLATE_ROUNDS; round++) {
 			final List<double[]> moved = new ArrayList<>();
 			for (final double[] v : all)
 				moved.add(move(v, -shift(v, template, maxShift)));
-			template = mean(moved);
+			template = MotionEstimator.nanMean(moved, template);
 		}
 		// centre on the median block's position (whole pixels), as for frames
 		final double[] s0 = new double[all.size()];
@@ -211,20 +211,6 @@ public final class LineDrift {
 		return v;
 	}
 
-	private static double[] mean(final List<double[]> v) {
-		final int w = v.get(0).length;
-		final double[] s = new double[w];
-		final int[] n = new int[w];
-		for (final double[] a : v)
-			for (int x = 0; x < w; x++)
-				if (!Double.isNaN(a[x])) {
-					s[x] += a[x];
-					n[x]++;
-				}
-		for (int x = 0; x < w; x++)
-			s[x] = n[x] > 0 ? s[x] / n[x] : Double.NaN;
-		return s;
-	}
 
 	private static double interpolate(final double[] x, final double[] y, final double t) {
 		if (x.length == 1 || t <= x[0]) return y[0];

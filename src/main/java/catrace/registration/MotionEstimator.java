@@ -191,7 +191,7 @@ public final class MotionEstimator {
 	}
 
 	/** Pixel-wise mean over the finite values; where there are none, the fallback's value (or NaN). */
-	private static double[] nanMean(final List<double[]> images, final double[] fallback) {
+	static double[] nanMean(final List<double[]> images, final double[] fallback) {
 		final int len = images.get(0).length;
 		final double[] sum = new double[len];
 		final int[] count = new int[len];

@@ -294,15 +294,7 @@ public final class Bench {
 	 */
 	private Path ensureMovingStack(final int frames) throws IOException {
 		final Path p = dir.resolve(String.format(Locale.ROOT, "moving_%dx%dx%d.tif", w, h, frames));
-		if (Files.exists(p)) {
-			try {
-				final TiffStream s = TiffStream.open(p);
-				if (s.width() == w && s.height() == h && s.planeCount() == frames) return p;
-			}
-			catch (final IOException e) {
-				// rewrite it below
-			}
-		}
+		if (reusable(p, frames)) return p;
 		out.println("writing " + p + " …");
 		final java.util.Random r = new java.util.Random(5);
 		final int pad = 4, fw = w + 2 * pad, fh = h + 2 * pad;
@@ -356,17 +348,21 @@ public final class Bench {
 	// ------------------------------------------------------------------------------------------------ data
 
 	/** The bench stack of n frames, written once (noise plus blinking discs) and reused. */
+	/** True when the stack written by an earlier run has this size. */
+	private boolean reusable(final Path p, final int frames) {
+		if (!Files.exists(p)) return false;
+		try {
+			final TiffStream s = TiffStream.open(p);
+			return s.width() == w && s.height() == h && s.planeCount() == frames;
+		}
+		catch (final IOException e) {
+			return false; // rewritten by the caller
+		}
+	}
+
 	private Path ensureStack(final int frames) throws IOException {
 		final Path p = dir.resolve(String.format(Locale.ROOT, "stack_%dx%dx%d.tif", w, h, frames));
-		if (Files.exists(p)) {
-			try {
-				final TiffStream s = TiffStream.open(p);
-				if (s.width() == w && s.height() == h && s.planeCount() == frames) return p;
-			}
-			catch (final IOException e) {
-				// rewrite it below
-			}
-		}
+		if (reusable(p, frames)) return p;
 		out.println("writing " + p + " …");
 		final Path tmp = dir.resolve(p.getFileName() + ".part");
 		final List<PixelMask> masks = masks(rois(w, h), w, h);
