@@ -13,9 +13,10 @@ import catrace.quality.Percentile;
 
 /**
  * Bayesian maximum-likelihood population decoders of location (Wood, Town &amp; Bizley 2019, after Belliveau et
- * al.). Each ROI's response at each location is a Gaussian with the mean and s.d. of its trials there; locations are
- * equally likely (every ROI contributes the same number of trials per location), so the decoded location is the one
- * of maximum likelihood. The models differ in what is compared:
+ * al.). Each ROI's response at each location is a Gaussian with the mean of its trials there and either the s.d. of
+ * those trials (the paper's, {@link Variance#PER_LOCATION}) or the ROI's s.d. pooled over all locations
+ * ({@link Variance#POOLED}); locations are equally likely (every ROI contributes the same number of trials per
+ * location), so the decoded location is the one of maximum likelihood. The models differ in what is compared:
  * <ul>
  * <li>distributed: the product of the ROIs' likelihoods;</li>
  * <li>two-channel hemispheric: the ROIs of each of two groups (e.g. hemispheres) are averaged into one channel, the
@@ -30,10 +31,10 @@ import catrace.quality.Percentile;
  * <p>
  * For each population size, {@code draws} populations are drawn from the ROIs with replacement; in each draw every
  * location is decoded once, from one trial per ROI drawn at random, and that trial is left out of the ROI's mean and
- * s.d. at its location (leave-one-out; the paper does not say it held the test trial out). Accuracy per draw =
- * fraction of the locations decoded correctly; the confusion matrix is pooled over the draws. Each s.d. is floored
- * at 10 % of the ROI's s.d. pooled over locations (and at 1e-9), so a location where an ROI never responded (s.d. 0)
- * makes a response there unlikely instead of impossible. All models decode the same draws.
+ * s.d. (leave-one-out; the paper does not say it held the test trial out, and without it the distributed decoder
+ * scores nearly 100 % even on a population built as two channels, because each ROI's own trial is in its model).
+ * Each s.d. is floored at 10 % of the ROI's pooled s.d. (and at 1e-9), so a location where an ROI never responded
+ * (s.d. 0) makes a response there unlikely instead of impossible. All models decode the same draws.
  */
 public final class PopulationDecoders {
 
@@ -58,6 +59,35 @@ public final class PopulationDecoders {
 		}
 	}
 
+	/** The s.d. of an ROI's Gaussian at a location. */
+	public enum Variance {
+		/**
+		 * The ROI's s.d. pooled over the locations (one per ROI): robust with few trials and sparse responses, where
+		 * a s.d. per location estimated from a handful of trials adds noise to every likelihood.
+		 */
+		POOLED("pooled"),
+		/** The s.d. of the ROI's trials at that location (the paper's). */
+		PER_LOCATION("per location");
+
+		private final String label;
+
+		Variance(final String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+		/** By label, any case. */
+		public static Variance parse(final String s) {
+			for (final Variance v : values())
+				if (v.label.equalsIgnoreCase(s == null ? "" : s.trim())) return v;
+			throw new IllegalArgumentException("decoder_variance must be \"pooled\" or \"per location\", got \"" + s +
+				"\"");
+		}
+	}
+
 	/** One ROI as the decoders see it. */
 	public static final class Cell {
 
@@ -68,6 +98,7 @@ public final class PopulationDecoders {
 		final double[] sum;
 		final double[] sumSq;
 		final int n;
+		final double pooledSs;
 		final double floorVar;
 
 		/**
@@ -97,6 +128,7 @@ public final class PopulationDecoders {
 				for (final double v : values[l])
 					pooled += (v - m) * (v - m);
 			}
+			pooledSs = pooled;
 			final double sd = Math.sqrt(pooled / (values.length * (n - 1)));
 			final double floor = Math.max(SD_FLOOR_FRACTION * sd, 1e-9);
 			floorVar = floor * floor;
@@ -110,20 +142,26 @@ public final class PopulationDecoders {
 			return Double.isNaN(leftOut) ? sum[l] / n : (sum[l] - leftOut) / (n - 1);
 		}
 
-		/** Variance (n − 1) at location l, leaving out {@code leftOut}, plus the floor. */
-		double variance(final int l, final double leftOut) {
-			final double s, ss;
-			final int m;
-			if (Double.isNaN(leftOut)) {
-				s = sum[l];
-				ss = sumSq[l];
-				m = n;
+		/**
+		 * Variance at location l plus the floor, with the trial {@code leftOut} of location {@code testLocation} left
+		 * out of the model (NaN: nothing left out): the s.d. of location l's trials (n − 1), or pooled over all
+		 * locations (n − 1 per location, the left-out trial removed by the downdate SS − (x − m)² n / (n − 1)).
+		 */
+		double variance(final int l, final int testLocation, final double leftOut, final Variance model) {
+			final boolean out = !Double.isNaN(leftOut);
+			if (model == Variance.POOLED) {
+				double ss = pooledSs;
+				int df = sum.length * (n - 1);
+				if (out) {
+					final double e = leftOut - sum[testLocation] / n;
+					ss -= e * e * n / (n - 1);
+					df--;
+				}
+				return Math.max(ss, 0) / df + floorVar;
 			}
-			else {
-				s = sum[l] - leftOut;
-				ss = sumSq[l] - leftOut * leftOut;
-				m = n - 1;
-			}
+			final boolean here = out && l == testLocation;
+			final double s = here ? sum[l] - leftOut : sum[l], ss = here ? sumSq[l] - leftOut * leftOut : sumSq[l];
+			final int m = here ? n - 1 : n;
 			final double v = (ss - s * s / m) / (m - 1);
 			return Math.max(v, 0) + floorVar;
 		}
@@ -193,11 +231,12 @@ public final class PopulationDecoders {
 	 * @param sizes population sizes (≥ 1)
 	 * @param draws populations drawn per size
 	 * @param channels N of the N-channel models (sizes below N are left out for them)
+	 * @param variance the s.d. of each ROI's Gaussians
 	 * @param seed seeds the draws
 	 * @return the curves, by model, in the order of {@code sizes}
 	 */
 	public static Map<Model, List<Curve>> run(final List<Cell> cells, final List<Model> models, final int[] sizes,
-		final int draws, final int channels, final long seed)
+		final int draws, final int channels, final Variance variance, final long seed)
 	{
 		if (cells.isEmpty()) throw new IllegalArgumentException("No ROIs for the population decoders");
 		if (draws < 1) throw new IllegalArgumentException("draws must be >= 1, got " + draws);
@@ -234,9 +273,8 @@ public final class PopulationDecoders {
 						final Cell c = pop[i];
 						r[i] = c.values[loc][rng.nextInt(c.n)];
 						for (int l = 0; l < nLoc; l++) {
-							final double left = l == loc ? r[i] : Double.NaN;
-							mu[i][l] = c.mean(l, left);
-							var[i][l] = c.variance(l, left);
+							mu[i][l] = c.mean(l, l == loc ? r[i] : Double.NaN);
+							var[i][l] = c.variance(l, loc, r[i], variance);
 						}
 					}
 					System.arraycopy(r, 0, shuffled, 0, s);

@@ -60,6 +60,7 @@ public final class SpatialAnalysis {
 		private int channels = 0;
 		private int allSizesUpTo = 40;
 		private PopulationRois populationRois = PopulationRois.INFORMATIVE;
+		private PopulationDecoders.Variance variance = PopulationDecoders.Variance.POOLED;
 		private long seed = 1;
 
 		private Settings copy() {
@@ -71,6 +72,7 @@ public final class SpatialAnalysis {
 			c.channels = channels;
 			c.allSizesUpTo = allSizesUpTo;
 			c.populationRois = populationRois;
+			c.variance = variance;
 			c.seed = seed;
 			return c;
 		}
@@ -131,6 +133,13 @@ public final class SpatialAnalysis {
 			return c;
 		}
 
+		/** The s.d. of the population decoders' Gaussians (default: pooled over locations). */
+		public Settings withVariance(final PopulationDecoders.Variance v) {
+			final Settings c = copy();
+			c.variance = v;
+			return c;
+		}
+
 		public Settings withSeed(final long s) {
 			final Settings c = copy();
 			c.seed = s;
@@ -164,6 +173,10 @@ public final class SpatialAnalysis {
 
 		public PopulationRois populationRois() {
 			return populationRois;
+		}
+
+		public PopulationDecoders.Variance variance() {
+			return variance;
 		}
 
 		public long seed() {
@@ -347,7 +360,7 @@ public final class SpatialAnalysis {
 			"not run: no " + settings.populationRois.label() + " ROI");
 		final int[] sizes = PopulationDecoders.sizes(cells.size(), settings.allSizesUpTo);
 		final Map<PopulationDecoders.Model, List<PopulationDecoders.Curve>> curves = PopulationDecoders.run(cells,
-			models, sizes, settings.draws, channels, Seeds.mix(settings.seed, ci, 4));
+			models, sizes, settings.draws, channels, settings.variance, Seeds.mix(settings.seed, ci, 4));
 		final List<String> notes = new ArrayList<>();
 		notes.add(cells.size() + " " + settings.populationRois.label() + " ROIs, " + m + " trials per location");
 		if (groupList.size() != 2) notes.add("no hemispheric decoder: it needs exactly 2 groups, the ROIs have " +
@@ -566,8 +579,9 @@ public final class SpatialAnalysis {
 	public Table populationTable() {
 		final Table t = new Table("Population decoders");
 		provenance(t);
-		t.comment("Bayesian maximum-likelihood decoders (Gaussian likelihood of each ROI's response per location, " +
-			"equal trials per location, test trial left out); " + settings.draws + " populations drawn with " +
+		t.comment("Bayesian maximum-likelihood decoders (Gaussian likelihood of each ROI's response at each location: " +
+			"mean per location, s.d. " + (settings.variance == PopulationDecoders.Variance.POOLED
+				? "pooled over locations" : "per location") + "; equal trials per location, test trial left out); " + settings.draws + " populations drawn with " +
 			"replacement per size, one trial per ROI and location decoded per draw; ROIs: " + settings.populationRois
 				.label() + "; s.d. floored at " + Formats.number(PopulationDecoders.SD_FLOOR_FRACTION) + " x the ROI's " +
 			"pooled s.d.; seed " + settings.seed);

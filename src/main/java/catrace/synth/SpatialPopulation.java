@@ -52,13 +52,13 @@ public final class SpatialPopulation {
 	public static final class Settings {
 
 		double[] locationsDeg = { -75, -45, -15, 15, 45, 75 };
-		int trialsPerLocation = 10;
+		int trialsPerLocation = 15;
 		int roisPerGroup = 20;
 		double contralateralFraction = 0.88;
 		Tuning tuning = Tuning.HETEROGENEOUS;
-		double widthDeg = 35;
+		double widthDeg = 25;
 		double sigmoidSlopeDeg = 15;
-		double peakSpikes = 2;
+		double peakSpikes = 3;
 		double floor = 0.1;
 		double spontaneousHz = 0.5;
 		double amplitudePct = 14;
