@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * distribution (for the centroid the circular mean) and its 2.5th and 97.5th percentiles (for the centroid of the
  * angles' deviations from that mean) are the estimate and its 95 % interval;</li>
  * <li>the pattern decoder at each bin width ({@link PatternDecoder}); informative when the decoder's mutual
- * information is significant at any width; the best width is the one of highest mutual information among the
- * significant ones (among all when none is).</li>
+ * information is significant and its accuracy above chance at any width ({@link PatternDecoder.Result#informative()});
+ * the best width is the one of highest mutual information among those (among all when there is none).</li>
  * </ul>
  */
 public final class RoiSpatialTuning {
@@ -130,7 +130,7 @@ public final class RoiSpatialTuning {
 			if (best < 0) best = w;
 			else {
 				final PatternDecoder.Result b = dec.get(best);
-				if (d.significant() && !b.significant() || d.significant() == b.significant() && d.miBits() > b.miBits())
+				if (d.informative() && !b.informative() || d.informative() == b.informative() && d.miBits() > b.miBits())
 					best = w;
 			}
 		}
@@ -314,10 +314,10 @@ public final class RoiSpatialTuning {
 		return bestWidth;
 	}
 
-	/** Significant mutual information at any bin width. */
+	/** Significant mutual information with accuracy above chance at any bin width. */
 	public boolean informative() {
 		for (final PatternDecoder.Result d : decoding)
-			if (d.significant()) return true;
+			if (d.informative()) return true;
 		return false;
 	}
 }

@@ -26,7 +26,7 @@ public final class SpatialAnalysis {
 
 	/** Which ROIs the population decoders draw from. */
 	public enum PopulationRois {
-		/** Significant mutual information at any bin width (the paper's choice). */
+		/** Informative: significant mutual information, accuracy above chance, at any bin width (the paper's choice). */
 		INFORMATIVE("informative"),
 		/** Spatially tuned (Kruskal–Wallis p &lt; alpha). */
 		TUNED("tuned"),
@@ -314,7 +314,7 @@ public final class SpatialAnalysis {
 		final int m = Arrays.stream(n).min().orElse(0);
 		final Map<PopulationDecoders.Model, List<PopulationDecoders.Curve>> none = Collections.emptyMap();
 		if (settings.draws == 0) return new Population(r.condition(), Collections.emptyList(), m, channels, midline,
-			none, "not run (0 draws)");
+			none, "population_draws = 0");
 		if (m < 3) return new Population(r.condition(), Collections.emptyList(), m, channels, midline, none,
 			"not run: a location has " + m + " trial(s), the decoders need 3 or more (leave-one-out mean and s.d.)");
 		// two groups for the hemispheric channels
@@ -449,7 +449,8 @@ public final class SpatialAnalysis {
 			"replacement at every location; boot_mean = mean (circular mean for the centroid), ci = 2.5th and 97.5th " +
 			"percentiles; seed " + settings.seed);
 		t.comment("pattern decoder: leave-one-out nearest template (Euclidean) on the binned responses; informative = " +
-			"mutual information > mean + 2 s.d. of " + settings.shuffles + " label shuffles at any bin width");
+			"mutual information > mean + 2 s.d. of " + settings.shuffles + " label shuffles and accuracy above chance at " +
+			"any bin width");
 		final double[] loc = conditions.get(0).locationsDeg();
 		t.columns("roi", "group", "condition", "n_trials", "min_trials_per_location", "response_mean_pct",
 			"baseline_mean_pct");
@@ -511,9 +512,12 @@ public final class SpatialAnalysis {
 		provenance(t);
 		t.comment("leave-one-out nearest-template decoder (Euclidean distance between binned responses); significant = " +
 			"mi_bits > shuffle_mi_mean_bits + 2 * shuffle_mi_sd_bits (" + settings.shuffles + " shuffles of the " +
-			"location labels); mi_pct_of_max = 100 * mi_bits / log2(number of locations)");
+			"location labels, the paper's rule); above_chance = accuracy_pct > chance_pct (leave-one-out templates decode " +
+			"locations with equal mean responses as each other: below chance, yet with mutual information); informative = " +
+			"both; mi_pct_of_max = 100 * mi_bits / log2(number of locations)");
 		t.columns("roi", "group", "condition", "bin_width_s", "n_bins", "n_trials", "accuracy_pct", "chance_pct",
-			"mi_bits", "mi_pct_of_max", "shuffle_mi_mean_bits", "shuffle_mi_sd_bits", "significant", "best_width");
+			"mi_bits", "mi_pct_of_max", "shuffle_mi_mean_bits", "shuffle_mi_sd_bits", "significant", "above_chance",
+			"informative", "best_width");
 		for (int c = 0; c < conditions.size(); c++) {
 			final SpatialResponses r = conditions.get(c);
 			final double[] widths = r.binWidthsS();
@@ -525,7 +529,8 @@ public final class SpatialAnalysis {
 							.total()).set("accuracy_pct", 100 * d.accuracy()).set("chance_pct", 100.0 / r.locationCount())
 						.set("mi_bits", d.miBits()).set("mi_pct_of_max", d.miPercentOfMaximum()).set("shuffle_mi_mean_bits",
 							d.shuffleMeanBits()).set("shuffle_mi_sd_bits", d.shuffleSdBits()).set("significant", d
-								.significant() ? 1 : 0).set("best_width", w == rt.bestWidth() ? 1 : 0);
+								.significant() ? 1 : 0).set("above_chance", d.aboveChance() ? 1 : 0).set("informative", d
+									.informative() ? 1 : 0).set("best_width", w == rt.bestWidth() ? 1 : 0);
 				}
 			}
 		}

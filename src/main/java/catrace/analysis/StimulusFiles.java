@@ -105,27 +105,41 @@ public final class StimulusFiles {
 			spans = new ArrayList<>();
 			for (final DffTrial t : tf.trials())
 				spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
-			final List<String> flags = new ArrayList<>();
-			for (int r = 0; r < tf.rois().size(); r++)
-				flags.add(tf.allNaN(r) ? "non-finite" : "");
-			final List<RoiEvents> found = EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
-				ProgressListener.NONE);
-			for (final RoiEvents e : found) {
-				if (!e.analysed()) {
-					warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
-						? " has no finite dF/F value (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
-					continue;
-				}
-				rois.add(e.roi());
-				events.add(WeightedEvents.of(e));
-			}
-			if (rois.isEmpty()) throw new IllegalArgumentException(tf.source() + ": no ROI has finite dF/F values");
+			events.addAll(detect(tf, detection, rois, warnings));
 			described = String.format(Locale.ROOT, "transients detected in %s (%d ROIs, %d trials, %.4g Hz from time_s)",
 				tf.source(), rois.size(), spans.size(), tf.trials().get(0).rateHz());
 		}
 		final RoiPositions positions = roiFile == null ? null : roiFile.positions(rois);
 		final ProtocolCheck check = protocol.check(spans, settings.repeats());
 		return new Result(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
+	}
+
+	/**
+	 * Transients detected on every ROI of a ΔF/F table; an ROI without a finite value is left out with a warning.
+	 *
+	 * @param rois receives the names of the ROIs analysed, in the order of the returned events
+	 * @throws IllegalArgumentException when no ROI has finite values
+	 */
+	static List<WeightedEvents> detect(final DffTraceFile tf, final DetectionSettings detection,
+		final List<String> rois, final List<String> warnings)
+	{
+		final List<String> flags = new ArrayList<>();
+		for (int r = 0; r < tf.rois().size(); r++)
+			flags.add(tf.allNaN(r) ? "non-finite" : "");
+		final List<WeightedEvents> events = new ArrayList<>();
+		for (final RoiEvents e : EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
+			ProgressListener.NONE))
+		{
+			if (!e.analysed()) {
+				warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
+					? " has no finite dF/F value (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
+				continue;
+			}
+			rois.add(e.roi());
+			events.add(WeightedEvents.of(e));
+		}
+		if (rois.isEmpty()) throw new IllegalArgumentException(tf.source() + ": no ROI has finite dF/F values");
+		return events;
 	}
 
 	/**
