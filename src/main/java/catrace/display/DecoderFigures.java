@@ -18,7 +18,7 @@ import catrace.analysis.SpatialAnalysis;
 /**
  * The decoders of one condition (Wood, Town &amp; Bizley 2019, Fig. 3g, 7 and 8a): the population decoders' accuracy
  * and mutual information against population size, and confusion matrices (the population decoders at the largest
- * size, the single ROI decoded best). Every number drawn is a value of the population_decoders, spatial_decoding or
+ * size, the informative ROI decoded most accurately). Every number drawn is a value of the population_decoders, spatial_decoding or
  * spatial_confusion table.
  */
 public final class DecoderFigures {
@@ -151,7 +151,7 @@ public final class DecoderFigures {
 		return Math.max(0, Math.min(100, v));
 	}
 
-	/** Confusion matrices: each population model at its largest size, then the ROI with the most information. */
+	/** Confusion matrices: each population model at its largest size, then the informative ROI decoded best. */
 	public static Figure confusions(final String name, final SpatialAnalysis.Population p,
 		final List<RoiSpatialTuning> rois, final double[] locationsDeg, final String locationName)
 	{
@@ -165,11 +165,10 @@ public final class DecoderFigures {
 					.mutualInformationBits(), 2)));
 			matrices.add(last.confusion());
 		}
-		RoiSpatialTuning best = null; // the informative ROI of most information (any ROI when none is informative)
+		RoiSpatialTuning best = null; // the informative ROI decoded most accurately (any ROI when none is informative)
 		for (final RoiSpatialTuning r : rois)
 			if (r.bestWidth() >= 0 && (best == null || r.informative() && !best.informative() || r.informative() == best
-				.informative() && r.decoding().get(r.bestWidth()).miBits() > best.decoding().get(best.bestWidth()).miBits()))
-				best = r;
+				.informative() && accuracy(r) > accuracy(best))) best = r;
 		if (best != null) {
 			final PatternDecoder.Result d = best.decoding().get(best.bestWidth());
 			titles.add(String.format(Locale.ROOT, "%s alone%s, %s s bins: %s %% correct, MI %s bits", best.roi(), best
@@ -181,8 +180,8 @@ public final class DecoderFigures {
 		final String cond = p.condition().isEmpty() ? "" : " (" + p.condition() + ")";
 		final TitleBlock head = new TitleBlock(name + ": confusion matrices" + cond, Arrays.asList(
 			"Colour and number: % of the trials of each actual location decoded as each location (rows sum to 100 %). " +
-				"Population decoders at the largest population size (pooled over the draws); the ROI whose pattern " +
-				"decoder has the most mutual information, at its best bin width (leave-one-out)."), PlotStyle.WIDTH - 2 *
+				"Population decoders at the largest population size (pooled over the draws); the informative ROI whose " +
+				"pattern decoder (leave-one-out, at its best bin width) is most often right."), PlotStyle.WIDTH - 2 *
 					PlotStyle.EDGE);
 		final int cols = 3, rows = Math.max(1, (matrices.size() + cols - 1) / cols);
 		final double keyW = 110;
@@ -249,6 +248,10 @@ public final class DecoderFigures {
 			Mark.Anchor.MIDDLE, false, "x title"));
 		f.add(Mark.text(Mark.Role.LABEL, "actual (\u00b0)", area.getX() - 10 - PlotStyle.width(labels, tick) - 10 -
 			PlotStyle.descent(lab), area.getCenterY(), lab, PlotStyle.TEXT, Mark.Anchor.MIDDLE, true, "y title"));
+	}
+
+	private static double accuracy(final RoiSpatialTuning r) {
+		return r.decoding().get(r.bestWidth()).accuracy();
 	}
 
 	/** The colour key: 0 to 100 % of an actual location's trials. */

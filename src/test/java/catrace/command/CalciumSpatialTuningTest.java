@@ -165,6 +165,17 @@ public class CalciumSpatialTuningTest {
 		assertTrue(pop.stream().noneMatch(l -> l.contains(",two-channel hemispheric,")));
 	}
 
+	/** The demo and this test pass every parameter of the command, by its name. */
+	@Test
+	public void demoAndTestsGiveEveryParameter() throws Exception {
+		final List<String> keys = new java.util.ArrayList<>();
+		for (final org.scijava.module.ModuleItem<?> item : CommandInputs.of(CalciumSpatialTuning.class))
+			keys.add(item.getName());
+		assertEquals(keys, new java.util.ArrayList<>(inputs(null, null, null, null, null).keySet()));
+		final Path x = tmp.getRoot().toPath();
+		assertEquals(keys, new java.util.ArrayList<>(catrace.devtools.SpatialDemo.inputs(x, x, x, x).keySet()));
+	}
+
 	@Test
 	public void mistakesAreRefusedWithTheirReason() throws Exception {
 		final SpatialPopulation p = SpatialPopulation.builder().roisPerGroup(2).trialsPerLocation(3).seed(4).build();
