@@ -22,19 +22,28 @@ import java.util.SplittableRandom;
  */
 public final class RoiSpatialTuning {
 
-	/** Mean, 2.5th and 97.5th percentile of a bootstrap distribution, and how many resamples gave a value. */
+	/**
+	 * Mean, 2.5th and 97.5th percentile of a bootstrap distribution, and how many resamples gave a value. An interval of
+	 * angles runs from low to high in the positive direction and may pass 0°/360° (or ±180°): then low &gt; high.
+	 */
 	public static final class Interval {
 
 		private final double mean;
 		private final double low;
 		private final double high;
 		private final int valid;
+		private final boolean angular;
 
 		Interval(final double mean, final double low, final double high, final int valid) {
+			this(mean, low, high, valid, false);
+		}
+
+		Interval(final double mean, final double low, final double high, final int valid, final boolean angular) {
 			this.mean = mean;
 			this.low = low;
 			this.high = high;
 			this.valid = valid;
+			this.angular = angular;
 		}
 
 		public double mean() {
@@ -54,9 +63,21 @@ public final class RoiSpatialTuning {
 			return valid;
 		}
 
-		/** True when the two intervals share no value (NaN intervals never do). */
+		/** True when the two intervals share no value (NaN intervals never do); angles as arcs. */
 		public boolean apartFrom(final Interval o) {
-			return high < o.low || o.high < low;
+			if (!angular || !o.angular) return high < o.low || o.high < low;
+			if (Double.isNaN(low) || Double.isNaN(o.low)) return false;
+			return !(onArc(o.low) || o.onArc(low));
+		}
+
+		/** True when the angle x lies on this arc from low to high (positive direction). */
+		private boolean onArc(final double x) {
+			return mod360(x - low) <= mod360(high - low);
+		}
+
+		private static double mod360(final double a) {
+			final double m = a % 360;
+			return m < 0 ? m + 360 : m;
 		}
 
 		static final Interval NONE = new Interval(Double.NaN, Double.NaN, Double.NaN, 0);
@@ -196,7 +217,7 @@ public final class RoiSpatialTuning {
 			dev[i] = wrap180(f[i] - centre);
 		final double m = centre + RoiTuning.mean(dev);
 		return new Interval(field.inRange(m), field.inRange(centre + PopulationDecoders.percentile(dev, 2.5)), field
-			.inRange(centre + PopulationDecoders.percentile(dev, 97.5)), f.length);
+			.inRange(centre + PopulationDecoders.percentile(dev, 97.5)), f.length, true);
 	}
 
 	/** An angle difference in (−180, 180]. */

@@ -447,7 +447,8 @@ public final class SpatialAnalysis {
 			"(max - min) / max * 100, all on the field with values below the baseline counted as 0");
 		t.comment("bootstrap: " + settings.resamples + " resamples, the fewest trials any location has drawn with " +
 			"replacement at every location; boot_mean = mean (circular mean for the centroid), ci = 2.5th and 97.5th " +
-			"percentiles; seed " + settings.seed);
+			"percentiles (the centroid's run from ci_low to ci_high in the positive direction, through 0/360 or +-180 deg " +
+			"when ci_low > ci_high); seed " + settings.seed);
 		t.comment("pattern decoder: leave-one-out nearest template (Euclidean) on the binned responses; informative = " +
 			"mutual information > mean + 2 s.d. of " + settings.shuffles + " label shuffles and accuracy above chance at " +
 			"any bin width");

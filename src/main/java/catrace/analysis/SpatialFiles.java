@@ -172,8 +172,8 @@ public final class SpatialFiles {
 				responses = SpatialInputs.fromTraces(check, location, condition, rois, trials, groupsOf(rois, groups,
 					warnings), windows, rate);
 			}
-			described = String.format(Locale.ROOT, "%s of %s (%d ROIs, %d trials, %s Hz)", in.measure ==
-				SpatialMeasure.MEAN_DFF ? "mean dF/F" : "transients detected in", tf.source(), rois.size(), spans.size(),
+			described = String.format(Locale.ROOT, "%s %s (%d ROIs, %d trials, %s Hz)", in.measure ==
+				SpatialMeasure.MEAN_DFF ? "mean dF/F of" : "transients detected in", tf.source(), rois.size(), spans.size(),
 				Formats.number(rate));
 			warnings.addAll(0, check.warnings());
 		}

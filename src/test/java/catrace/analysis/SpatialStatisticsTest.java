@@ -257,4 +257,17 @@ public class SpatialStatisticsTest {
 			b.add(t.tuned());
 		return b.toString();
 	}
+
+	/** Intervals of angles are arcs: one that passes 0/360 deg overlaps what lies on it. */
+	@Test
+	public void angularIntervalsWrap() {
+		final RoiSpatialTuning.Interval across = new RoiSpatialTuning.Interval(0, 350, 10, 100, true);
+		assertFalse(across.apartFrom(new RoiSpatialTuning.Interval(8, 5, 20, 100, true)));
+		assertFalse(across.apartFrom(new RoiSpatialTuning.Interval(340, 330, 352, 100, true)));
+		assertTrue(across.apartFrom(new RoiSpatialTuning.Interval(180, 170, 190, 100, true)));
+		assertTrue(new RoiSpatialTuning.Interval(180, 170, 190, 100, true).apartFrom(across));
+		// plain intervals: by value
+		assertTrue(new RoiSpatialTuning.Interval(1, 0, 2, 10).apartFrom(new RoiSpatialTuning.Interval(4, 3, 5, 10)));
+		assertFalse(new RoiSpatialTuning.Interval(1, 0, 2, 10).apartFrom(new RoiSpatialTuning.Interval(2, 2, 5, 10)));
+	}
 }
