@@ -587,7 +587,8 @@ public final class SpatialAnalysis {
 		provenance(t);
 		t.comment("Bayesian maximum-likelihood decoders (Gaussian likelihood of each ROI's response at each location: " +
 			"mean per location, s.d. " + (settings.variance == PopulationDecoders.Variance.POOLED
-				? "pooled over locations" : "per location") + "; equal trials per location, test trial left out); " + settings.draws + " populations drawn with " +
+				? "pooled over locations" : "per location") + "; equal trials per location, test trial left out); " +
+			settings.draws + " populations drawn with " +
 			"replacement per size, one trial per ROI and location decoded per draw; ROIs: " + settings.populationRois
 				.label() + "; s.d. floored at " + Formats.number(PopulationDecoders.SD_FLOOR_FRACTION) + " x the ROI's " +
 			"pooled s.d.; seed " + settings.seed);

@@ -3,10 +3,10 @@ package catrace.analysis;
 import java.util.Arrays;
 
 /**
- * The measures of a spatial receptive field (Wood, Town &amp; Bizley 2019, after Middlebrooks &amp; Bremen 2013): the mean response
- * at each tested location (angles in degrees, ascending), relative to the pre-stimulus baseline. A value below the
- * baseline counts as no response (0) in the centroid, the ERRF width and the modulation depth, so they describe the
- * excitatory field.
+ * The measures of a spatial receptive field (Wood, Town &amp; Bizley 2019, after Middlebrooks &amp; Bremen 2013):
+ * the mean response at each tested location (angles in degrees, ascending), relative to the pre-stimulus baseline. A
+ * value below the baseline counts as no response (0) in the centroid, the ERRF width and the modulation depth, so they
+ * describe the excitatory field.
  * <ul>
  * <li>best location: the location of the largest mean response;</li>
  * <li>centroid: the peak range is the run of contiguous locations whose response is at least 75 % of the maximum

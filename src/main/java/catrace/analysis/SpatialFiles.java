@@ -52,34 +52,6 @@ public final class SpatialFiles {
 		public int[] bins = { 10, 3, 1 };
 	}
 
-	/** What was read and computed. */
-	public static final class Result {
-
-		private final String name;
-		private final String inputDescription;
-		private final SpatialAnalysis analysis;
-
-		Result(final String name, final String inputDescription, final SpatialAnalysis analysis) {
-			this.name = name;
-			this.inputDescription = inputDescription;
-			this.analysis = analysis;
-		}
-
-		/** Base name for the outputs, from the events or traces file name. */
-		public String name() {
-			return name;
-		}
-
-		/** What was read, in words. */
-		public String inputDescription() {
-			return inputDescription;
-		}
-
-		public SpatialAnalysis analysis() {
-			return analysis;
-		}
-	}
-
 	private SpatialFiles() {}
 
 	/**
@@ -88,7 +60,9 @@ public final class SpatialFiles {
 	 * @throws IOException when a file is missing or malformed
 	 * @throws IllegalArgumentException for inputs that do not fit together
 	 */
-	public static Result analyse(final Inputs in, final SpatialAnalysis.Settings settings) throws IOException {
+	public static FileAnalysis<SpatialAnalysis> analyse(final Inputs in, final SpatialAnalysis.Settings settings)
+		throws IOException
+	{
 		if ((in.eventsFile == null) == (in.tracesFile == null)) throw new IllegalArgumentException(
 			"Give either events_file (weighted events) or traces_file (dF/F traces), not " + (in.eventsFile == null
 				? "neither" : "both"));
@@ -187,7 +161,7 @@ public final class SpatialFiles {
 		provenance.add("decoder bins at " + Formats.number(rate) + " Hz: " + Arrays.toString(windows.binsAt(rate)) +
 			" per window (the paper's 10, 3, 1 = 15, 50, 150 ms of 150 ms; at most one per frame), widths " + widths(
 				windows.binWidthsS(rate)) + " s");
-		return new Result(name, described, SpatialAnalysis.run(responses, settings, provenance, warnings));
+		return new FileAnalysis<>(name, described, SpatialAnalysis.run(responses, settings, provenance, warnings));
 	}
 
 	private static String widths(final double[] w) {

@@ -17,8 +17,8 @@ import catrace.events.DetectionSettings;
  * scaled to the indicator ({@link #forIndicator}): with event weights (transient onsets stand for the spikes, placed
  * up to one rise time late) 0 to 150 ms + the preset's rise time (Fluo-4: 0–220 ms, jGCaMP8: 0–160 ms); with mean
  * ΔF/F (the calcium signal of 150 ms of firing lasts one decay time constant longer) 0 to 150 ms + the preset's decay
- * time constant (Fluo-4: 0–900 ms, jGCaMP8: 0–450 ms); the baseline as long as the response window. The bins are the
- * paper's 10, 3 and 1 per window, but never more than one per imaging frame period ({@link #binWidthsS}): a bin
+ * time constant (Fluo-4: 0–900 ms, jGCaMP8: 0–450 ms); the baseline as long as the response window. The bins are
+ * the paper's 10, 3 and 1 per window, but never more than one per imaging frame period ({@link #binWidthsS}): a bin
  * shorter than a frame holds no sample of its own.
  */
 public final class SpatialWindows {
@@ -28,9 +28,8 @@ public final class SpatialWindows {
 	/** The paper's bins per response window: 15, 50 and 150 ms of 150 ms. */
 	public static final List<Integer> PAPER_BINS = java.util.Collections.unmodifiableList(Arrays.asList(10, 3, 1));
 
-	private final double responseStartS;
-	private final double responseEndS;
-	private final double baselineS;
+	/** Response window and baseline (as ResponseWindow's test window, the span before the onset). */
+	private final ResponseWindow window;
 	private final int[] bins;
 	private final String origin;
 
@@ -44,17 +43,12 @@ public final class SpatialWindows {
 	public SpatialWindows(final double responseStartS, final double responseEndS, final double baselineS,
 		final int[] bins, final String origin)
 	{
-		if (!(responseStartS >= 0) || !(responseEndS > responseStartS) || !Double.isFinite(responseEndS))
-			throw new IllegalArgumentException(String.format(Locale.ROOT,
-				"Response window %s-%s s after onset: needs 0 <= start < end", responseStartS, responseEndS));
 		if (!(baselineS > 0) || !Double.isFinite(baselineS)) throw new IllegalArgumentException(
 			"The baseline window must be > 0 s, got " + baselineS);
+		this.window = new ResponseWindow(responseStartS, responseEndS, baselineS);
 		if (bins.length == 0) throw new IllegalArgumentException("Give at least one number of bins for the decoder");
 		for (final int b : bins)
 			if (b < 1) throw new IllegalArgumentException("Bins per response window must be >= 1, got " + b);
-		this.responseStartS = responseStartS;
-		this.responseEndS = responseEndS;
-		this.baselineS = baselineS;
 		this.bins = bins.clone();
 		this.origin = origin;
 	}
@@ -77,19 +71,19 @@ public final class SpatialWindows {
 	}
 
 	public double responseStartS() {
-		return responseStartS;
+		return window.responseStartS();
 	}
 
 	public double responseEndS() {
-		return responseEndS;
+		return window.responseEndS();
 	}
 
 	public double lengthS() {
-		return responseEndS - responseStartS;
+		return window.lengthS();
 	}
 
 	public double baselineS() {
-		return baselineS;
+		return window.testS();
 	}
 
 	/** The bins per window asked for. */
@@ -122,7 +116,7 @@ public final class SpatialWindows {
 
 	/** The windows as a {@link ResponseWindow} (its test window = the baseline), e.g. to infer trial spans. */
 	public ResponseWindow asResponseWindow() {
-		return new ResponseWindow(responseStartS, responseEndS, baselineS);
+		return window;
 	}
 
 	/** Where the windows came from, in words. */
@@ -133,6 +127,6 @@ public final class SpatialWindows {
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT, "response %.3f-%.3f s after onset, baseline %.3f s before onset, decoder " +
-			"bins per window %s", responseStartS, responseEndS, baselineS, Arrays.toString(bins));
+			"bins per window %s", responseStartS(), responseEndS(), baselineS(), Arrays.toString(bins));
 	}
 }

@@ -21,34 +21,6 @@ import catrace.model.ProgressListener;
  */
 public final class StimulusFiles {
 
-	/** What was read and computed. */
-	public static final class Result {
-
-		private final String name;
-		private final String inputDescription;
-		private final StimulusAnalysis analysis;
-
-		Result(final String name, final String inputDescription, final StimulusAnalysis analysis) {
-			this.name = name;
-			this.inputDescription = inputDescription;
-			this.analysis = analysis;
-		}
-
-		/** Base name for the outputs, from the events or traces file name. */
-		public String name() {
-			return name;
-		}
-
-		/** Where the events came from, in words. */
-		public String inputDescription() {
-			return inputDescription;
-		}
-
-		public StimulusAnalysis analysis() {
-			return analysis;
-		}
-	}
-
 	private StimulusFiles() {}
 
 	/**
@@ -64,9 +36,9 @@ public final class StimulusFiles {
 	 * @throws IOException when a file is missing or malformed
 	 * @throws IllegalArgumentException for inputs that do not fit together
 	 */
-	public static Result analyse(final Path eventsFile, final Path tracesFile, final DetectionSettings detection,
-		final Path roisFile, final double pixelSizeUm, final Path stimulusFile, final List<String> conditionColumns,
-		final StimulusAnalysis.Settings settings) throws IOException
+	public static FileAnalysis<StimulusAnalysis> analyse(final Path eventsFile, final Path tracesFile,
+		final DetectionSettings detection, final Path roisFile, final double pixelSizeUm, final Path stimulusFile,
+		final List<String> conditionColumns, final StimulusAnalysis.Settings settings) throws IOException
 	{
 		if ((eventsFile == null) == (tracesFile == null)) throw new IllegalArgumentException(
 			"Give either events_file (weighted events) or traces_file (dF/F traces), not " + (eventsFile == null
@@ -111,7 +83,7 @@ public final class StimulusFiles {
 		}
 		final RoiPositions positions = roiFile == null ? null : roiFile.positions(rois);
 		final ProtocolCheck check = protocol.check(spans, settings.repeats());
-		return new Result(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
+		return new FileAnalysis<>(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
 	}
 
 	/**

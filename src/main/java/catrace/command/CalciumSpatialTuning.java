@@ -13,6 +13,7 @@ import org.scijava.plugin.Plugin;
 
 import catrace.analysis.PopulationDecoders;
 import catrace.analysis.SpatialAnalysis;
+import catrace.analysis.FileAnalysis;
 import catrace.analysis.SpatialFiles;
 import catrace.analysis.SpatialMeasure;
 import catrace.display.OutputFiles;
@@ -131,7 +132,7 @@ public class CalciumSpatialTuning extends WritingCommand {
 			.withPopulationRois(SpatialAnalysis.PopulationRois.parse(population_rois)).withVariance(
 				PopulationDecoders.Variance.parse(decoder_variance)).withSeed(seed);
 		try {
-			final SpatialFiles.Result r = SpatialFiles.analyse(in, settings);
+			final FileAnalysis<SpatialAnalysis> r = SpatialFiles.analyse(in, settings);
 			final SpatialAnalysis a = r.analysis();
 			final OutputFiles out = SpatialReport.of(r.name(), a, location_column);
 			final String written = publish(out, output_folder, overwrite, a.roiTable());

@@ -18,8 +18,8 @@ import catrace.analysis.SpatialAnalysis;
 /**
  * The decoders of one condition (Wood, Town &amp; Bizley 2019, Fig. 3g, 7 and 8a): the population decoders' accuracy
  * and mutual information against population size, and confusion matrices (the population decoders at the largest
- * size, the informative ROI decoded most accurately). Every number drawn is a value of the population_decoders, spatial_decoding or
- * spatial_confusion table.
+ * size, the informative ROI decoded most accurately). Every number drawn is a value of the population_decoders,
+ * spatial_decoding or spatial_confusion table.
  */
 public final class DecoderFigures {
 

@@ -82,7 +82,8 @@ public final class SpatialFieldFigures {
 			return f;
 		}
 		for (int i = 0; i < ex.size(); i++)
-			panel(f, ex.get(i), locationName + " (\u00b0)", PlotStyle.EDGE + (i % cols) * cellW, gridTop + (i / cols) * cellH, cellW -
+			panel(f, ex.get(i), locationName + " (\u00b0)", PlotStyle.EDGE + (i % cols) * cellW, gridTop + (i / cols) *
+				cellH, cellW -
 				16, cellH - 14);
 		return f;
 	}
@@ -212,7 +213,8 @@ public final class SpatialFieldFigures {
 			PlotStyle.EDGE));
 		head.draw(f, PlotStyle.EDGE, PlotStyle.EDGE);
 		for (int k = 0; k < measures.length; k++)
-			histogram(f, rois, groups, measures[k], k == 0 ? locationName + " centroid (\u00b0)" : titles[k], PlotStyle.EDGE + k * panelW, top, panelW - 20, panelH);
+			histogram(f, rois, groups, measures[k], k == 0 ? locationName + " centroid (\u00b0)" : titles[k],
+				PlotStyle.EDGE + k * panelW, top, panelW - 20, panelH);
 		legend.draw(f, PlotStyle.WIDTH - PlotStyle.EDGE - legend.width(), top);
 		return f;
 	}

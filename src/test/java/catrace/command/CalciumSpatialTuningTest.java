@@ -21,9 +21,7 @@ import javax.imageio.ImageIO;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import catrace.synth.CalciumTransient;
 import catrace.synth.SpatialPopulation;
@@ -71,9 +69,7 @@ public class CalciumSpatialTuningTest {
 	}
 
 	static CommandModule run(final Map<String, Object> in) throws Exception {
-		try (Context ctx = new Context()) {
-			return ctx.service(CommandService.class).run(CalciumSpatialTuning.class, true, in).get();
-		}
+		return CommandArguments.run(CalciumSpatialTuning.class, in);
 	}
 
 	@Test
