@@ -2,10 +2,8 @@ package catrace.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -444,18 +442,5 @@ public final class PopulationDecoders {
 	/** The q-th percentile (0–100) of the finite values (linear between order statistics; NaN when none). */
 	static double percentile(final double[] v, final double q) {
 		return Percentile.of(Arrays.stream(v).filter(Double::isFinite).toArray(), q);
-	}
-
-	/** The models' labels, for a table's comment. */
-	static String labels(final List<Model> models) {
-		final List<String> l = new ArrayList<>();
-		for (final Model m : models)
-			l.add(m.label());
-		return String.join(", ", l).toLowerCase(Locale.ROOT);
-	}
-
-	/** Every model, in order. */
-	public static List<Model> allModels() {
-		return Collections.unmodifiableList(Arrays.asList(Model.values()));
 	}
 }

@@ -174,22 +174,6 @@ public final class SpatialResponses {
 		return out;
 	}
 
-	/** A copy with the ROIs in {@code keep} (indices, in that order) only. */
-	public SpatialResponses subset(final int[] keep) {
-		final List<String> names = new ArrayList<>(), g = new ArrayList<>();
-		final double[][] resp = new double[keep.length][], base = new double[keep.length][];
-		final double[][][][] b = new double[bins.length][keep.length][][];
-		for (int i = 0; i < keep.length; i++) {
-			names.add(rois.get(keep[i]));
-			g.add(groups.get(keep[i]));
-			resp[i] = response[keep[i]];
-			base[i] = baseline[keep[i]];
-			for (int w = 0; w < bins.length; w++)
-				b[w][i] = bins[w][keep[i]];
-		}
-		return of(condition, field.locationsDeg(), locationOf, names, g, resp, base, binWidthsS, b);
-	}
-
 	@Override
 	public String toString() {
 		return (condition.isEmpty() ? "" : condition + ": ") + rois.size() + " ROIs, " + locationOf.length +
