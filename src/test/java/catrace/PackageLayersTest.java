@@ -92,7 +92,7 @@ public class PackageLayersTest {
 		final List<String> shipped = new ArrayList<>();
 		for (final Path f : sources()) {
 			final String name = f.getFileName().toString();
-			if (name.matches("(Bench|Demo|StimulusDemo|UpdateSite.*|UpdaterChecksum|JarMetadata|PluginRecord|" +
+			if (name.matches("(Bench|Demo|StimulusDemo|SpatialDemo|UpdateSite.*|UpdaterChecksum|JarMetadata|PluginRecord|" +
 				"TiffStackWriter)\\.java")) shipped.add(MAIN.relativize(f).toString());
 		}
 		assertEquals(new ArrayList<>(), shipped);

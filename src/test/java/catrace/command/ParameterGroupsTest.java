@@ -27,8 +27,9 @@ import org.scijava.plugin.Parameter;
 public class ParameterGroupsTest {
 
 	static final List<Class<?>> COMMANDS = Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
-		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-		SyntheticCalciumRecording.class, MergeCalciumShards.class, RegisterCalciumRecording.class,
+		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, CalciumSpatialTuning.class,
+		ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, MergeCalciumShards.class,
+		RegisterCalciumRecording.class,
 		BrowseCalciumTraces.class);
 
 	private static Context context;
@@ -59,8 +60,8 @@ public class ParameterGroupsTest {
 			for (final Class<?> c : users)
 				assertNull(c.getSimpleName() + " declares " + key + " again", parameterField(c, key));
 		}
-		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-			SyntheticCalciumRecording.class))
+		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
+			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class))
 			assertTrue(c.getSimpleName(), WritingCommand.class.isAssignableFrom(c));
 	}
 
@@ -74,8 +75,8 @@ public class ParameterGroupsTest {
 		assertEquals(Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source",
 			"roi_file"), TraceCommand.READING, TraceCommand.BASELINE, DetectingCommand.DETECTION, Arrays.asList("shard"),
 			WritingCommand.OUTPUT), keys(AnalyzeCalciumFolder.class));
-		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-			SyntheticCalciumRecording.class))
+		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
+			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class))
 		{
 			final List<String> k = keys(c);
 			assertEquals(c.getSimpleName(), WritingCommand.OUTPUT, k.subList(k.size() - 2, k.size()));

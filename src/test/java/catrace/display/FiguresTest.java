@@ -54,6 +54,8 @@ public class FiguresTest {
 		final StimulusAnalysis tones = FigureInputs.tones();
 		collect("tones", StimulusReport.of("tones", tones));
 		FIGURES.put("gaps_dff_pct.png", StackedTracesTest.withGaps());
+		collect("spatial", SpatialReport.of("field", FigureInputs.spatial(false), "azimuth_deg"));
+		collect("weak", SpatialReport.of("weak", FigureInputs.spatial(true), "azimuth_deg"));
 		collect("scores", ScoringReport.of(FigureInputs.scores(new double[] { 0, 2, 4 }), new double[] { 0, 2, 4 },
 			new catrace.events.SpikeMatching(), new ArrayList<>()));
 		Files.createDirectories(OUT);
@@ -74,7 +76,10 @@ public class FiguresTest {
 			"long_sim_transients.png", "long_sim_cloud_cell1.png", "dark_sim_transients.png", "dark_sim_cloud_cell1.png", "cycles_sim_transients.png", "cycles_sim_cloud_cell1.png",
 			"tones_tones_fra_montage.png", "tones_tones_raster.png",
 			"tones_tones_corr_vs_distance.png", "tones_tones_noise_vs_signal.png", "tones_tones_population.png",
-			"scores_f1_vs_noise_level.png", "gaps_dff_pct.png"))
+			"scores_f1_vs_noise_level.png", "gaps_dff_pct.png", "spatial_field_BBN_spatial_fields.png",
+			"spatial_field_HPN_spatial_distributions.png", "spatial_field_BBN_population_decoders.png",
+			"spatial_field_HPN_confusion.png", "weak_weak_BBN_spatial_fields.png", "weak_weak_HPN_population_decoders.png",
+			"weak_weak_BBN_confusion.png"))
 			assertTrue(expected + " in " + names, names.contains(expected));
 	}
 

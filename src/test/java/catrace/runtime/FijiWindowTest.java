@@ -105,8 +105,9 @@ public class FijiWindowTest {
 	@Test
 	public void everyCommandIsInThePluginsMenu() {
 		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Browse Calcium Traces",
-			"Calcium Stimulus Responses", "Detect Calcium Transients", "Extract Calcium Traces", "Merge Calcium Shards",
-			"Register Calcium Recording", "Score Transients Against Spikes", "Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
+			"Calcium Spatial Tuning", "Calcium Stimulus Responses", "Detect Calcium Transients", "Extract Calcium Traces",
+			"Merge Calcium Shards", "Register Calcium Recording", "Score Transients Against Spikes",
+			"Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
 				"\\|")));
 	}
 
