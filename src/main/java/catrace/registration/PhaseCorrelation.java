@@ -23,7 +23,7 @@ public final class PhaseCorrelation {
 	/** The cross-power spectrum is divided by its magnitude to this power (1 = pure phase correlation). */
 	static final double WHITENING = 0.5;
 	/** Re-measurements on the frame moved back by the estimate so far. */
-	static final int REFINEMENTS = 2;
+	static final int REFINEMENTS = 1;
 	/** Shifts smaller than this (px, along both axes) are not re-measured. */
 	static final double REFINE_ABOVE_PX = 1;
 
