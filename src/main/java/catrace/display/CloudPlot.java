@@ -100,7 +100,7 @@ public final class CloudPlot {
 		int e = 0;
 		for (int i = 0; i < d.peaks().size(); i++) {
 			final boolean tail = d.isTailPoint(i), transient_ = d.isTransient(i);
-			final WeightedEvent ev = transient_ ? d.events().get(e++) : null;
+			final WeightedEvent ev = transient_ ? d.transientEvents().get(e++) : null;
 			final Kind kind = transient_ ? tail ? Kind.EVENT : Kind.EVENT_INSIDE : tail ? Kind.TAIL_NOT_EVENT : Kind.NOISE;
 			out.add(new Point(k, d.peaks().get(i), kind, ev));
 		}

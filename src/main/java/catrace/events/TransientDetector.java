@@ -97,6 +97,36 @@ public final class TransientDetector {
 	 *           noise cloud, non-finite values
 	 */
 	public TransientDetection detect(final double[] dffPct, final double rateHz) {
+		final TransientDetection paper = detectPaper(dffPct, rateHz);
+		if (!settings.method().deconvolves()) return paper;
+		final DeconvolvedTrace d = Deconvolution.of(dffPct, rateHz, settings.deconvolution());
+		return paper.withEvents(settings.method(), settings.method() == DetectionMethod.DECONVOLUTION ? d.events()
+			: combined(paper.events(), d.events(), settings.deconvolution().mergeS()), d);
+	}
+
+	/**
+	 * The paper's events and every deconvolved event with no paper event within {@code gapS} of its onset (either
+	 * side), in time order.
+	 */
+	static List<WeightedEvent> combined(final List<WeightedEvent> paper, final List<WeightedEvent> deconvolved,
+		final double gapS)
+	{
+		final List<WeightedEvent> out = new ArrayList<>(paper);
+		int j = 0;
+		for (final WeightedEvent e : deconvolved) {
+			while (j < paper.size() && paper.get(j).onsetS() <= e.onsetS() - gapS)
+				j++;
+			boolean near = false;
+			for (int k = j; k < paper.size() && paper.get(k).onsetS() < e.onsetS() + gapS && !near; k++)
+				near = Math.abs(paper.get(k).onsetS() - e.onsetS()) < gapS;
+			if (!near) out.add(e);
+		}
+		out.sort((a, b) -> Double.compare(a.onsetS(), b.onsetS()));
+		return out;
+	}
+
+	/** The published detector (see the class comment). */
+	private TransientDetection detectPaper(final double[] dffPct, final double rateHz) {
 		final double[] y = filtered(dffPct, rateHz);
 		final PeakFeatures pf = settings.peakFeatures();
 		final List<Peak> peaks = pf.of(y, rateHz);
