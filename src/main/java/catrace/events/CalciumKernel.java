@@ -117,6 +117,23 @@ public final class CalciumKernel {
 		return Math.sqrt(sum);
 	}
 
+	/**
+	 * The top of the impulse response, max<sub>k</sub> h<sub>k</sub> (1 for AR(1); above 1 for AR(2), whose response
+	 * rises for a while): the peak of the transient that a unit of activity evokes.
+	 */
+	public double peak() {
+		if (order == 1) return 1;
+		double h2 = 0, h1 = 1, top = 1;
+		for (int k = 1; k < 1_000_000; k++) {
+			final double h = g1 * h1 + g2 * h2;
+			if (h < h1) break;
+			top = h;
+			h2 = h1;
+			h1 = h;
+		}
+		return top;
+	}
+
 	public int order() {
 		return order;
 	}

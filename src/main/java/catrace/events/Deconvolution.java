@@ -19,11 +19,14 @@ import catrace.quality.Percentile;
  * ({@link CalciumKernel});</li>
  * <li>OASIS ({@link Oasis}) with the sparsity penalty &lambda; = k&sigma;|h|: a spike is added only where the
  * kernel-weighted residual (the matched filter) exceeds k noise standard deviations of its own;</li>
- * <li>events: non-zero activity within the group time of its first sample is one event of size = the summed activity;
- * an event needs a size of at least the minimum (% &Delta;F/F) and at least the relative minimum times the fitted
- * calcium before it; an event less than the burst gap after the previous one joins it (its size adds to that event's
- * weight). Onset = the event's first active sample, peak = the top of the fitted calcium within the burst gap after
- * it.</li>
+ * <li>activity: s<sub>t</sub> of the fit times the top of the kernel's impulse response, i.e. the peak (%
+ * &Delta;F/F) of the transient that sample's activity evokes (for AR(1) the jump of c at t);</li>
+ * <li>events: non-zero activity within the group time of its first sample is one group of size = the summed
+ * activity; a group smaller than the minimum (% &Delta;F/F) or than the relative minimum times the fitted calcium
+ * before it (within the kernel's error on a large transient's decay) is no group, and the next active sample is tried
+ * as the start of one; a group less than the burst gap
+ * after the previous one joins its event (chained; its size adds to the event's weight). Onset = the event's first
+ * active sample, peak = the top of the fitted calcium within the burst gap after it.</li>
  * </ol>
  */
 public final class Deconvolution {
@@ -49,8 +52,12 @@ public final class Deconvolution {
 			: null;
 		if (kernel == null) kernel = CalciumKernel.of(settings.order(), settings.decayS(), settings.riseS(), rateHz);
 		final double lambda = settings.penaltySd() * sigma * kernel.norm();
-		final double[] c = kernel.deconvolve(x, lambda, 0);
+		final double[] fit = kernel.deconvolve(x, lambda, 0);
+		final double[] c = settings.debiasedSizes() ? Oasis.leastSquaresOnSupport(x, kernel.g1(), kernel.g2(), fit) : fit;
 		final double[] s = kernel.activity(c);
+		final double peak = kernel.peak();
+		for (int i = 0; i < n; i++)
+			s[i] *= peak;
 		return new DeconvolvedTrace(rateHz, base, c, s, kernel, nu, sigma, lambda, events(c, s, rateHz, settings));
 	}
 
@@ -79,6 +86,7 @@ public final class Deconvolution {
 		final int n = s.length;
 		final int group = Math.max(1, (int) Math.round(settings.groupS() * rateHz));
 		final int merge = (int) Math.round(settings.mergeS() * rateHz);
+		final double floor = settings.minimumEventPct();
 		final List<WeightedEvent> out = new ArrayList<>();
 		int lastStart = Integer.MIN_VALUE / 2, onset = -1;
 		double weight = 0;
@@ -94,12 +102,15 @@ public final class Deconvolution {
 			for (; i < Math.min(n, first + group); i++)
 				if (s[i] > 0) size += s[i];
 			final double before = first > 0 ? c[first - 1] : 0;
-			if (size < settings.minimumEventPct() || size < settings.relativeMinimum() * before) continue;
+			if (size < floor || size < settings.relativeMinimum() * before) {
+				i = first + 1; // not an event from here: perhaps from the next active sample on
+				continue;
+			}
 			if (first - lastStart >= merge) {
 				if (onset >= 0) out.add(event(onset, weight, onDecay, c, merge, rateHz));
 				onset = first;
 				weight = 0;
-				onDecay = before >= settings.minimumEventPct();
+				onDecay = before >= floor;
 			}
 			weight += size;
 			lastStart = first;

@@ -46,9 +46,11 @@ public final class DeconvolvedTrace {
 	}
 
 	/**
-	 * The deconvolved activity s<sub>t</sub> = c<sub>t</sub> &minus; g<sub>1</sub>c<sub>t&minus;1</sub> &minus;
-	 * g<sub>2</sub>c<sub>t&minus;2</sub>, in % &Delta;F/F per sample: the jump of the fitted calcium that sample t adds
-	 * (0 where there is no activity; sums to about n &times; the single-spike jump over n spikes).
+	 * The deconvolved activity, in % &Delta;F/F per sample: the peak of the transient that sample's activity evokes,
+	 * s<sub>t</sub> &middot; max<sub>k</sub> h<sub>k</sub> with s<sub>t</sub> = c<sub>t</sub> &minus;
+	 * g<sub>1</sub>c<sub>t&minus;1</sub> &minus; g<sub>2</sub>c<sub>t&minus;2</sub> (for AR(1) the jump of the fitted
+	 * calcium at t). 0 where there is no activity; the L1 penalty shrinks every spike by about &lambda; / |h|&sup2;
+	 * &middot; max h.
 	 */
 	public double[] activityPct() {
 		return activityPct.clone();

@@ -230,6 +230,44 @@ public final class Oasis {
 	}
 
 	/**
+	 * Least squares on the support of a solution: the calcium trace closest to y whose activity is zero wherever
+	 * {@code c}'s is (and non-negative elsewhere; support points whose least-squares activity comes out negative are
+	 * dropped until none does). Applied to a penalised solution it undoes the L1 shrinkage of the spikes that the
+	 * penalty selected ("debiasing"); with the support fixed the problem is the banded system of
+	 * {@link #dualOffSupport}.
+	 *
+	 * @param y the trace the solution was computed from (without the penalty's shift)
+	 * @param g2 0 for AR(1)
+	 * @param c a solution of {@link #ar1} or {@link #ar2} on y
+	 */
+	public static double[] leastSquaresOnSupport(final double[] y, final double g1, final double g2,
+		final double[] c)
+	{
+		final int n = y.length;
+		final double[] s0 = activityAll(c, g1, g2);
+		final boolean[] support = new boolean[n];
+		for (int t = 0; t < n; t++)
+			support[t] = s0[t] > 0;
+		double[] out = c;
+		for (int round = 0; round <= n; round++) {
+			final double[] mu = dualOffSupport(y, g1, g2, support);
+			out = y.clone();
+			for (int t = 0; t < n; t++)
+				out[t] += mu[t] - (t + 1 < n ? g1 * mu[t + 1] : 0) - (t + 2 < n ? g2 * mu[t + 2] : 0);
+			final double[] s = activityAll(out, g1, g2);
+			boolean dropped = false;
+			for (int t = 0; t < n; t++) {
+				if (support[t] && s[t] < 0) {
+					support[t] = false;
+					dropped = true;
+				}
+			}
+			if (!dropped) return out;
+		}
+		return out;
+	}
+
+	/**
 	 * &mu; with &mu;<sub>t</sub> = 0 on the support and (D(y&#771; + D'&mu;))<sub>t</sub> = 0 off it: the banded system
 	 * (DD')<sub>II</sub> &mu;<sub>I</sub> = &minus;(Dy&#771;)<sub>I</sub> on the free set I, solved by a Cholesky
 	 * factorisation of bandwidth 2.
