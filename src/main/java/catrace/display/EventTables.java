@@ -28,8 +28,8 @@ public final class EventTables {
 		if (method == DetectionMethod.PAPER) t.comment(
 			"events: spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010); weight = amplitude");
 		else t.comment("events (method " + method + "): " + (method == DetectionMethod.COMBINED
-			? "the spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010; weight = amplitude) and the " +
-				"events of the deconvolution that no transient accounts for"
+			? "the spike-evoked calcium transients (Rothschild, Nelken & Mizrahi 2010; weight = amplitude) that the " +
+				"deconvolution confirms, and the events of the deconvolution that no such transient accounts for"
 			: "events of the deconvolution") + "; a deconvolved event's weight = amplitude = its summed deconvolved " +
 			"activity (% dF/F), its area and peak amplitude NaN (see NAME_spikes_est.csv)");
 		t.comment("times: onset_s and peak_s on the recording's clock (time_s of the dF/F table), interpolated " +

@@ -93,9 +93,10 @@ public final class DeconvolutionSettings {
 	/**
 	 * With {@code true} the AR coefficients are estimated from the autocovariance of each trace ({@link
 	 * CalciumKernel#fromAutocovariance}); where the estimate is not a valid kernel the preset's is used. Off by
-	 * default: on the jGCaMP8 ground truth the estimate follows the slow components of the trace (decays of 0.2 to
-	 * 8 s for transients that decay in 0.03 to 0.12 s) and pooled F1 went from 0.781 / 0.640 / 0.509 / 0.359 to
-	 * 0.750 / 0.607 / 0.501 / 0.350 (native / &nu; = 2 / 4 / 8).
+	 * default: on the jGCaMP8 ground truth the estimate follows the slow components of the traces (decays of 0.2 to
+	 * 8 s for transients that decay in 0.03 to 0.12 s) and pooled F1 went from 0.782 / 0.642 / 0.511 / 0.359 to
+	 * 0.726 / 0.584 / 0.456 / 0.321 with AR(1) and 0.753 / 0.630 / 0.501 / 0.358 with AR(2) (native / &nu; = 2 / 4 /
+	 * 8; the preset AR(2) kernel, rise 5 ms: 0.780 / 0.638 / 0.503 / 0.359).
 	 */
 	public DeconvolutionSettings withKernelFromData(final boolean fromData) {
 		final DeconvolutionSettings c = copy();

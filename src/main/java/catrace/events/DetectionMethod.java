@@ -9,8 +9,9 @@ import java.util.Locale;
  * features, the robust noise cloud, decay riders ({@link TransientDetector}). The default.</li>
  * <li>{@link #DECONVOLUTION}: events of the OASIS deconvolution of the unfiltered &Delta;F/F ({@link Deconvolution}),
  * with the sparsity penalty set from the trace's noise level.</li>
- * <li>{@link #COMBINED}: the paper's events, plus the deconvolution's events that no paper event accounts for (none
- * within the burst gap of it).</li>
+ * <li>{@link #COMBINED}: the paper's transients that the deconvolution confirms (it has activity within the burst gap
+ * of the onset), plus the deconvolution's events that no confirmed transient accounts for
+ * ({@link TransientDetector#combined}).</li>
  * </ul>
  */
 public enum DetectionMethod {

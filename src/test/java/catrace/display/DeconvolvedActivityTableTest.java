@@ -78,17 +78,32 @@ public class DeconvolvedActivityTableTest {
 	}
 
 	@Test
-	public void combinedKeepsEveryPaperEvent() {
+	public void combinedKeepsTheConfirmedPaperEventsAndAddsDeconvolvedOnes() {
 		final String csv = FigureInputs.dffTable(1, 1, 30);
 		final List<RoiEvents> paper = FigureInputs.fromTable(csv).events();
-		final List<RoiEvents> combined = FigureInputs.fromTable(csv, DetectionSettings.paper().withMethod(
-			DetectionMethod.COMBINED)).events();
-		final TransientDetection p = paper.get(0).trials().get(0), c = combined.get(0).trials().get(0);
-		assertTrue(onsets(c.events()).containsAll(onsets(p.events())));
+		final TraceFileResult r = FigureInputs.fromTable(csv, DetectionSettings.paper().withMethod(
+			DetectionMethod.COMBINED));
+		final TransientDetection p = paper.get(0).trials().get(0), c = r.events().get(0).trials().get(0);
 		assertEquals(onsets(p.events()), onsets(c.transientEvents()));
-		assertTrue(c.events().size() >= p.events().size());
-		assertTrue(DetectionReport.of(FigureInputs.fromTable(csv, DetectionSettings.paper().withMethod(
-			DetectionMethod.COMBINED))).tables().containsKey("sim_spikes_est.csv"));
+		final DeconvolvedTrace d = c.deconvolution();
+		final List<Double> combined = onsets(c.events()), fromPaper = onsets(p.events()), fromDeconvolution = onsets(d
+			.events());
+		int confirmed = 0, added = 0;
+		for (final double t : fromPaper) {
+			boolean active = false;
+			for (int i = (int) Math.round((t - 0.1) * 100); i <= (int) Math.round((t + 0.1) * 100); i++)
+				active |= i >= 0 && i < d.samples() && d.activityPct(i) > 0;
+			assertEquals("paper event at " + t, active, combined.contains(t));
+			if (active) confirmed++;
+		}
+		for (final double t : combined) {
+			assertTrue(t + " is neither a paper nor a deconvolved onset", fromPaper.contains(t) || fromDeconvolution
+				.contains(t));
+			if (!fromPaper.contains(t)) added++;
+		}
+		assertEquals(combined.size(), confirmed + added);
+		assertTrue(confirmed > 0);
+		assertTrue(DetectionReport.of(r).tables().containsKey("sim_spikes_est.csv"));
 	}
 
 	private static List<Double> onsets(final List<catrace.events.WeightedEvent> events) {
