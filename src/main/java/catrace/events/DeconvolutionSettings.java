@@ -77,9 +77,7 @@ public final class DeconvolutionSettings {
 	 * The kernel's time constants (s): the decay, and the rise (AR(2) only; it must be shorter than the decay).
 	 */
 	public DeconvolutionSettings withKernel(final double decayS, final double riseS) {
-		if (!(decayS > 0) || Double.isInfinite(decayS)) {
-			throw new IllegalArgumentException("decay time constant must be positive (s), got " + decayS);
-		}
+		DetectionSettings.positive("decay time constant (s)", decayS);
 		if (!(riseS > 0 && riseS < decayS)) {
 			throw new IllegalArgumentException("rise time constant must be positive and shorter than the decay (" +
 				decayS + " s), got " + riseS);
@@ -110,10 +108,8 @@ public final class DeconvolutionSettings {
 	 * spike only where the kernel-weighted residual exceeds &lambda;, so k is a z-score of the detection.
 	 */
 	public DeconvolutionSettings withPenaltySd(final double k) {
-		if (!(k >= 0) || Double.isInfinite(k)) throw new IllegalArgumentException("penalty (noise SDs) must be >= 0, got " +
-			k);
 		final DeconvolutionSettings c = copy();
-		c.penaltySd = k;
+		c.penaltySd = DetectionSettings.nonNegative("penalty (noise SDs)", k);
 		return c;
 	}
 
@@ -125,15 +121,9 @@ public final class DeconvolutionSettings {
 	 * error of a one-exponential kernel grows with the calcium level: large transients have slower tails).
 	 */
 	public DeconvolutionSettings withMinimumEvent(final double minimumPct, final double relative) {
-		if (!(minimumPct >= 0) || Double.isInfinite(minimumPct)) {
-			throw new IllegalArgumentException("minimum event size must be >= 0 % dF/F, got " + minimumPct);
-		}
-		if (!(relative >= 0) || Double.isInfinite(relative)) {
-			throw new IllegalArgumentException("relative minimum event size must be >= 0, got " + relative);
-		}
 		final DeconvolutionSettings c = copy();
-		c.minimumEventPct = minimumPct;
-		c.relativeMinimum = relative;
+		c.minimumEventPct = DetectionSettings.nonNegative("minimum event size (% dF/F)", minimumPct);
+		c.relativeMinimum = DetectionSettings.nonNegative("relative minimum event size", relative);
 		return c;
 	}
 
@@ -143,14 +133,11 @@ public final class DeconvolutionSettings {
 	 * percentile of the whole trace (a constant baseline).
 	 */
 	public DeconvolutionSettings withBaseline(final double windowS, final double percentile) {
-		if (!(windowS >= 0) || Double.isInfinite(windowS)) {
-			throw new IllegalArgumentException("baseline window must be >= 0 s, got " + windowS);
-		}
 		if (!(percentile > 0 && percentile < 100)) {
 			throw new IllegalArgumentException("baseline percentile must be in (0, 100), got " + percentile);
 		}
 		final DeconvolutionSettings c = copy();
-		c.baselineWindowS = windowS;
+		c.baselineWindowS = DetectionSettings.nonNegative("baseline window (s; 0 = constant baseline)", windowS);
 		c.baselinePercentile = percentile;
 		return c;
 	}
@@ -161,13 +148,9 @@ public final class DeconvolutionSettings {
 	 * joins its burst (the scoring rule's burst gap).
 	 */
 	public DeconvolutionSettings withEventGrouping(final double groupS, final double mergeS) {
-		if (!(groupS >= 0) || !(mergeS >= 0) || Double.isInfinite(groupS) || Double.isInfinite(mergeS)) {
-			throw new IllegalArgumentException("event grouping times must be >= 0 s, got " + groupS + " and " + mergeS);
-		}
 		final DeconvolutionSettings c = copy();
-		c.groupS = groupS;
-		c.mergeS = mergeS;
-		c.debiased = debiased;
+		c.groupS = DetectionSettings.nonNegative("event group time (s)", groupS);
+		c.mergeS = DetectionSettings.nonNegative("burst gap (s)", mergeS);
 		return c;
 	}
 

@@ -73,14 +73,16 @@ public final class DetectionSettings {
 		return c;
 	}
 
-	private static double positive(final String what, final double v) {
+	/** v, or an error naming {@code what} when v is not a finite positive number (for every settings class here). */
+	static double positive(final String what, final double v) {
 		if (!(v > 0) || Double.isInfinite(v)) {
 			throw new IllegalArgumentException(what + " must be positive, got " + v);
 		}
 		return v;
 	}
 
-	private static double nonNegative(final String what, final double v) {
+	/** v, or an error naming {@code what} when v is not a finite number &ge; 0. */
+	static double nonNegative(final String what, final double v) {
 		if (!(v >= 0) || Double.isInfinite(v)) {
 			throw new IllegalArgumentException(what + " must be >= 0, got " + v);
 		}

@@ -209,9 +209,7 @@ public final class Oasis {
 		double[] c = warm;
 		for (int round = 0; round < MAX_REFINEMENTS; round++) {
 			final double[] mu = dualOffSupport(yt, g1, g2, support);
-			c = yt.clone();
-			for (int t = 0; t < n; t++) // c = yt + D' mu
-				c[t] += mu[t] - (t + 1 < n ? g1 * mu[t + 1] : 0) - (t + 2 < n ? g2 * mu[t + 2] : 0);
+			c = primal(yt, g1, g2, mu);
 			final double[] s = activityAll(c, g1, g2);
 			boolean changed = false;
 			for (int t = 0; t < n; t++) {
@@ -250,10 +248,7 @@ public final class Oasis {
 			support[t] = s0[t] > 0;
 		double[] out = c;
 		for (int round = 0; round <= n; round++) {
-			final double[] mu = dualOffSupport(y, g1, g2, support);
-			out = y.clone();
-			for (int t = 0; t < n; t++)
-				out[t] += mu[t] - (t + 1 < n ? g1 * mu[t + 1] : 0) - (t + 2 < n ? g2 * mu[t + 2] : 0);
+			out = primal(y, g1, g2, dualOffSupport(y, g1, g2, support));
 			final double[] s = activityAll(out, g1, g2);
 			boolean dropped = false;
 			for (int t = 0; t < n; t++) {
@@ -303,6 +298,15 @@ public final class Oasis {
 			mu[idx[q]] = x[q];
 		}
 		return mu;
+	}
+
+	/** The calcium trace y&#771; + D'&mu; of a dual solution &mu;. */
+	private static double[] primal(final double[] yt, final double g1, final double g2, final double[] mu) {
+		final int n = yt.length;
+		final double[] c = yt.clone();
+		for (int t = 0; t < n; t++)
+			c[t] += mu[t] - (t + 1 < n ? g1 * mu[t + 1] : 0) - (t + 2 < n ? g2 * mu[t + 2] : 0);
+		return c;
 	}
 
 	/** (DD')<sub>ij</sub> for i &ge; j (0 beyond the band). */
