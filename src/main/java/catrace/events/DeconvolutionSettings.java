@@ -158,8 +158,8 @@ public final class DeconvolutionSettings {
 	 * With {@code true} the spikes that the penalty selected get their least-squares sizes
 	 * ({@link Oasis#leastSquaresOnSupport}): the penalty decides where there is activity, the data how much. Off by
 	 * default (the activity is the penalised solution's, every spike shrunk by about &lambda;/|h|&sup2;): with the same
-	 * event rules it lowered pooled F1 on the jGCaMP8 ground truth from 0.781 / 0.640 / 0.509 / 0.359 to 0.709 / 0.514
-	 * / 0.474 / 0.350 (native / &nu; = 2 / 4 / 8; the unshrunk sizes of small noise spikes pass the minimum).
+	 * event rules it lowered pooled F1 on the jGCaMP8 ground truth from 0.782 / 0.642 / 0.511 / 0.359 to 0.693 / 0.507
+	 * / 0.464 / 0.345 (native / &nu; = 2 / 4 / 8; the unshrunk sizes of small noise spikes pass the minimum).
 	 */
 	public DeconvolutionSettings withDebiasedSizes(final boolean debiased) {
 		final DeconvolutionSettings c = copy();
