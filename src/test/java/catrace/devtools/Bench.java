@@ -32,8 +32,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -48,6 +50,9 @@ import ij.process.ImageStatistics;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
+import catrace.events.Deconvolution;
+import catrace.events.DeconvolutionSettings;
+import catrace.events.Oasis;
 import catrace.io.ReadOptions;
 import catrace.model.Recording;
 import catrace.io.RecordingReader;
@@ -87,6 +92,9 @@ public final class Bench {
 		"transient detection (CaTrace)",
 		"rigid registration (CaTrace)",
 		"rigid registration (numpy/scipy, same steps)",
+		"OASIS AR(1) (CaTrace, 1 thread)",
+		"OASIS AR(1) (pure Python reference)",
+		"deconvolution stage (CaTrace)",
 		"peak RSS: streamed extraction, short stack",
 		"peak RSS: streamed extraction, long stack",
 		"peak RSS: this bench process"));
@@ -242,6 +250,7 @@ public final class Bench {
 		numpy(stack, masks, f, raw, ex, bytes);
 		imagej(stack, rois, f, raw, bytes);
 		filter();
+		oasis();
 		memory(stack);
 		registration(stack, raw, bytes);
 		row(ROWS.get(ROWS.size() - 1), Double.NaN, 0, "VmHWM " + mb(hwmKb()) + " (incl. ImageJ holding the stack or its subset)",
@@ -680,6 +689,80 @@ public final class Bench {
 		final double det = (System.nanoTime() - t1) / 1e9;
 		row(ROWS.get(12), det, 0, d.name() + ", " + found + " transients", Double.isNaN(scipy) ? ""
 			: String.format(Locale.ROOT, "%.1fx scipy filtfilt+find_peaks", (scipy + peaks) / det));
+	}
+
+	// ------------------------------------------------------------------------------------------------ OASIS
+
+	/**
+	 * OASIS AR(1) on calcium-like traces (spikes through the AR(1) kernel plus noise, 100 Hz, decay 0.5 s): CaTrace's
+	 * {@link Oasis#ar1} and a pure Python implementation of the same algorithm on the same traces, one core each, on a
+	 * subset that the Python loop finishes in seconds; then the whole deconvolution stage on all traces.
+	 */
+	private void oasis() throws IOException, InterruptedException {
+		final int nTraces = fullSize ? 1000 : 50, nSamples = fullSize ? 100_000 : 20_000, nRef = fullSize ? 10 : 3;
+		final double rate = 100, g = Math.exp(-1 / (0.5 * rate)), noise = 2, lambda = 2.5 * noise / Math.sqrt(1 - g *
+			g);
+		final double[][] x = calciumTraces(nTraces, nSamples, g, noise);
+		for (int rep = 0; rep < 3; rep++) // warm-up
+			Oasis.ar1(x[rep % nTraces], g, lambda, 0);
+		double java = Double.POSITIVE_INFINITY;
+		double[] c0 = null;
+		for (int rep = 0; rep < 2; rep++) {
+			final long t0 = System.nanoTime();
+			for (int i = 0; i < nRef; i++) {
+				final double[] c = Oasis.ar1(x[i], g, lambda, 0);
+				if (i == 0) c0 = c;
+			}
+			java = Math.min(java, (System.nanoTime() - t0) / 1e9);
+		}
+		final String what = String.format(Locale.ROOT, "%d traces x %d samples (AR(1) spikes + noise, g = %.4f, " +
+			"lambda = %.1f)", nRef, nSamples, g, lambda);
+		final String why = python("import numpy");
+		double py = Double.NaN;
+		String agree = "";
+		if (why == null) {
+			final Path in = dir.resolve("oasis_traces.bin"), out = dir.resolve("oasis_python.bin");
+			final ByteBuffer b = ByteBuffer.allocate(8 * nRef * nSamples).order(ByteOrder.LITTLE_ENDIAN);
+			for (int i = 0; i < nRef; i++)
+				for (final double v : x[i])
+					b.putDouble(v);
+			Files.write(in, b.array());
+			final String res = runPython(script().toString(), "oasis", in.toString(), Integer.toString(nRef), Integer
+				.toString(nSamples), Double.toString(g), Double.toString(lambda), out.toString());
+			py = number(res, "oasis_s");
+			final double[] cp = readDoubles(out);
+			double d = 0;
+			for (int k = 0; k < nSamples; k++)
+				d = Math.max(d, Math.abs(cp[k] - c0[k]));
+			agree = String.format(Locale.ROOT, "; max |c CaTrace - c Python| = %.2g", d);
+		}
+		row(ROWS.get(ROWS.indexOf("OASIS AR(1) (CaTrace, 1 thread)")), java, 0, what + ", best of 2 after a warm-up" + agree, Double.isNaN(py) ? ""
+			: String.format(Locale.ROOT, "%.0fx the Python reference", py / java));
+		if (why == null) row(ROWS.get(ROWS.indexOf("OASIS AR(1) (pure Python reference)")), py, 0, "reference.py oasis: the same algorithm in pure Python (lists; " +
+			"numpy for input and output), one run", "");
+		else na(ROWS.get(ROWS.indexOf("OASIS AR(1) (pure Python reference)")), "no numpy: " + why);
+		final DeconvolutionSettings settings = DeconvolutionSettings.forFastIndicator().withKernel(0.5, 0.05);
+		final AtomicLong events = new AtomicLong();
+		final long t1 = System.nanoTime();
+		IntStream.range(0, nTraces).parallel().forEach(i -> events.addAndGet(Deconvolution.of(x[i], rate, settings)
+			.events().size()));
+		final double all = (System.nanoTime() - t1) / 1e9;
+		row(ROWS.get(ROWS.indexOf("deconvolution stage (CaTrace)")), all, 0, String.format(Locale.ROOT, "%d traces x %d samples, %d threads: noise level, running " +
+			"baseline, OASIS, events (%d)", nTraces, nSamples, threads, events.get()), "");
+	}
+
+	/** Spikes (probability 0.005 per sample, sizes 5-15) through c_t = g c_(t-1) + s_t, plus noise; seeded. */
+	static double[][] calciumTraces(final int nTraces, final int nSamples, final double g, final double noise) {
+		final double[][] x = new double[nTraces][nSamples];
+		final java.util.Random random = new java.util.Random(20170301L);
+		for (int i = 0; i < nTraces; i++) {
+			double c = 0;
+			for (int k = 0; k < nSamples; k++) {
+				c = g * c + (random.nextDouble() < 0.005 ? 5 + 10 * random.nextDouble() : 0);
+				x[i][k] = c + noise * random.nextGaussian();
+			}
+		}
+		return x;
 	}
 
 	/** Filters the first n traces on all threads. */

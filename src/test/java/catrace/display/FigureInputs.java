@@ -104,8 +104,12 @@ final class FigureInputs {
 	}
 
 	static TraceFileResult fromTable(final String csv) {
+		return fromTable(csv, DetectionSettings.paper());
+	}
+
+	static TraceFileResult fromTable(final String csv, final DetectionSettings settings) {
 		final DffTraceFile f = DffTraceFile.parse("sim_dff_pct.csv", Arrays.asList(csv.split("\n")), "cell");
-		return Pipeline.run(f, 0, DetectionSettings.paper(), QUIET);
+		return Pipeline.run(f, 0, settings, QUIET);
 	}
 
 	/** The demo's tone experiment (15 ROIs, 19 × 5 conditions × 8 repeats), analysed with FRA columns. */

@@ -18,6 +18,11 @@ register STACK OFFSET W H T N
     magnitude), the inverse FFT, the peak within 20 % of the smaller side, a parabola through its neighbours for the
     sub-pixel shift, the frame moved back by it (scipy.ndimage.shift, bilinear) and its correlation with the template.
     Prints "register_s=… max_shift_px=…" (best of two passes; numpy's FFT runs on one core).
+oasis TRACES NTRACES NSAMPLES G LAMBDA OUT
+    OASIS for AR(1) (Friedrich, Zhou & Paninski 2017: pool adjacent violators on c_t / g^t, the penalty lambda as a
+    shift of the data) in pure Python on lists, numpy only to read the traces (float64 little-endian, NTRACES x
+    NSAMPLES) and to write the pools out; the same problem as CaTrace's Oasis.ar1 (min 1/2|c - y|^2 + lambda sum s,
+    s >= 0). Writes c of trace 0 (float64) to OUT and prints "oasis_s=... pools=..." (one core, one run).
 """
 import sys
 import time
@@ -131,6 +136,44 @@ def register(stack, offset, w, h, t, n):
         best = min(best, time.perf_counter() - t0)
     print("register_s=%.6f max_shift_px=%.3f" % (best, maxshift))
 
+def oasis_ar1(y, g, lam):
+    """c of min 1/2|c - y|^2 + lam * sum(s), s_t = c_t - g c_(t-1) >= 0, c_(-1) = 0."""
+    n = len(y)
+    value, weight, gpow, start, length = [], [], [], [], []
+    for t in range(n):
+        value.append(y[t] - lam * (1.0 if t == n - 1 else 1.0 - g))
+        weight.append(1.0)
+        gpow.append(g)
+        start.append(t)
+        length.append(1)
+        # merge back while the new pool starts below the decay of the one before it
+        while len(value) > 1 and value[-2] / weight[-2] * gpow[-2] > value[-1] / weight[-1]:
+            p = gpow[-2]
+            value[-2] += p * value[-1]
+            weight[-2] += p * p * weight[-1]
+            gpow[-2] = p * gpow[-1]
+            length[-2] += length[-1]
+            del value[-1], weight[-1], gpow[-1], start[-1], length[-1]
+    c = np.empty(n)
+    for v, w, t0, l in zip(value, weight, start, length):
+        c[t0:t0 + l] = max(v / w, 0.0) * g ** np.arange(l)
+    return c, len(value)
+
+
+def oasis(traces, ntraces, nsamples, g, lam, out):
+    x = np.fromfile(traces, dtype="<f8").reshape(int(ntraces), int(nsamples))
+    t0 = time.perf_counter()
+    pools = 0
+    first = None
+    for i in range(x.shape[0]):
+        c, p = oasis_ar1(x[i].tolist(), float(g), float(lam))
+        pools += p
+        if first is None:
+            first = c
+    oasis_s = time.perf_counter() - t0
+    first.astype("<f8").tofile(out)
+    print("oasis_s=%.6f pools=%d" % (oasis_s, pools))
+
 
 if __name__ == "__main__":
     if sys.argv[1] == "extract":
@@ -139,5 +182,7 @@ if __name__ == "__main__":
         register(*sys.argv[2:8])
     elif sys.argv[1] == "filter":
         filt(*sys.argv[2:6])
+    elif sys.argv[1] == "oasis":
+        oasis(*sys.argv[2:8])
     else:
         sys.exit("unknown mode " + sys.argv[1])
