@@ -1,0 +1,393 @@
+package catrace.nwb;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import hdf.hdf5lib.H5;
+import hdf.hdf5lib.HDF5Constants;
+import hdf.hdf5lib.exceptions.HDF5Exception;
+
+/**
+ * An HDF5 file being written, by absolute object paths ("/processing/ophys"): groups, attributes (text, numbers,
+ * object references), datasets (variable-length UTF-8 text, float64, int64, booleans as h5py writes them, the
+ * compound pixel masks of NWB), soft links. Large numeric datasets are chunked and deflate-compressed. Every call to
+ * the HDF Group's Java API is here, so the native library is loaded only when a file is written
+ * ({@link Hdf5Library#require()}). A failure is an IOException naming the object.
+ */
+final class Hdf5File implements AutoCloseable {
+
+	/** Datasets with at least this many elements are chunked and compressed. */
+	static final int COMPRESS_FROM = 1024;
+	/** Elements per chunk (at most; 1 MB of float64). */
+	static final int CHUNK_ELEMENTS = 131072;
+
+	private final Path path;
+	private final long file;
+	private boolean closed;
+
+	private Hdf5File(final Path path, final long file) {
+		this.path = path;
+		this.file = file;
+	}
+
+	/** Creates (or truncates) the file; loads the library first. */
+	static Hdf5File create(final Path path) throws IOException {
+		Hdf5Library.require();
+		try {
+			final long fcpl = H5.H5Pcreate(HDF5Constants.H5P_FILE_CREATE);
+			try {
+				return new Hdf5File(path, H5.H5Fcreate(path.toString(), HDF5Constants.H5F_ACC_TRUNC, fcpl,
+					HDF5Constants.H5P_DEFAULT));
+			}
+			finally {
+				H5.H5Pclose(fcpl);
+			}
+		}
+		catch (final HDF5Exception e) {
+			throw new IOException("Cannot create the HDF5 file " + path + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** A group (its parent must exist). */
+	void group(final String name) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long gcpl = ids.plist(H5.H5Pcreate(HDF5Constants.H5P_GROUP_CREATE));
+			H5.H5Pset_obj_track_times(gcpl, false);
+			ids.group(H5.H5Gcreate(file, name, HDF5Constants.H5P_DEFAULT, gcpl, HDF5Constants.H5P_DEFAULT));
+		}
+		catch (final HDF5Exception e) {
+			throw failure("create the group", name, e);
+		}
+	}
+
+	/** A scalar text attribute (variable-length UTF-8, as h5py writes str). */
+	void attribute(final String object, final String name, final String value) throws IOException {
+		attributeTexts(object, name, new String[] { value }, true);
+	}
+
+	/** A 1-D text attribute (e.g. a DynamicTable's colnames). */
+	void attribute(final String object, final String name, final String[] values) throws IOException {
+		attributeTexts(object, name, values, false);
+	}
+
+	private void attributeTexts(final String object, final String name, final String[] values, final boolean scalar)
+		throws IOException
+	{
+		try (Ids ids = new Ids()) {
+			final long type = ids.type(text());
+			final long space = ids.space(scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1,
+				new long[] { values.length }, null));
+			final long obj = ids.object(H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
+			final long a = ids.attribute(H5.H5Acreate(obj, name, type, space, HDF5Constants.H5P_DEFAULT,
+				HDF5Constants.H5P_DEFAULT));
+			H5.H5Awrite_VLStrings(a, type, values);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the attribute " + name + " of", object, e);
+		}
+	}
+
+	/** A scalar float64 attribute. */
+	void attribute(final String object, final String name, final double value) throws IOException {
+		numberAttribute(object, name, HDF5Constants.H5T_IEEE_F64LE, HDF5Constants.H5T_NATIVE_DOUBLE, ByteBuffer
+			.allocate(8).order(ByteOrder.nativeOrder()).putDouble(value).array());
+	}
+
+	/** A scalar int32 attribute. */
+	void attribute(final String object, final String name, final int value) throws IOException {
+		numberAttribute(object, name, HDF5Constants.H5T_STD_I32LE, HDF5Constants.H5T_NATIVE_INT32, ByteBuffer.allocate(
+			4).order(ByteOrder.nativeOrder()).putInt(value).array());
+	}
+
+	private void numberAttribute(final String object, final String name, final long fileType, final long memType,
+		final byte[] bytes) throws IOException
+	{
+		try (Ids ids = new Ids()) {
+			final long space = ids.space(H5.H5Screate(HDF5Constants.H5S_SCALAR));
+			final long obj = ids.object(H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
+			final long a = ids.attribute(H5.H5Acreate(obj, name, fileType, space, HDF5Constants.H5P_DEFAULT,
+				HDF5Constants.H5P_DEFAULT));
+			H5.H5Awrite(a, memType, bytes);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the attribute " + name + " of", object, e);
+		}
+	}
+
+	/** An object-reference attribute pointing at {@code target} (a group or dataset that exists). */
+	void reference(final String object, final String name, final String target) throws IOException {
+		try (Ids ids = new Ids()) {
+			final byte[] ref = H5.H5Rcreate(file, target, HDF5Constants.H5R_OBJECT, -1);
+			final long space = ids.space(H5.H5Screate(HDF5Constants.H5S_SCALAR));
+			final long obj = ids.object(H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
+			final long a = ids.attribute(H5.H5Acreate(obj, name, HDF5Constants.H5T_STD_REF_OBJ, space,
+				HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT));
+			H5.H5Awrite(a, HDF5Constants.H5T_STD_REF_OBJ, ref);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the reference " + name + " (to " + target + ") of", object, e);
+		}
+	}
+
+	/** A scalar text dataset. */
+	void text(final String name, final String value) throws IOException {
+		texts(name, new String[] { value }, true);
+	}
+
+	/** A 1-D text dataset. */
+	void texts(final String name, final String[] values) throws IOException {
+		texts(name, values, false);
+	}
+
+	private void texts(final String name, final String[] values, final boolean scalar) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long type = ids.type(text());
+			final long space = ids.space(scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1,
+				new long[] { values.length }, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, type, space, HDF5Constants.H5P_DEFAULT, ids.plist(
+				datasetPlist(new long[] { values.length }, false)), HDF5Constants.H5P_DEFAULT));
+			if (values.length > 0) H5.H5Dwrite_VLStrings(d, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5P_DEFAULT, values);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the text dataset", name, e);
+		}
+	}
+
+	/** A scalar float64 dataset. */
+	void scalar(final String name, final double value) throws IOException {
+		numbers(name, new double[] { value }, new long[0]);
+	}
+
+	/** A 1-D float64 dataset. */
+	void doubles(final String name, final double[] values) throws IOException {
+		numbers(name, values, new long[] { values.length });
+	}
+
+	/** A 2-D float64 dataset of {@code rows × cols}, the values row after row. */
+	void matrix(final String name, final double[] rowMajor, final int rows, final int cols) throws IOException {
+		if ((long) rows * cols != rowMajor.length) throw new IllegalArgumentException(name + ": " + rowMajor.length +
+			" values for " + rows + " x " + cols);
+		numbers(name, rowMajor, new long[] { rows, cols });
+	}
+
+	private void numbers(final String name, final double[] values, final long[] dims) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long space = ids.space(dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5
+				.H5Screate_simple(dims.length, dims, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, HDF5Constants.H5T_IEEE_F64LE, space,
+				HDF5Constants.H5P_DEFAULT, ids.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
+			if (values.length > 0) H5.H5Dwrite_double(d, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, values);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the dataset", name, e);
+		}
+	}
+
+	/** A 1-D int64 dataset. */
+	void longs(final String name, final long[] values) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long[] dims = { values.length };
+			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, HDF5Constants.H5T_STD_I64LE, space,
+				HDF5Constants.H5P_DEFAULT, ids.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
+			if (values.length > 0) H5.H5Dwrite_long(d, HDF5Constants.H5T_NATIVE_INT64, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, values);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the dataset", name, e);
+		}
+	}
+
+	/** A 1-D uint32 dataset (e.g. a VectorIndex). */
+	void unsigned32(final String name, final long[] values) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long[] dims = { values.length };
+			final int[] v = new int[values.length];
+			for (int i = 0; i < v.length; i++) {
+				if (values[i] < 0 || values[i] > 0xffffffffL) throw new IllegalArgumentException(name + ": " +
+					values[i] + " does not fit uint32");
+				v[i] = (int) values[i];
+			}
+			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, HDF5Constants.H5T_STD_U32LE, space,
+				HDF5Constants.H5P_DEFAULT, ids.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
+			if (v.length > 0) H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_UINT32, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, v);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the dataset", name, e);
+		}
+	}
+
+	/** A 1-D boolean dataset as h5py stores numpy bools: an int8 enum with FALSE = 0 and TRUE = 1. */
+	void booleans(final String name, final boolean[] values) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long type = ids.type(H5.H5Tenum_create(HDF5Constants.H5T_NATIVE_INT8));
+			H5.H5Tenum_insert(type, "FALSE", new byte[] { 0 });
+			H5.H5Tenum_insert(type, "TRUE", new byte[] { 1 });
+			final long[] dims = { values.length };
+			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, type, space, HDF5Constants.H5P_DEFAULT, ids.plist(
+				datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
+			final byte[] bytes = new byte[values.length];
+			for (int i = 0; i < bytes.length; i++)
+				bytes[i] = (byte) (values[i] ? 1 : 0);
+			if (bytes.length > 0) H5.H5Dwrite(d, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5P_DEFAULT, bytes);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the dataset", name, e);
+		}
+	}
+
+	/**
+	 * NWB's pixel masks: a 1-D dataset of the compound (x uint32, y uint32, weight float32), one element per pixel.
+	 */
+	void pixelMask(final String name, final int[] x, final int[] y, final float[] weight) throws IOException {
+		try (Ids ids = new Ids()) {
+			final long fileType = ids.type(H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
+			H5.H5Tinsert(fileType, "x", 0, HDF5Constants.H5T_STD_U32LE);
+			H5.H5Tinsert(fileType, "y", 4, HDF5Constants.H5T_STD_U32LE);
+			H5.H5Tinsert(fileType, "weight", 8, HDF5Constants.H5T_IEEE_F32LE);
+			final long memType = ids.type(H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
+			H5.H5Tinsert(memType, "x", 0, HDF5Constants.H5T_NATIVE_UINT32);
+			H5.H5Tinsert(memType, "y", 4, HDF5Constants.H5T_NATIVE_UINT32);
+			H5.H5Tinsert(memType, "weight", 8, HDF5Constants.H5T_NATIVE_FLOAT);
+			final long[] dims = { x.length };
+			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, fileType, space, HDF5Constants.H5P_DEFAULT, ids
+				.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
+			final ByteBuffer b = ByteBuffer.allocate(12 * x.length).order(ByteOrder.nativeOrder());
+			for (int i = 0; i < x.length; i++)
+				b.putInt(x[i]).putInt(y[i]).putFloat(weight[i]);
+			if (x.length > 0) H5.H5Dwrite(d, memType, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5P_DEFAULT, b.array());
+		}
+		catch (final HDF5Exception e) {
+			throw failure("write the pixel masks", name, e);
+		}
+	}
+
+	/** A soft link {@code name} → {@code target} (an absolute path). */
+	void softLink(final String name, final String target) throws IOException {
+		try {
+			H5.H5Lcreate_soft(target, file, name, HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("create the link to " + target + " at", name, e);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (closed) return;
+		closed = true;
+		try {
+			H5.H5Fclose(file);
+		}
+		catch (final HDF5Exception e) {
+			throw new IOException("Cannot close the HDF5 file " + path + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Variable-length UTF-8 text, as h5py writes Python str. */
+	private static long text() {
+		final long t = H5.H5Tcopy(HDF5Constants.H5T_C_S1);
+		H5.H5Tset_size(t, HDF5Constants.H5T_VARIABLE);
+		H5.H5Tset_cset(t, HDF5Constants.H5T_CSET_UTF8);
+		return t;
+	}
+
+	/** Dataset creation: no object times (so nothing but the data differs between runs); chunked and compressed. */
+	private static long datasetPlist(final long[] dims, final boolean compress) {
+		final long p = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
+		H5.H5Pset_obj_track_times(p, false);
+		long n = 1;
+		for (final long d : dims)
+			n *= d;
+		if (compress && dims.length > 0 && n >= COMPRESS_FROM) {
+			final long[] chunk = dims.clone();
+			// whole rows (all ROIs at a time point), as many as fit
+			long rest = CHUNK_ELEMENTS;
+			for (int i = dims.length - 1; i > 0; i--)
+				rest = Math.max(1, rest / Math.max(1, dims[i]));
+			chunk[0] = Math.max(1, Math.min(dims[0], rest));
+			H5.H5Pset_chunk(p, dims.length, chunk);
+			H5.H5Pset_deflate(p, 4);
+		}
+		return p;
+	}
+
+	private IOException failure(final String what, final String object, final HDF5Exception e) {
+		return new IOException("Cannot " + what + " " + object + " in " + path.getFileName() + ": " + e.getMessage(),
+			e);
+	}
+
+	/** The identifiers opened for one call, closed in reverse order whatever happens. */
+	private static final class Ids implements AutoCloseable {
+
+		private final Deque<long[]> open = new ArrayDeque<>();
+
+		long type(final long id) {
+			open.push(new long[] { id, 0 });
+			return id;
+		}
+
+		long space(final long id) {
+			open.push(new long[] { id, 1 });
+			return id;
+		}
+
+		long plist(final long id) {
+			open.push(new long[] { id, 2 });
+			return id;
+		}
+
+		long object(final long id) {
+			open.push(new long[] { id, 3 });
+			return id;
+		}
+
+		long attribute(final long id) {
+			open.push(new long[] { id, 4 });
+			return id;
+		}
+
+		long dataset(final long id) {
+			open.push(new long[] { id, 5 });
+			return id;
+		}
+
+		long group(final long id) {
+			open.push(new long[] { id, 6 });
+			return id;
+		}
+
+		@Override
+		public void close() {
+			while (!open.isEmpty()) {
+				final long[] e = open.pop();
+				try {
+					switch ((int) e[1]) {
+						case 0: H5.H5Tclose(e[0]); break;
+						case 1: H5.H5Sclose(e[0]); break;
+						case 2: H5.H5Pclose(e[0]); break;
+						case 3: H5.H5Oclose(e[0]); break;
+						case 4: H5.H5Aclose(e[0]); break;
+						case 5: H5.H5Dclose(e[0]); break;
+						default: H5.H5Gclose(e[0]); break;
+					}
+				}
+				catch (final HDF5Exception ignored) {
+					// closing after a failure: the failure is what is reported
+				}
+			}
+		}
+	}
+}
