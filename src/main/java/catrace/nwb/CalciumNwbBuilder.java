@@ -385,14 +385,7 @@ final class CalciumNwbBuilder {
 	private static CalciumNwb.Session session(final ResultTables t, final RecordingInfo info, final NwbFields f,
 		final boolean transients)
 	{
-		final ZoneId zone;
-		try {
-			zone = f.timeZone().isEmpty() ? ZoneId.systemDefault() : ZoneId.of(f.timeZone());
-		}
-		catch (final DateTimeException e) {
-			throw new IllegalArgumentException("time_zone \"" + f.timeZone() + "\" is not a time zone (e.g. " +
-				"Europe/Berlin, +02:00 or UTC)");
-		}
+		final ZoneId zone = zone(f);
 		final String zoneSaid = f.timeZone().isEmpty() ? "this computer's time zone " + zone : "time zone " + zone;
 		final OffsetDateTime start;
 		final String startSource;
@@ -435,6 +428,25 @@ final class CalciumNwbBuilder {
 		return new CalciumNwb.Session(UUID.randomUUID().toString(), description, start, experimenters, f.lab(), f
 			.institution(), f.subjectId(), f.species(), notes.toString(), "CaTrace " + (version == null
 				? "(development build)" : version));
+	}
+
+	/** The time zone given, else this computer's. */
+	static ZoneId zone(final NwbFields f) {
+		try {
+			return f.timeZone().isEmpty() ? ZoneId.systemDefault() : ZoneId.of(f.timeZone());
+		}
+		catch (final DateTimeException e) {
+			throw new IllegalArgumentException("time_zone \"" + f.timeZone() + "\" is not a time zone (e.g. " +
+				"Europe/Berlin, +02:00 or UTC)");
+		}
+	}
+
+	/** Checks what can be checked of the fields before any work: the time zone, the start time, the stimulus file. */
+	static void check(final NwbFields f) throws IOException {
+		final ZoneId zone = zone(f);
+		if (!f.sessionStartTime().isEmpty()) parseStart(f.sessionStartTime(), zone);
+		if (f.stimulusFile() != null && !Files.isRegularFile(f.stimulusFile())) throw new NoSuchFileException(f
+			.stimulusFile().toString(), null, "stimulus_file not found");
 	}
 
 	private static OffsetDateTime parseStart(final String s, final ZoneId zone) {

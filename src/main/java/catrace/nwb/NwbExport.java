@@ -75,6 +75,14 @@ public final class NwbExport {
 	}
 
 	/**
+	 * Checks the session fields before any work (time zone, start time, stimulus file), so a mistake in them is
+	 * reported before an hour of extraction rather than after.
+	 */
+	public static void check(final NwbFields fields) throws IOException {
+		CalciumNwbBuilder.check(fields);
+	}
+
+	/**
 	 * Writes the file (created or replaced).
 	 *
 	 * @throws IllegalStateException when the HDF5 library is not available on this computer (saying why)
