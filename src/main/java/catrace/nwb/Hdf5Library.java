@@ -27,7 +27,7 @@ public final class Hdf5Library {
 			loaded = true;
 		}
 		catch (final LinkageError | RuntimeException e) {
-			problem = explain(e);
+			problem = explain(e, platform());
 		}
 		return loaded;
 	}
@@ -46,8 +46,8 @@ public final class Hdf5Library {
 		if (!isAvailable()) throw new IllegalStateException(problem);
 	}
 
-	private static String explain(final Throwable e) {
-		final String platform = platform();
+	/** Why the library could not be loaded ({@code e}) on {@code platform}, and what still works. */
+	static String explain(final Throwable e, final String platform) {
 		final String what = e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException ? "its jars " +
 			"(hdf5-1.14.3-1.5.10.jar and javacpp-1.5.10.jar, on the CaTrace update site) are not installed" :
 			"its native library could not be loaded on " + platform + " (" + e.getClass().getSimpleName() + ": " + e
