@@ -21,20 +21,17 @@ public final class CalciumNwb {
 		final String description;
 		final OffsetDateTime start;
 		final List<String> experimenters;
-		final String lab, institution, subjectId, species, notes, software;
+		final NwbFields given;
+		final String notes, software;
 
 		Session(final String identifier, final String description, final OffsetDateTime start,
-			final List<String> experimenters, final String lab, final String institution, final String subjectId,
-			final String species, final String notes, final String software)
+			final List<String> experimenters, final NwbFields given, final String notes, final String software)
 		{
 			this.identifier = identifier;
 			this.description = description;
 			this.start = start;
 			this.experimenters = Collections.unmodifiableList(new ArrayList<>(experimenters));
-			this.lab = lab;
-			this.institution = institution;
-			this.subjectId = subjectId;
-			this.species = species;
+			this.given = given;
 			this.notes = notes;
 			this.software = software;
 		}
@@ -56,24 +53,9 @@ public final class CalciumNwb {
 			return experimenters;
 		}
 
-		/** Empty when not given. */
-		public String lab() {
-			return lab;
-		}
-
-		/** Empty when not given. */
-		public String institution() {
-			return institution;
-		}
-
-		/** Empty when not given. */
-		public String subjectId() {
-			return subjectId;
-		}
-
-		/** Empty when not given. */
-		public String species() {
-			return species;
+		/** The fields the user gave: lab, institution, subject ID and species go into the file as given (or not). */
+		public NwbFields given() {
+			return given;
 		}
 
 		/** /general/notes: how the traces were made (CaTrace's provenance lines). */

@@ -425,9 +425,8 @@ final class CalciumNwbBuilder {
 				"by CaTrace", info.lineScan ? "line scan" : "frame stack", info.name, t.rois.rowCount(), transients
 					? " and their calcium transients" : "");
 		final String version = CalciumNwb.class.getPackage().getImplementationVersion();
-		return new CalciumNwb.Session(UUID.randomUUID().toString(), description, start, experimenters, f.lab(), f
-			.institution(), f.subjectId(), f.species(), notes.toString(), "CaTrace " + (version == null
-				? "(development build)" : version));
+		return new CalciumNwb.Session(UUID.randomUUID().toString(), description, start, experimenters, f, notes
+			.toString(), "CaTrace " + (version == null ? "(development build)" : version));
 	}
 
 	/** The time zone given, else this computer's. */

@@ -332,57 +332,64 @@ final class Hdf5File implements AutoCloseable {
 	/** The identifiers opened for one call, closed in reverse order whatever happens. */
 	private static final class Ids implements AutoCloseable {
 
-		private final Deque<long[]> open = new ArrayDeque<>();
+		/** How each kind of identifier is closed. */
+		private enum Kind {
+			TYPE, SPACE, PLIST, OBJECT, ATTRIBUTE, DATASET, GROUP;
+
+			void close(final long id) {
+				switch (this) {
+					case TYPE: H5.H5Tclose(id); break;
+					case SPACE: H5.H5Sclose(id); break;
+					case PLIST: H5.H5Pclose(id); break;
+					case OBJECT: H5.H5Oclose(id); break;
+					case ATTRIBUTE: H5.H5Aclose(id); break;
+					case DATASET: H5.H5Dclose(id); break;
+					default: H5.H5Gclose(id); break;
+				}
+			}
+		}
+
+		private final Deque<Object[]> open = new ArrayDeque<>();
+
+		private long add(final long id, final Kind kind) {
+			open.push(new Object[] { id, kind });
+			return id;
+		}
 
 		long type(final long id) {
-			open.push(new long[] { id, 0 });
-			return id;
+			return add(id, Kind.TYPE);
 		}
 
 		long space(final long id) {
-			open.push(new long[] { id, 1 });
-			return id;
+			return add(id, Kind.SPACE);
 		}
 
 		long plist(final long id) {
-			open.push(new long[] { id, 2 });
-			return id;
+			return add(id, Kind.PLIST);
 		}
 
 		long object(final long id) {
-			open.push(new long[] { id, 3 });
-			return id;
+			return add(id, Kind.OBJECT);
 		}
 
 		long attribute(final long id) {
-			open.push(new long[] { id, 4 });
-			return id;
+			return add(id, Kind.ATTRIBUTE);
 		}
 
 		long dataset(final long id) {
-			open.push(new long[] { id, 5 });
-			return id;
+			return add(id, Kind.DATASET);
 		}
 
 		long group(final long id) {
-			open.push(new long[] { id, 6 });
-			return id;
+			return add(id, Kind.GROUP);
 		}
 
 		@Override
 		public void close() {
 			while (!open.isEmpty()) {
-				final long[] e = open.pop();
+				final Object[] e = open.pop();
 				try {
-					switch ((int) e[1]) {
-						case 0: H5.H5Tclose(e[0]); break;
-						case 1: H5.H5Sclose(e[0]); break;
-						case 2: H5.H5Pclose(e[0]); break;
-						case 3: H5.H5Oclose(e[0]); break;
-						case 4: H5.H5Aclose(e[0]); break;
-						case 5: H5.H5Dclose(e[0]); break;
-						default: H5.H5Gclose(e[0]); break;
-					}
+					((Kind) e[1]).close((Long) e[0]);
 				}
 				catch (final HDF5Exception ignored) {
 					// closing after a failure: the failure is what is reported

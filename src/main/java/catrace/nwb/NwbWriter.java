@@ -93,16 +93,17 @@ final class NwbWriter {
 
 	private void general(final CalciumNwb.Session s) throws IOException {
 		if (!s.experimenters.isEmpty()) h5.texts("/general/experimenter", s.experimenters.toArray(new String[0]));
-		if (!s.lab.isEmpty()) h5.text("/general/lab", s.lab);
-		if (!s.institution.isEmpty()) h5.text("/general/institution", s.institution);
+		final NwbFields f = s.given;
+		if (!f.lab().isEmpty()) h5.text("/general/lab", f.lab());
+		if (!f.institution().isEmpty()) h5.text("/general/institution", f.institution());
 		h5.text("/general/notes", s.notes);
 		h5.text("/general/source_script", s.software);
 		h5.attribute("/general/source_script", "file_name", "CaTrace");
-		if (!s.subjectId.isEmpty() || !s.species.isEmpty()) {
+		if (!f.subjectId().isEmpty() || !f.species().isEmpty()) {
 			h5.group("/general/subject");
 			typed("/general/subject", "core", "Subject");
-			if (!s.species.isEmpty()) h5.text("/general/subject/species", s.species);
-			if (!s.subjectId.isEmpty()) h5.text("/general/subject/subject_id", s.subjectId);
+			if (!f.species().isEmpty()) h5.text("/general/subject/species", f.species());
+			if (!f.subjectId().isEmpty()) h5.text("/general/subject/subject_id", f.subjectId());
 		}
 	}
 

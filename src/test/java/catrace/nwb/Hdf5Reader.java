@@ -248,26 +248,22 @@ final class Hdf5Reader implements AutoCloseable {
 	}
 
 	double attributeDouble(final String object, final String name) {
-		final long o = H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT);
-		final long a = H5.H5Aopen(o, name, HDF5Constants.H5P_DEFAULT);
-		try {
-			final double[] v = new double[1];
-			H5.H5Aread(a, HDF5Constants.H5T_NATIVE_DOUBLE, v);
-			return v[0];
-		}
-		finally {
-			H5.H5Aclose(a);
-			H5.H5Oclose(o);
-		}
+		final double[] v = new double[1];
+		readAttribute(object, name, HDF5Constants.H5T_NATIVE_DOUBLE, v);
+		return v[0];
 	}
 
 	int attributeInt(final String object, final String name) {
+		final int[] v = new int[1];
+		readAttribute(object, name, HDF5Constants.H5T_NATIVE_INT32, v);
+		return v[0];
+	}
+
+	private void readAttribute(final String object, final String name, final long memType, final Object into) {
 		final long o = H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT);
 		final long a = H5.H5Aopen(o, name, HDF5Constants.H5P_DEFAULT);
 		try {
-			final int[] v = new int[1];
-			H5.H5Aread(a, HDF5Constants.H5T_NATIVE_INT32, v);
-			return v[0];
+			H5.H5Aread(a, memType, into);
 		}
 		finally {
 			H5.H5Aclose(a);
@@ -277,22 +273,14 @@ final class Hdf5Reader implements AutoCloseable {
 
 	/** The path of the object an object-reference attribute points at. */
 	String referenceTarget(final String object, final String name) {
-		final long o = H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT);
-		final long a = H5.H5Aopen(o, name, HDF5Constants.H5P_DEFAULT);
+		final byte[] ref = new byte[8];
+		readAttribute(object, name, HDF5Constants.H5T_STD_REF_OBJ, ref);
+		final long target = H5.H5Rdereference(file, HDF5Constants.H5P_DEFAULT, HDF5Constants.H5R_OBJECT, ref);
 		try {
-			final byte[] ref = new byte[8];
-			H5.H5Aread(a, HDF5Constants.H5T_STD_REF_OBJ, ref);
-			final long target = H5.H5Rdereference(file, HDF5Constants.H5P_DEFAULT, HDF5Constants.H5R_OBJECT, ref);
-			try {
-				return H5.H5Iget_name(target);
-			}
-			finally {
-				H5.H5Oclose(target);
-			}
+			return H5.H5Iget_name(target);
 		}
 		finally {
-			H5.H5Aclose(a);
-			H5.H5Oclose(o);
+			H5.H5Oclose(target);
 		}
 	}
 

@@ -130,21 +130,15 @@ public class NwbExportTest {
 		for (int r = 0; r < 5; r++)
 			assertEquals(result.traces().summaries().get(r).noiseLevel(), nu[r], 0);
 
-		final Path file = tmp.getRoot().toPath().resolve("scan.nwb");
-		NwbExport.write(nwb, file);
-		NwbReadBack.assertMatches(nwb, file);
-		NwbValidator.validate(file);
+		writeReadBackAndValidate(nwb, "scan.nwb");
 	}
 
 	@Test
 	public void syntheticFrameStackInARun() throws Exception {
 		final Path data = tmp.newFolder("frames").toPath();
-		final SyntheticRecording.Result sim = SyntheticRecording.generate(SyntheticSettings.frameStack().durationS(15)
-			.noiseLevel(1).seed(8).build());
-		SyntheticRecordingFiles.write(sim, data, "movie", false);
-		final Recording rec = RecordingReader.open(data.resolve("movie.tif"), ReadOptions.defaults());
-		final RecordingResult result = Pipeline.run(rec, RoiSources.choose(rec, "", data.resolve("movie_RoiSet.zip"),
-			null), TraceAnalysis.Settings.defaults(), null, ProgressListener.NONE);
+		final RecordingResult result = frames(data, SyntheticSettings.frameStack().durationS(15).noiseLevel(1).seed(8)
+			.build());
+		final Recording rec = result.traces().recording();
 		final OutputFiles out = RecordingReport.of(result);
 		// the synthetic TIFF does not say when it was recorded: the file's time, in the time zone given, and said so
 		final CalciumNwb nwb = NwbExport.of(result, ResultTables.of("movie", out.tables()), NwbFields.none()
@@ -165,10 +159,7 @@ public class NwbExportTest {
 		for (int r = 0; r < nwb.roiNames().size(); r++)
 			assertArrayEquals(result.traces().trials().get(0).dffPct()[r], nwb.dff().get(0).data()[r], 0);
 
-		final Path file = tmp.getRoot().toPath().resolve("movie.nwb");
-		NwbExport.write(nwb, file);
-		NwbReadBack.assertMatches(nwb, file);
-		NwbValidator.validate(file);
+		writeReadBackAndValidate(nwb, "movie.nwb");
 	}
 
 	/**
@@ -208,10 +199,7 @@ public class NwbExportTest {
 		assertEquals(nwb.transients().rows(), out.tables().get(stem + "_events.csv").rowCount());
 		assertTrue(nwb.transients().rows() >= 15);
 
-		final Path file = tmp.getRoot().toPath().resolve(stem + ".nwb");
-		NwbExport.write(nwb, file);
-		NwbReadBack.assertMatches(nwb, file);
-		NwbValidator.validate(file);
+		writeReadBackAndValidate(nwb, stem + ".nwb");
 	}
 
 	/**
@@ -253,22 +241,14 @@ public class NwbExportTest {
 		assertEquals(events.rowCount(), nwb.transients().rows());
 		assertTrue(nwb.session().notes().contains("dark periods"));
 
-		final Path file = tmp.getRoot().toPath().resolve(stem + ".nwb");
-		NwbExport.write(nwb, file);
-		NwbReadBack.assertMatches(nwb, file);
-		NwbValidator.validate(file);
+		writeReadBackAndValidate(nwb, stem + ".nwb");
 	}
 
 	/** Frame ROIs are not in the tables: their ROI file beside the recording, or the one given, else a clear error. */
 	@Test
 	public void storedFrameResultsTakeTheirRoiFile() throws Exception {
 		final Path data = tmp.newFolder("frames").toPath();
-		final SyntheticRecording.Result sim = SyntheticRecording.generate(SyntheticSettings.frameStack().durationS(6)
-			.seed(2).build());
-		SyntheticRecordingFiles.write(sim, data, "movie", false);
-		final Recording rec = RecordingReader.open(data.resolve("movie.tif"), ReadOptions.defaults());
-		final RecordingResult result = Pipeline.run(rec, RoiSources.choose(rec, "", data.resolve("movie_RoiSet.zip"),
-			null), TraceAnalysis.Settings.defaults(), null, ProgressListener.NONE);
+		final RecordingResult result = frames(data, SyntheticSettings.frameStack().durationS(6).seed(2).build());
 		final Path results = tmp.newFolder("out").toPath();
 		RecordingReport.of(result).write(results, false);
 		final NwbExport.Stored stored = NwbExport.find(results, "movie").get(0);
@@ -285,9 +265,23 @@ public class NwbExportTest {
 				"movie.tif"));
 		}
 		assertSameMasks(result.traces().rois(), NwbExport.of(stored, data.resolve("elsewhere.zip"), FIELDS).masks());
-		final Path file = tmp.getRoot().toPath().resolve("movie.nwb");
+		writeReadBackAndValidate(nwb, "movie.nwb");
+	}
+
+	/** Writes the file, reads every value back and validates it. */
+	private void writeReadBackAndValidate(final CalciumNwb nwb, final String fileName) throws Exception {
+		final Path file = tmp.getRoot().toPath().resolve(fileName);
 		NwbExport.write(nwb, file);
 		NwbReadBack.assertMatches(nwb, file);
+		NwbValidator.validate(file);
+	}
+
+	/** A synthetic frame stack written as movie.tif with movie_RoiSet.zip into {@code data}, extracted with its ROIs. */
+	private static RecordingResult frames(final Path data, final SyntheticSettings settings) throws Exception {
+		SyntheticRecordingFiles.write(SyntheticRecording.generate(settings), data, "movie", false);
+		final Recording rec = RecordingReader.open(data.resolve("movie.tif"), ReadOptions.defaults());
+		return Pipeline.run(rec, RoiSources.choose(rec, "", data.resolve("movie_RoiSet.zip"), null),
+			TraceAnalysis.Settings.defaults(), null, ProgressListener.NONE);
 	}
 
 	static void assertSameMasks(final List<PixelMask> expected, final List<PixelMask> actual) {

@@ -40,16 +40,17 @@ final class NwbReadBack {
 			assertEquals(s.experimenters().isEmpty(), !h.exists("/general/experimenter"));
 			if (!s.experimenters().isEmpty()) assertEquals(s.experimenters(), Arrays.asList(h.texts(
 				"/general/experimenter")));
-			optionalText(h, "/general/lab", s.lab());
-			optionalText(h, "/general/institution", s.institution());
+			final NwbFields given = s.given();
+			optionalText(h, "/general/lab", given.lab());
+			optionalText(h, "/general/institution", given.institution());
 			assertEquals(s.notes(), h.text("/general/notes"));
 			assertEquals(s.software(), h.text("/general/source_script"));
 			assertEquals("CaTrace", h.attributeText("/general/source_script", "file_name"));
-			assertEquals(s.subjectId().isEmpty() && s.species().isEmpty(), !h.exists("/general/subject"));
+			assertEquals(given.subjectId().isEmpty() && given.species().isEmpty(), !h.exists("/general/subject"));
 			if (h.exists("/general/subject")) {
 				typed(h, "/general/subject", "core", "Subject");
-				optionalText(h, "/general/subject/subject_id", s.subjectId());
-				optionalText(h, "/general/subject/species", s.species());
+				optionalText(h, "/general/subject/subject_id", given.subjectId());
+				optionalText(h, "/general/subject/species", given.species());
 			}
 
 			final CalciumNwb.Imaging im = nwb.imaging();
