@@ -135,142 +135,118 @@ final class Hdf5File implements AutoCloseable {
 
 	/** A scalar text dataset. */
 	void text(final String name, final String value) throws IOException {
-		texts(name, new String[] { value }, true);
+		dataset(name, new long[0], new String[] { value }, false, Hdf5File::texts);
 	}
 
 	/** A 1-D text dataset. */
 	void texts(final String name, final String[] values) throws IOException {
-		texts(name, values, false);
-	}
-
-	private void texts(final String name, final String[] values, final boolean scalar) throws IOException {
-		try (Ids ids = new Ids()) {
-			final long type = ids.type(text());
-			final long space = ids.space(scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1,
-				new long[] { values.length }, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, type, space, HDF5Constants.H5P_DEFAULT, ids.plist(
-				datasetPlist(new long[] { values.length }, false)), HDF5Constants.H5P_DEFAULT));
-			if (values.length > 0) H5.H5Dwrite_VLStrings(d, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5P_DEFAULT, values);
-		}
-		catch (final HDF5Exception e) {
-			throw failure("write the text dataset", name, e);
-		}
+		dataset(name, new long[] { values.length }, values, false, Hdf5File::texts);
 	}
 
 	/** A scalar float64 dataset. */
 	void scalar(final String name, final double value) throws IOException {
-		numbers(name, new double[] { value }, new long[0]);
+		dataset(name, new long[0], new double[] { value }, true, Hdf5File::doubles);
 	}
 
 	/** A 1-D float64 dataset. */
 	void doubles(final String name, final double[] values) throws IOException {
-		numbers(name, values, new long[] { values.length });
+		dataset(name, new long[] { values.length }, values, true, Hdf5File::doubles);
 	}
 
 	/** A 2-D float64 dataset of {@code rows × cols}, the values row after row. */
 	void matrix(final String name, final double[] rowMajor, final int rows, final int cols) throws IOException {
 		if ((long) rows * cols != rowMajor.length) throw new IllegalArgumentException(name + ": " + rowMajor.length +
 			" values for " + rows + " x " + cols);
-		numbers(name, rowMajor, new long[] { rows, cols });
-	}
-
-	private void numbers(final String name, final double[] values, final long[] dims) throws IOException {
-		try (Ids ids = new Ids()) {
-			final long space = ids.space(dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5
-				.H5Screate_simple(dims.length, dims, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, HDF5Constants.H5T_IEEE_F64LE, space,
-				HDF5Constants.H5P_DEFAULT, ids.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
-			if (values.length > 0) H5.H5Dwrite_double(d, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, values);
-		}
-		catch (final HDF5Exception e) {
-			throw failure("write the dataset", name, e);
-		}
+		dataset(name, new long[] { rows, cols }, rowMajor, true, Hdf5File::doubles);
 	}
 
 	/** A 1-D int64 dataset. */
 	void longs(final String name, final long[] values) throws IOException {
-		try (Ids ids = new Ids()) {
-			final long[] dims = { values.length };
-			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, HDF5Constants.H5T_STD_I64LE, space,
-				HDF5Constants.H5P_DEFAULT, ids.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
-			if (values.length > 0) H5.H5Dwrite_long(d, HDF5Constants.H5T_NATIVE_INT64, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, values);
-		}
-		catch (final HDF5Exception e) {
-			throw failure("write the dataset", name, e);
-		}
+		dataset(name, new long[] { values.length }, values, true, ids -> new long[] { HDF5Constants.H5T_STD_I64LE,
+			HDF5Constants.H5T_NATIVE_INT64 });
 	}
 
 	/** A 1-D uint32 dataset (e.g. a VectorIndex). */
 	void unsigned32(final String name, final long[] values) throws IOException {
-		try (Ids ids = new Ids()) {
-			final long[] dims = { values.length };
-			final int[] v = new int[values.length];
-			for (int i = 0; i < v.length; i++) {
-				if (values[i] < 0 || values[i] > 0xffffffffL) throw new IllegalArgumentException(name + ": " +
-					values[i] + " does not fit uint32");
-				v[i] = (int) values[i];
-			}
-			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, HDF5Constants.H5T_STD_U32LE, space,
-				HDF5Constants.H5P_DEFAULT, ids.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
-			if (v.length > 0) H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_UINT32, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, v);
+		final int[] v = new int[values.length];
+		for (int i = 0; i < v.length; i++) {
+			if (values[i] < 0 || values[i] > 0xffffffffL) throw new IllegalArgumentException(name + ": " + values[i] +
+				" does not fit uint32");
+			v[i] = (int) values[i];
 		}
-		catch (final HDF5Exception e) {
-			throw failure("write the dataset", name, e);
-		}
+		dataset(name, new long[] { v.length }, v, true, ids -> new long[] { HDF5Constants.H5T_STD_U32LE,
+			HDF5Constants.H5T_NATIVE_UINT32 });
 	}
 
 	/** A 1-D boolean dataset as h5py stores numpy bools: an int8 enum with FALSE = 0 and TRUE = 1. */
 	void booleans(final String name, final boolean[] values) throws IOException {
-		try (Ids ids = new Ids()) {
+		final byte[] bytes = new byte[values.length];
+		for (int i = 0; i < bytes.length; i++)
+			bytes[i] = (byte) (values[i] ? 1 : 0);
+		dataset(name, new long[] { bytes.length }, bytes, true, ids -> {
 			final long type = ids.type(H5.H5Tenum_create(HDF5Constants.H5T_NATIVE_INT8));
 			H5.H5Tenum_insert(type, "FALSE", new byte[] { 0 });
 			H5.H5Tenum_insert(type, "TRUE", new byte[] { 1 });
-			final long[] dims = { values.length };
-			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, type, space, HDF5Constants.H5P_DEFAULT, ids.plist(
-				datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
-			final byte[] bytes = new byte[values.length];
-			for (int i = 0; i < bytes.length; i++)
-				bytes[i] = (byte) (values[i] ? 1 : 0);
-			if (bytes.length > 0) H5.H5Dwrite(d, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5P_DEFAULT, bytes);
-		}
-		catch (final HDF5Exception e) {
-			throw failure("write the dataset", name, e);
-		}
+			return new long[] { type, type };
+		});
 	}
 
 	/**
 	 * NWB's pixel masks: a 1-D dataset of the compound (x uint32, y uint32, weight float32), one element per pixel.
 	 */
 	void pixelMask(final String name, final int[] x, final int[] y, final float[] weight) throws IOException {
+		final ByteBuffer b = ByteBuffer.allocate(12 * x.length).order(ByteOrder.nativeOrder());
+		for (int i = 0; i < x.length; i++)
+			b.putInt(x[i]).putInt(y[i]).putFloat(weight[i]);
+		dataset(name, new long[] { x.length }, b.array(), true, ids -> new long[] { compound(ids,
+			HDF5Constants.H5T_STD_U32LE, HDF5Constants.H5T_IEEE_F32LE), compound(ids, HDF5Constants.H5T_NATIVE_UINT32,
+				HDF5Constants.H5T_NATIVE_FLOAT) });
+	}
+
+	private static long compound(final Ids ids, final long xy, final long weight) {
+		final long t = ids.type(H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
+		H5.H5Tinsert(t, "x", 0, xy);
+		H5.H5Tinsert(t, "y", 4, xy);
+		H5.H5Tinsert(t, "weight", 8, weight);
+		return t;
+	}
+
+	private static long[] texts(final Ids ids) {
+		final long t = ids.type(text());
+		return new long[] { t, t };
+	}
+
+	private static long[] doubles(final Ids ids) {
+		return new long[] { HDF5Constants.H5T_IEEE_F64LE, HDF5Constants.H5T_NATIVE_DOUBLE };
+	}
+
+	/** The file and memory types of a dataset, made (and closed) with the dataset's identifiers. */
+	@FunctionalInterface
+	private interface Types {
+
+		long[] make(Ids ids);
+	}
+
+	/**
+	 * A dataset of {@code dims} (none: scalar) holding {@code data} (an array of the memory type's values; text as
+	 * String[]), chunked and compressed when {@code compress} and large enough.
+	 */
+	private void dataset(final String name, final long[] dims, final Object data, final boolean compress,
+		final Types types) throws IOException
+	{
 		try (Ids ids = new Ids()) {
-			final long fileType = ids.type(H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
-			H5.H5Tinsert(fileType, "x", 0, HDF5Constants.H5T_STD_U32LE);
-			H5.H5Tinsert(fileType, "y", 4, HDF5Constants.H5T_STD_U32LE);
-			H5.H5Tinsert(fileType, "weight", 8, HDF5Constants.H5T_IEEE_F32LE);
-			final long memType = ids.type(H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
-			H5.H5Tinsert(memType, "x", 0, HDF5Constants.H5T_NATIVE_UINT32);
-			H5.H5Tinsert(memType, "y", 4, HDF5Constants.H5T_NATIVE_UINT32);
-			H5.H5Tinsert(memType, "weight", 8, HDF5Constants.H5T_NATIVE_FLOAT);
-			final long[] dims = { x.length };
-			final long space = ids.space(H5.H5Screate_simple(1, dims, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, fileType, space, HDF5Constants.H5P_DEFAULT, ids
-				.plist(datasetPlist(dims, true)), HDF5Constants.H5P_DEFAULT));
-			final ByteBuffer b = ByteBuffer.allocate(12 * x.length).order(ByteOrder.nativeOrder());
-			for (int i = 0; i < x.length; i++)
-				b.putInt(x[i]).putInt(y[i]).putFloat(weight[i]);
-			if (x.length > 0) H5.H5Dwrite(d, memType, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5P_DEFAULT, b.array());
+			final long[] t = types.make(ids);
+			final long space = ids.space(dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5
+				.H5Screate_simple(dims.length, dims, null));
+			final long d = ids.dataset(H5.H5Dcreate(file, name, t[0], space, HDF5Constants.H5P_DEFAULT, ids.plist(
+				datasetPlist(dims, compress)), HDF5Constants.H5P_DEFAULT));
+			if (java.lang.reflect.Array.getLength(data) == 0) return;
+			if (data instanceof String[]) H5.H5Dwrite_VLStrings(d, t[1], HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
+				HDF5Constants.H5P_DEFAULT, (String[]) data);
+			else H5.H5Dwrite(d, t[1], HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, data);
 		}
 		catch (final HDF5Exception e) {
-			throw failure("write the pixel masks", name, e);
+			throw failure("write the dataset", name, e);
 		}
 	}
 
