@@ -21,9 +21,9 @@ import ij.Macro;
  * <p>
  * A macro's {@code run("Extract Calcium Traces")} without options in Fiji's window opens the dialog, as the menu does.
  * Parameters marked {@link #NOT_IN_DIALOG} (the detector's optional overrides, the cluster shard) and those a command
- * names in {@code inputsNotInDialog()} (the NWB session fields of Extract, Detect and Analyze) are left out of the
- * dialog, which would otherwise not fit a laptop screen: in a dialog run they keep their defaults (the preset's
- * values); macros and --run set them like any other key.
+ * names in {@code inputsNotInDialog()} (nwb and the NWB session fields of Extract, Detect and Analyze) are left out
+ * of the dialog, which would otherwise not fit a laptop screen: in a dialog run they keep their defaults (the
+ * preset's values); macros and --run set them like any other key.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = Priority.LOW)
 public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {

@@ -22,8 +22,8 @@ import catrace.trace.TraceAnalysis;
 /**
  * A command that extracts traces from an image: the image group (what to analyse), the reading group (how to read
  * it) and the baseline group, declared once here and turned into settings by {@link Settings}; and {@code nwb}, which
- * adds NAME.nwb to the outputs (the session group of {@link NwbCommand} fills it in; macros and --run set it, the
- * dialog leaves it out: Export Calcium NWB asks for it).
+ * adds NAME.nwb to the outputs, with the session group of {@link NwbCommand} (macros, --run and ./catrace set them;
+ * the dialog leaves them out: in Fiji's window, Export Calcium NWB writes the file after the run and asks for them).
  */
 abstract class TraceCommand extends NwbCommand {
 
@@ -108,10 +108,13 @@ abstract class TraceCommand extends NwbCommand {
 		return Settings.concat(IMAGE, READING, BASELINE, NWB, OUTPUT);
 	}
 
-	/** The session fields are for macros and --run: the dialog would not fit the screen. */
+	/**
+	 * nwb and its session fields are for macros, --run and ./catrace: the dialog would not fit the screen, and in
+	 * Fiji's window Export Calcium NWB asks for the session fields after the run.
+	 */
 	@Override
 	protected List<String> inputsNotInDialog() {
-		return SESSION;
+		return NWB;
 	}
 
 	/**

@@ -105,10 +105,11 @@ public class ParameterGroupsTest {
 		assertNull(info(DetectCalciumTransients.class).getInput("indicator").get(DefaultsOutsideDialogs.NOT_IN_DIALOG));
 		assertEquals(Arrays.asList("running percentile", "percentile", "mean", "median", "time range"), item(
 			ExtractCalciumTraces.class, "baseline").getChoices());
-		// the NWB session fields: in the export's dialog, left out of the trace commands' (macros and --run set them)
+		// nwb and the NWB session fields: in the export's dialog, left out of the trace commands' (macros and --run
+		// set them; in the window the export writes the file after the run)
 		for (final Class<? extends CaTraceCommand> c : Arrays.asList(ExtractCalciumTraces.class,
 			DetectCalciumTransients.class, AnalyzeCalciumFolder.class))
-			assertEquals(c.getSimpleName(), NwbCommand.SESSION, c.getDeclaredConstructor().newInstance()
+			assertEquals(c.getSimpleName(), TraceCommand.NWB, c.getDeclaredConstructor().newInstance()
 				.inputsNotInDialog());
 		assertEquals(Arrays.asList(), new ExportCalciumNwb().inputsNotInDialog());
 		assertEquals("Output folder for NAME.nwb (empty = beside the results)", item(ExportCalciumNwb.class,

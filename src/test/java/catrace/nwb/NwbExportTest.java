@@ -29,6 +29,7 @@ import catrace.events.IndicatorPreset;
 import catrace.io.CsvFiles;
 import catrace.io.ReadOptions;
 import catrace.io.RecordingReader;
+import catrace.io.RoiFiles;
 import catrace.io.RoiSources;
 import catrace.model.ProgressListener;
 import catrace.model.Recording;
@@ -242,6 +243,41 @@ public class NwbExportTest {
 		assertTrue(nwb.session().notes().contains("dark periods"));
 
 		writeReadBackAndValidate(nwb, stem + ".nwb");
+	}
+
+	/**
+	 * A real Prairie T-series (frames, 3 cycles with pauses): frame masks from a RoiSet.zip, the pixel size
+	 * (micronsPerPixel of its frames) as grid_spacing in metres, the session start from its PVScan date, the cycles as
+	 * trials on the recorded times.
+	 */
+	@Test
+	public void prairieFrameStackInARun() throws Exception {
+		final Path folder = SharedData.require("data/frames-prairie/TSeries-02032010-1558-002");
+		final Recording rec = RecordingReader.open(folder, ReadOptions.defaults());
+		final Path zip = tmp.getRoot().toPath().resolve("kc_RoiSet.zip");
+		RoiFiles.write(Arrays.asList(named(new ij.gui.OvalRoi(100, 80, 20, 16), "kc1"), named(new ij.gui.Roi(200, 150,
+			12, 12), "kc2"), named(new ij.gui.OvalRoi(40, 200, 25, 25), "kc3")), zip, false);
+		final RecordingResult result = Pipeline.run(rec, RoiSources.choose(rec, "", zip, null), TraceAnalysis.Settings
+			.defaults(), null, ProgressListener.NONE);
+		final OutputFiles out = RecordingReport.of(result);
+		final String stem = OutputFiles.stem(rec.name());
+		final CalciumNwb nwb = NwbExport.of(result, ResultTables.of(stem, out.tables()), FIELDS.withSessionStartTime(
+			"").withTimeZone("Europe/Paris"));
+		assertEquals(LocalDateTime.of(2010, 2, 8, 17, 7, 37).atZone(ZoneId.of("Europe/Paris")).toOffsetDateTime(), nwb
+			.session().start());
+		assertEquals(0.439736616089323e-6, nwb.imaging().pixelSizeM(), 1e-21);
+		assertEquals(rec.planeWidth(), nwb.imaging().width());
+		assertEquals(rec.planeHeight(), nwb.imaging().height());
+		assertSameMasks(result.traces().rois(), nwb.masks());
+		assertEquals(rec.trialCount(), intervals(nwb, "trials").rows());
+		assertNotNull(nwb.timestamps());
+		assertEquals(result.traces().trials().stream().mapToInt(TrialTraces::samples).sum(), nwb.timestamps().length);
+		writeReadBackAndValidate(nwb, stem + ".nwb");
+	}
+
+	private static ij.gui.Roi named(final ij.gui.Roi r, final String name) {
+		r.setName(name);
+		return r;
 	}
 
 	/** Frame ROIs are not in the tables: their ROI file beside the recording, or the one given, else a clear error. */

@@ -15,8 +15,8 @@ import java.util.zip.GZIPOutputStream;
  * the inline DTD that the updater's {@code XMLFileWriter} (imagej/imagej-updater,
  * {@code src/main/java/net/imagej/updater/XMLFileWriter.java}) writes for the remote (update-site) flavour: no
  * {@code <update-site>} elements, one {@code <plugin filename=…>} per file with its {@code <platform>}s (for a file
- * of one platform only) and its {@code <version checksum timestamp filesize>} holding {@code <description>}, {@code <dependency filename>}, {@code <link>},
- * {@code <author>} in that order. Dependencies are written without a {@code timestamp} attribute (declared
+ * of one platform only) and its {@code <version checksum timestamp filesize>} holding {@code <description>},
+ * {@code <dependency filename>}, {@code <link>}, {@code <author>} in that order. Dependencies are written without a {@code timestamp} attribute (declared
  * {@code #IMPLIED} in the DTD; the updater's XMLFileReader reads a missing one as 0) because the timestamp of the
  * dependency on the user's installation is unknown here. Output is deterministic: same records, same bytes
  * (the gzip header carries no time).
