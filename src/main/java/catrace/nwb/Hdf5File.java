@@ -55,9 +55,9 @@ final class Hdf5File implements AutoCloseable {
 	/** A group (its parent must exist). */
 	void group(final String name) throws IOException {
 		try (Ids ids = new Ids()) {
-			final long gcpl = ids.plist(H5.H5Pcreate(HDF5Constants.H5P_GROUP_CREATE));
+			final long gcpl = ids.add(Kind.PLIST, H5.H5Pcreate(HDF5Constants.H5P_GROUP_CREATE));
 			H5.H5Pset_obj_track_times(gcpl, false);
-			ids.group(H5.H5Gcreate(file, name, HDF5Constants.H5P_DEFAULT, gcpl, HDF5Constants.H5P_DEFAULT));
+			ids.add(Kind.GROUP, H5.H5Gcreate(file, name, HDF5Constants.H5P_DEFAULT, gcpl, HDF5Constants.H5P_DEFAULT));
 		}
 		catch (final HDF5Exception e) {
 			throw failure("create the group", name, e);
@@ -78,11 +78,11 @@ final class Hdf5File implements AutoCloseable {
 		throws IOException
 	{
 		try (Ids ids = new Ids()) {
-			final long type = ids.type(text());
-			final long space = ids.space(scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1,
+			final long type = ids.add(Kind.TYPE, text());
+			final long space = ids.add(Kind.SPACE, scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1,
 				new long[] { values.length }, null));
-			final long obj = ids.object(H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
-			final long a = ids.attribute(H5.H5Acreate(obj, name, type, space, HDF5Constants.H5P_DEFAULT,
+			final long obj = ids.add(Kind.OBJECT, H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
+			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, type, space, HDF5Constants.H5P_DEFAULT,
 				HDF5Constants.H5P_DEFAULT));
 			H5.H5Awrite_VLStrings(a, type, values);
 		}
@@ -107,9 +107,9 @@ final class Hdf5File implements AutoCloseable {
 		final byte[] bytes) throws IOException
 	{
 		try (Ids ids = new Ids()) {
-			final long space = ids.space(H5.H5Screate(HDF5Constants.H5S_SCALAR));
-			final long obj = ids.object(H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
-			final long a = ids.attribute(H5.H5Acreate(obj, name, fileType, space, HDF5Constants.H5P_DEFAULT,
+			final long space = ids.add(Kind.SPACE, H5.H5Screate(HDF5Constants.H5S_SCALAR));
+			final long obj = ids.add(Kind.OBJECT, H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
+			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, fileType, space, HDF5Constants.H5P_DEFAULT,
 				HDF5Constants.H5P_DEFAULT));
 			H5.H5Awrite(a, memType, bytes);
 		}
@@ -122,9 +122,9 @@ final class Hdf5File implements AutoCloseable {
 	void reference(final String object, final String name, final String target) throws IOException {
 		try (Ids ids = new Ids()) {
 			final byte[] ref = H5.H5Rcreate(file, target, HDF5Constants.H5R_OBJECT, -1);
-			final long space = ids.space(H5.H5Screate(HDF5Constants.H5S_SCALAR));
-			final long obj = ids.object(H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
-			final long a = ids.attribute(H5.H5Acreate(obj, name, HDF5Constants.H5T_STD_REF_OBJ, space,
+			final long space = ids.add(Kind.SPACE, H5.H5Screate(HDF5Constants.H5S_SCALAR));
+			final long obj = ids.add(Kind.OBJECT, H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
+			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, HDF5Constants.H5T_STD_REF_OBJ, space,
 				HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT));
 			H5.H5Awrite(a, HDF5Constants.H5T_STD_REF_OBJ, ref);
 		}
@@ -184,7 +184,7 @@ final class Hdf5File implements AutoCloseable {
 		for (int i = 0; i < bytes.length; i++)
 			bytes[i] = (byte) (values[i] ? 1 : 0);
 		dataset(name, new long[] { bytes.length }, bytes, true, ids -> {
-			final long type = ids.type(H5.H5Tenum_create(HDF5Constants.H5T_NATIVE_INT8));
+			final long type = ids.add(Kind.TYPE, H5.H5Tenum_create(HDF5Constants.H5T_NATIVE_INT8));
 			H5.H5Tenum_insert(type, "FALSE", new byte[] { 0 });
 			H5.H5Tenum_insert(type, "TRUE", new byte[] { 1 });
 			return new long[] { type, type };
@@ -204,7 +204,7 @@ final class Hdf5File implements AutoCloseable {
 	}
 
 	private static long compound(final Ids ids, final long xy, final long weight) {
-		final long t = ids.type(H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
+		final long t = ids.add(Kind.TYPE, H5.H5Tcreate(HDF5Constants.H5T_COMPOUND, 12));
 		H5.H5Tinsert(t, "x", 0, xy);
 		H5.H5Tinsert(t, "y", 4, xy);
 		H5.H5Tinsert(t, "weight", 8, weight);
@@ -212,7 +212,7 @@ final class Hdf5File implements AutoCloseable {
 	}
 
 	private static long[] texts(final Ids ids) {
-		final long t = ids.type(text());
+		final long t = ids.add(Kind.TYPE, text());
 		return new long[] { t, t };
 	}
 
@@ -236,9 +236,9 @@ final class Hdf5File implements AutoCloseable {
 	{
 		try (Ids ids = new Ids()) {
 			final long[] t = types.make(ids);
-			final long space = ids.space(dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5
+			final long space = ids.add(Kind.SPACE, dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5
 				.H5Screate_simple(dims.length, dims, null));
-			final long d = ids.dataset(H5.H5Dcreate(file, name, t[0], space, HDF5Constants.H5P_DEFAULT, ids.plist(
+			final long d = ids.add(Kind.DATASET, H5.H5Dcreate(file, name, t[0], space, HDF5Constants.H5P_DEFAULT, ids.add(Kind.PLIST, 
 				datasetPlist(dims, compress)), HDF5Constants.H5P_DEFAULT));
 			if (java.lang.reflect.Array.getLength(data) == 0) return;
 			if (data instanceof String[]) H5.H5Dwrite_VLStrings(d, t[1], HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
@@ -305,59 +305,32 @@ final class Hdf5File implements AutoCloseable {
 			e);
 	}
 
+	/** How each kind of identifier is closed. */
+	private enum Kind {
+		TYPE, SPACE, PLIST, OBJECT, ATTRIBUTE, DATASET, GROUP;
+
+		void close(final long id) {
+			switch (this) {
+				case TYPE: H5.H5Tclose(id); break;
+				case SPACE: H5.H5Sclose(id); break;
+				case PLIST: H5.H5Pclose(id); break;
+				case OBJECT: H5.H5Oclose(id); break;
+				case ATTRIBUTE: H5.H5Aclose(id); break;
+				case DATASET: H5.H5Dclose(id); break;
+				default: H5.H5Gclose(id); break;
+			}
+		}
+	}
+
 	/** The identifiers opened for one call, closed in reverse order whatever happens. */
 	private static final class Ids implements AutoCloseable {
 
-		/** How each kind of identifier is closed. */
-		private enum Kind {
-			TYPE, SPACE, PLIST, OBJECT, ATTRIBUTE, DATASET, GROUP;
-
-			void close(final long id) {
-				switch (this) {
-					case TYPE: H5.H5Tclose(id); break;
-					case SPACE: H5.H5Sclose(id); break;
-					case PLIST: H5.H5Pclose(id); break;
-					case OBJECT: H5.H5Oclose(id); break;
-					case ATTRIBUTE: H5.H5Aclose(id); break;
-					case DATASET: H5.H5Dclose(id); break;
-					default: H5.H5Gclose(id); break;
-				}
-			}
-		}
-
 		private final Deque<Object[]> open = new ArrayDeque<>();
 
-		private long add(final long id, final Kind kind) {
+		/** Remembers an identifier of this kind to close; returns it. */
+		long add(final Kind kind, final long id) {
 			open.push(new Object[] { id, kind });
 			return id;
-		}
-
-		long type(final long id) {
-			return add(id, Kind.TYPE);
-		}
-
-		long space(final long id) {
-			return add(id, Kind.SPACE);
-		}
-
-		long plist(final long id) {
-			return add(id, Kind.PLIST);
-		}
-
-		long object(final long id) {
-			return add(id, Kind.OBJECT);
-		}
-
-		long attribute(final long id) {
-			return add(id, Kind.ATTRIBUTE);
-		}
-
-		long dataset(final long id) {
-			return add(id, Kind.DATASET);
-		}
-
-		long group(final long id) {
-			return add(id, Kind.GROUP);
 		}
 
 		@Override

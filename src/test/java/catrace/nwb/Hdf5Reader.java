@@ -100,11 +100,15 @@ final class Hdf5Reader implements AutoCloseable {
 
 	double[] doubles(final String path) {
 		final double[] v = new double[elements(path)];
+		read(path, HDF5Constants.H5T_NATIVE_DOUBLE, v);
+		return v;
+	}
+
+	/** Reads a whole dataset into {@code into}, converted to {@code memType}. */
+	private void read(final String path, final long memType, final Object into) {
 		final long d = H5.H5Dopen(file, path, HDF5Constants.H5P_DEFAULT);
 		try {
-			H5.H5Dread_double(d, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5P_DEFAULT, v);
-			return v;
+			H5.H5Dread(d, memType, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, into);
 		}
 		finally {
 			H5.H5Dclose(d);
@@ -117,15 +121,8 @@ final class Hdf5Reader implements AutoCloseable {
 
 	long[] longs(final String path) {
 		final long[] v = new long[elements(path)];
-		final long d = H5.H5Dopen(file, path, HDF5Constants.H5P_DEFAULT);
-		try {
-			H5.H5Dread_long(d, HDF5Constants.H5T_NATIVE_INT64, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5P_DEFAULT, v);
-			return v;
-		}
-		finally {
-			H5.H5Dclose(d);
-		}
+		read(path, HDF5Constants.H5T_NATIVE_INT64, v);
+		return v;
 	}
 
 	/** An enum of int8 (h5py's bool) as true/false by the member names. */
@@ -176,12 +173,10 @@ final class Hdf5Reader implements AutoCloseable {
 		H5.H5Tinsert(mem, "x", 0, HDF5Constants.H5T_NATIVE_UINT32);
 		H5.H5Tinsert(mem, "y", 4, HDF5Constants.H5T_NATIVE_UINT32);
 		H5.H5Tinsert(mem, "weight", 8, HDF5Constants.H5T_NATIVE_FLOAT);
-		final long d = H5.H5Dopen(file, path, HDF5Constants.H5P_DEFAULT);
 		try {
-			H5.H5Dread(d, mem, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, HDF5Constants.H5P_DEFAULT, raw);
+			read(path, mem, raw);
 		}
 		finally {
-			H5.H5Dclose(d);
 			H5.H5Tclose(mem);
 		}
 		final ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder());
@@ -197,30 +192,12 @@ final class Hdf5Reader implements AutoCloseable {
 
 	/** Unsigned 32-bit integers. */
 	long[] unsigned(final String path) {
-		final int n = elements(path);
-		final int[] v = new int[n];
-		final long d = H5.H5Dopen(file, path, HDF5Constants.H5P_DEFAULT);
-		try {
-			H5.H5Dread_int(d, HDF5Constants.H5T_NATIVE_UINT32, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-				HDF5Constants.H5P_DEFAULT, v);
-		}
-		finally {
-			H5.H5Dclose(d);
-		}
-		final long[] out = new long[n];
-		for (int i = 0; i < n; i++)
+		final int[] v = new int[elements(path)];
+		read(path, HDF5Constants.H5T_NATIVE_UINT32, v);
+		final long[] out = new long[v.length];
+		for (int i = 0; i < v.length; i++)
 			out[i] = v[i] & 0xffffffffL;
 		return out;
-	}
-
-	boolean hasAttribute(final String object, final String name) {
-		final long o = H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT);
-		try {
-			return H5.H5Aexists(o, name);
-		}
-		finally {
-			H5.H5Oclose(o);
-		}
 	}
 
 	String[] attributeTexts(final String object, final String name) {
