@@ -66,71 +66,60 @@ final class Hdf5File implements AutoCloseable {
 
 	/** A scalar text attribute (variable-length UTF-8, as h5py writes str). */
 	void attribute(final String object, final String name, final String value) throws IOException {
-		attributeTexts(object, name, new String[] { value }, true);
+		attribute(object, name, new long[0], new String[] { value }, Hdf5File::texts);
 	}
 
 	/** A 1-D text attribute (e.g. a DynamicTable's colnames). */
 	void attribute(final String object, final String name, final String[] values) throws IOException {
-		attributeTexts(object, name, values, false);
-	}
-
-	private void attributeTexts(final String object, final String name, final String[] values, final boolean scalar)
-		throws IOException
-	{
-		try (Ids ids = new Ids()) {
-			final long type = ids.add(Kind.TYPE, text());
-			final long space = ids.add(Kind.SPACE, scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1,
-				new long[] { values.length }, null));
-			final long obj = ids.add(Kind.OBJECT, H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
-			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, type, space, HDF5Constants.H5P_DEFAULT,
-				HDF5Constants.H5P_DEFAULT));
-			H5.H5Awrite_VLStrings(a, type, values);
-		}
-		catch (final HDF5Exception e) {
-			throw failure("write the attribute " + name + " of", object, e);
-		}
+		attribute(object, name, new long[] { values.length }, values, Hdf5File::texts);
 	}
 
 	/** A scalar float64 attribute. */
 	void attribute(final String object, final String name, final double value) throws IOException {
-		numberAttribute(object, name, HDF5Constants.H5T_IEEE_F64LE, HDF5Constants.H5T_NATIVE_DOUBLE, ByteBuffer
-			.allocate(8).order(ByteOrder.nativeOrder()).putDouble(value).array());
+		attribute(object, name, new long[0], ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putDouble(value)
+			.array(), Hdf5File::doubles);
 	}
 
 	/** A scalar int32 attribute. */
 	void attribute(final String object, final String name, final int value) throws IOException {
-		numberAttribute(object, name, HDF5Constants.H5T_STD_I32LE, HDF5Constants.H5T_NATIVE_INT32, ByteBuffer.allocate(
-			4).order(ByteOrder.nativeOrder()).putInt(value).array());
+		attribute(object, name, new long[0], ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(value)
+			.array(), ids -> new long[] { HDF5Constants.H5T_STD_I32LE, HDF5Constants.H5T_NATIVE_INT32 });
 	}
 
-	private void numberAttribute(final String object, final String name, final long fileType, final long memType,
-		final byte[] bytes) throws IOException
+	/** An object-reference attribute pointing at {@code target} (a group or dataset that exists). */
+	void reference(final String object, final String name, final String target) throws IOException {
+		final byte[] ref;
+		try {
+			ref = H5.H5Rcreate(file, target, HDF5Constants.H5R_OBJECT, -1);
+		}
+		catch (final HDF5Exception e) {
+			throw failure("refer to", target, e);
+		}
+		attribute(object, name, new long[0], ref, ids -> new long[] { HDF5Constants.H5T_STD_REF_OBJ,
+			HDF5Constants.H5T_STD_REF_OBJ });
+	}
+
+	/** An attribute of {@code dims} (none: scalar) holding {@code data}: text as String[], else the memory type's bytes. */
+	private void attribute(final String object, final String name, final long[] dims, final Object data,
+		final Types types) throws IOException
 	{
 		try (Ids ids = new Ids()) {
-			final long space = ids.add(Kind.SPACE, H5.H5Screate(HDF5Constants.H5S_SCALAR));
+			final long[] t = types.make(ids);
 			final long obj = ids.add(Kind.OBJECT, H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
-			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, fileType, space, HDF5Constants.H5P_DEFAULT,
-				HDF5Constants.H5P_DEFAULT));
-			H5.H5Awrite(a, memType, bytes);
+			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, t[0], ids.add(Kind.SPACE, space(dims)),
+				HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT));
+			if (data instanceof String[]) H5.H5Awrite_VLStrings(a, t[1], (String[]) data);
+			else H5.H5Awrite(a, t[1], (byte[]) data);
 		}
 		catch (final HDF5Exception e) {
 			throw failure("write the attribute " + name + " of", object, e);
 		}
 	}
 
-	/** An object-reference attribute pointing at {@code target} (a group or dataset that exists). */
-	void reference(final String object, final String name, final String target) throws IOException {
-		try (Ids ids = new Ids()) {
-			final byte[] ref = H5.H5Rcreate(file, target, HDF5Constants.H5R_OBJECT, -1);
-			final long space = ids.add(Kind.SPACE, H5.H5Screate(HDF5Constants.H5S_SCALAR));
-			final long obj = ids.add(Kind.OBJECT, H5.H5Oopen(file, object, HDF5Constants.H5P_DEFAULT));
-			final long a = ids.add(Kind.ATTRIBUTE, H5.H5Acreate(obj, name, HDF5Constants.H5T_STD_REF_OBJ, space,
-				HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT));
-			H5.H5Awrite(a, HDF5Constants.H5T_STD_REF_OBJ, ref);
-		}
-		catch (final HDF5Exception e) {
-			throw failure("write the reference " + name + " (to " + target + ") of", object, e);
-		}
+	/** A scalar dataspace for no dims, else a simple one. */
+	private static long space(final long[] dims) {
+		return dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(dims.length, dims,
+			null);
 	}
 
 	/** A scalar text dataset. */
@@ -236,8 +225,7 @@ final class Hdf5File implements AutoCloseable {
 	{
 		try (Ids ids = new Ids()) {
 			final long[] t = types.make(ids);
-			final long space = ids.add(Kind.SPACE, dims.length == 0 ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5
-				.H5Screate_simple(dims.length, dims, null));
+			final long space = ids.add(Kind.SPACE, space(dims));
 			final long d = ids.add(Kind.DATASET, H5.H5Dcreate(file, name, t[0], space, HDF5Constants.H5P_DEFAULT, ids.add(Kind.PLIST, 
 				datasetPlist(dims, compress)), HDF5Constants.H5P_DEFAULT));
 			if (java.lang.reflect.Array.getLength(data) == 0) return;

@@ -1,6 +1,7 @@
 package catrace.nwb;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The session fields a user gives for an NWB file (empty text or NaN: not given, the recording's or a stated
@@ -38,15 +39,20 @@ public final class NwbFields {
 		return f;
 	}
 
+	/** A copy with one change. */
+	private NwbFields with(final Consumer<NwbFields> change) {
+		final NwbFields f = copy();
+		change.accept(f);
+		return f;
+	}
+
 	private static String clean(final String s) {
 		return s == null ? "" : s.trim();
 	}
 
 	/** NWB's session_description (empty: a sentence naming the recording and what CaTrace made of it). */
 	public NwbFields withSessionDescription(final String s) {
-		final NwbFields f = copy();
-		f.sessionDescription = clean(s);
-		return f;
+		return with(f -> f.sessionDescription = clean(s));
 	}
 
 	/**
@@ -54,83 +60,59 @@ public final class NwbFields {
 	 * empty: when the recording says it started.
 	 */
 	public NwbFields withSessionStartTime(final String s) {
-		final NwbFields f = copy();
-		f.sessionStartTime = clean(s);
-		return f;
+		return with(f -> f.sessionStartTime = clean(s));
 	}
 
 	/** The time zone of the microscope's clock ("Europe/Berlin", "+02:00"); empty: this computer's. */
 	public NwbFields withTimeZone(final String s) {
-		final NwbFields f = copy();
-		f.timeZone = clean(s);
-		return f;
+		return with(f -> f.timeZone = clean(s));
 	}
 
 	/** Experimenters, "Last, First" each, separated by ';'. */
 	public NwbFields withExperimenters(final String s) {
-		final NwbFields f = copy();
-		f.experimenters = clean(s);
-		return f;
+		return with(f -> f.experimenters = clean(s));
 	}
 
 	public NwbFields withLab(final String s) {
-		final NwbFields f = copy();
-		f.lab = clean(s);
-		return f;
+		return with(f -> f.lab = clean(s));
 	}
 
 	public NwbFields withInstitution(final String s) {
-		final NwbFields f = copy();
-		f.institution = clean(s);
-		return f;
+		return with(f -> f.institution = clean(s));
 	}
 
 	public NwbFields withSubjectId(final String s) {
-		final NwbFields f = copy();
-		f.subjectId = clean(s);
-		return f;
+		return with(f -> f.subjectId = clean(s));
 	}
 
 	/** Latin binomial ("Mus musculus") or an NCBI taxonomy link. */
 	public NwbFields withSpecies(final String s) {
-		final NwbFields f = copy();
-		f.species = clean(s);
-		return f;
+		return with(f -> f.species = clean(s));
 	}
 
 	/** The calcium indicator (GCaMP6s, Fluo-4, …). */
 	public NwbFields withIndicator(final String s) {
-		final NwbFields f = copy();
-		f.indicator = clean(s);
-		return f;
+		return with(f -> f.indicator = clean(s));
 	}
 
 	/** Where the imaging plane is (brain area, layer, …). */
 	public NwbFields withLocation(final String s) {
-		final NwbFields f = copy();
-		f.location = clean(s);
-		return f;
+		return with(f -> f.location = clean(s));
 	}
 
 	/** Excitation wavelength (nm); 0 or NaN: not given. */
 	public NwbFields withExcitationNm(final double nm) {
-		final NwbFields f = copy();
-		f.excitationNm = nm > 0 ? nm : Double.NaN;
-		return f;
+		return with(f -> f.excitationNm = nm > 0 ? nm : Double.NaN);
 	}
 
 	/** Emission wavelength (nm) of the channel read; 0 or NaN: not given. */
 	public NwbFields withEmissionNm(final double nm) {
-		final NwbFields f = copy();
-		f.emissionNm = nm > 0 ? nm : Double.NaN;
-		return f;
+		return with(f -> f.emissionNm = nm > 0 ? nm : Double.NaN);
 	}
 
 	/** A stimulus protocol CSV to add as the stimuli table; null: none. */
 	public NwbFields withStimulusFile(final Path p) {
-		final NwbFields f = copy();
-		f.stimulusFile = p;
-		return f;
+		return with(f -> f.stimulusFile = p);
 	}
 
 	public String sessionDescription() {
