@@ -99,7 +99,10 @@ final class Hdf5File implements AutoCloseable {
 			HDF5Constants.H5T_STD_REF_OBJ });
 	}
 
-	/** An attribute of {@code dims} (none: scalar) holding {@code data}: text as String[], else the memory type's bytes. */
+	/**
+	 * An attribute of {@code dims} (none: scalar) holding {@code data}: text as String[], else the memory type's
+	 * bytes.
+	 */
 	private void attribute(final String object, final String name, final long[] dims, final Object data,
 		final Types types) throws IOException
 	{
@@ -226,8 +229,9 @@ final class Hdf5File implements AutoCloseable {
 		try (Ids ids = new Ids()) {
 			final long[] t = types.make(ids);
 			final long space = ids.add(Kind.SPACE, space(dims));
-			final long d = ids.add(Kind.DATASET, H5.H5Dcreate(file, name, t[0], space, HDF5Constants.H5P_DEFAULT, ids.add(Kind.PLIST, 
-				datasetPlist(dims, compress)), HDF5Constants.H5P_DEFAULT));
+			final long plist = ids.add(Kind.PLIST, datasetPlist(dims, compress));
+			final long d = ids.add(Kind.DATASET, H5.H5Dcreate(file, name, t[0], space, HDF5Constants.H5P_DEFAULT, plist,
+				HDF5Constants.H5P_DEFAULT));
 			if (java.lang.reflect.Array.getLength(data) == 0) return;
 			if (data instanceof String[]) H5.H5Dwrite_VLStrings(d, t[1], HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
 				HDF5Constants.H5P_DEFAULT, (String[]) data);

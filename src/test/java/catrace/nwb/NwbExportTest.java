@@ -170,10 +170,8 @@ public class NwbExportTest {
 	 */
 	@Test
 	public void prairieLineScanWithCyclesInARun() throws Exception {
-		final Path folder = SharedData.require("data/linescan-prairie/LineScan-06162017-1223-628");
-		final Recording rec = RecordingReader.open(folder, ReadOptions.defaults());
-		final RecordingResult result = Pipeline.run(rec, RoiSources.choose(rec, "20-35", null, null),
-			TraceAnalysis.Settings.defaults(), IndicatorPreset.PAPER.settings(), ProgressListener.NONE);
+		final RecordingResult result = prairieLineScan("LineScan-06162017-1223-628", "20-35");
+		final Recording rec = result.traces().recording();
 		final OutputFiles out = RecordingReport.of(result);
 		final String stem = OutputFiles.stem(rec.name());
 		final CalciumNwb nwb = NwbExport.of(result, ResultTables.of(stem, out.tables()), FIELDS.withSessionStartTime(
@@ -205,15 +203,13 @@ public class NwbExportTest {
 
 	/**
 	 * Prairie line scan 620 (automatic bands), written to an output folder first and exported from there: every value
-	 * is the CSV's, the bands' masks come from the ROI table, the dark period becomes invalid_times, and the start time and pixel
-	 * size come from the recording, opened again where the tables say it is.
+	 * is the CSV's, the bands' masks come from the ROI table, the dark period becomes invalid_times, and the start time
+	 * comes from the recording, opened again where the tables say it is.
 	 */
 	@Test
 	public void storedResultsOfAPrairieLineScan() throws Exception {
-		final Path folder = SharedData.require("data/linescan-prairie/LineScan-06092017-1414-620");
-		final Recording rec = RecordingReader.open(folder, ReadOptions.defaults());
-		final RecordingResult result = Pipeline.run(rec, RoiSources.choose(rec, "auto", null, null),
-			TraceAnalysis.Settings.defaults(), IndicatorPreset.PAPER.settings(), ProgressListener.NONE);
+		final RecordingResult result = prairieLineScan("LineScan-06092017-1414-620", "auto");
+		final Recording rec = result.traces().recording();
 		final Path results = tmp.newFolder("results").toPath();
 		RecordingReport.of(result).write(results, false);
 		final String stem = OutputFiles.stem(rec.name());
@@ -310,6 +306,14 @@ public class NwbExportTest {
 		NwbExport.write(nwb, file);
 		NwbReadBack.assertMatches(nwb, file);
 		NwbValidator.validate(file);
+	}
+
+	/** A Prairie line scan of ../shared/data with these bands, through extraction and detection (paper preset). */
+	private static RecordingResult prairieLineScan(final String name, final String bands) throws Exception {
+		final Recording rec = RecordingReader.open(SharedData.require("data/linescan-prairie/" + name), ReadOptions
+			.defaults());
+		return Pipeline.run(rec, RoiSources.choose(rec, bands, null, null), TraceAnalysis.Settings.defaults(),
+			IndicatorPreset.PAPER.settings(), ProgressListener.NONE);
 	}
 
 	/** A synthetic frame stack written as movie.tif with movie_RoiSet.zip into {@code data}, extracted with its ROIs. */
