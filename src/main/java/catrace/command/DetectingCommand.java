@@ -45,7 +45,7 @@ abstract class DetectingCommand extends TraceCommand {
 
 	@Override
 	protected List<String> lastInputs() {
-		return Settings.concat(IMAGE, READING, BASELINE, DETECTION, OUTPUT);
+		return Settings.concat(IMAGE, READING, BASELINE, DETECTION, NWB, OUTPUT);
 	}
 
 	/** The detection group: the preset, with any window or threshold the user set. */

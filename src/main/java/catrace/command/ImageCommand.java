@@ -16,9 +16,10 @@ import catrace.registration.RegistrationSettings;
 
 /**
  * A command that reads one recording: the image (the active image or a file) and the reading group (how to read it,
- * and whether to register its frames), declared once here.
+ * and whether to register its frames), declared once here. It extends {@link NwbCommand} so that the trace commands
+ * share the NWB session group; Register Calcium Recording does not take it.
  */
-abstract class ImageCommand extends WritingCommand {
+abstract class ImageCommand extends NwbCommand {
 
 	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials", "registration");
 

@@ -41,6 +41,12 @@ public class RegisterCalciumRecording extends ImageCommand {
 			OUTPUT);
 	}
 
+	/** The registered stack has no ROIs to put in an NWB file: the session group does not apply. */
+	@Override
+	protected List<String> inputsNotTaken() {
+		return SESSION;
+	}
+
 	@Override
 	protected void execute() throws IOException {
 		checkOutputFolder(output_folder);
