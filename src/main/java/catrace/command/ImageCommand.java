@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 
 import ij.ImagePlus;
@@ -41,7 +42,9 @@ abstract class ImageCommand extends NwbCommand {
 	@Parameter(persist = false, required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
 	protected double rate_hz = 0;
 
-	@Parameter(persist = false, required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
+	// not in the dialog (Detect's would no longer fit a laptop screen): macros and --run set it
+	@Parameter(persist = false, required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
 	protected String trials = "separate";
 
 	@Parameter(persist = false, required = false, label = "Motion correction (frame stacks)", choices = { "none",
