@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,10 +62,8 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 
 	@Override
 	protected Map<String, String> labels() {
-		final Map<String, String> labels = new HashMap<>();
-		labels.put("roi_file", "Shared ROI file (for 'shared file')");
-		labels.put("output_folder", "Output folder (one subfolder per recording)");
-		return labels;
+		return labels("roi_file", "Shared ROI file (for 'shared file')", "output_folder",
+			"Output folder (one subfolder per recording)");
 	}
 
 	@Override

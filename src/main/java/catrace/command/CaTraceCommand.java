@@ -96,6 +96,14 @@ abstract class CaTraceCommand implements Command, Cancelable {
 		return Collections.emptyMap();
 	}
 
+	/** Labels by key, from key, label pairs. */
+	protected static Map<String, String> labels(final String... keyLabel) {
+		final Map<String, String> out = new java.util.HashMap<>();
+		for (int i = 0; i + 1 < keyLabel.length; i += 2)
+			out.put(keyLabel[i], keyLabel[i + 1]);
+		return out;
+	}
+
 	/** The command's work; a failure is an exception whose message names the file or the parameter. */
 	protected abstract void execute() throws IOException;
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,10 +47,8 @@ public class ExportCalciumNwb extends NwbCommand {
 
 	@Override
 	protected Map<String, String> labels() {
-		final Map<String, String> labels = new HashMap<>();
-		labels.put("output_folder", "Output folder for NAME.nwb (empty = beside the results)");
-		labels.put("overwrite", "Overwrite existing NWB files");
-		return labels;
+		return labels("output_folder", "Output folder for NAME.nwb (empty = beside the results)", "overwrite",
+			"Overwrite existing NWB files");
 	}
 
 	@Override

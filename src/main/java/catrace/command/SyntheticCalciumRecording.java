@@ -2,7 +2,6 @@ package catrace.command;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.scijava.command.Command;
@@ -63,10 +62,7 @@ public class SyntheticCalciumRecording extends WritingCommand {
 
 	@Override
 	protected Map<String, String> labels() {
-		final Map<String, String> labels = new HashMap<>();
-		labels.put("output_folder", "Output folder");
-		labels.put("overwrite", "Overwrite existing files");
-		return labels;
+		return labels("output_folder", "Output folder", "overwrite", "Overwrite existing files");
 	}
 
 	@Override
