@@ -5,25 +5,28 @@ import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
-import catrace.model.Formats;
 import catrace.model.SampleTimes;
 import catrace.registration.Motion;
 import catrace.registration.RegistrationSettings;
 import catrace.trace.TraceResult;
 
 /**
- * How well a frame stack was registered: A the rigid shift of every frame (dx, dy in px: the dx_px, dy_px of
- * NAME_shifts.csv) and B every frame's correlation with the template before and after registration (corr_before,
- * corr_after), both on the recording's clock with the trials laid out as in the trace figures ({@link TimeLine});
- * C the template before (the mean of the raw template frames) and D after (the registered template), side by side on
- * one grey scale, so a sharper D is what registration gained.
+ * How well a frame stack was registered, on the recording's clock with the trials laid out as in the trace figures
+ * ({@link TimeLine}): the rigid shift of every frame (dx, dy in px: the dx_px, dy_px of NAME_shifts.csv); for
+ * piecewise registration the largest residual shift of any block on each frame (the largest |block_B_dx_px|,
+ * |block_B_dy_px| of its row); every frame's correlation with the template before and after registration
+ * (corr_before, corr_after); and the template before (the mean of the raw template frames) and after (the registered
+ * template) side by side on one grey scale, so a sharper "after" is what registration gained.
  */
 public final class RegistrationPlots {
 
 	static final Color DX = PlotStyle.BLUE;
 	static final Color DY = PlotStyle.VERMILLION;
+	static final Color BLOCK = PlotStyle.REDDISH_PURPLE;
 	static final Color BEFORE = PlotStyle.MUTED;
 	static final Color AFTER = PlotStyle.BLUISH_GREEN;
 	static final float LINE = 2.5f;
@@ -33,6 +36,59 @@ public final class RegistrationPlots {
 	private static final double PLOT_H = 260;
 	private static final double IMAGE_H = 480;
 	private static final double GAP = 40;
+
+	/** One plotted quantity per frame: its tag on the figure, colour and legend label. */
+	private static final class Series {
+
+		final String tag;
+		final Color colour;
+		final String label;
+		final BiFunction<Motion.Trial, Integer, Double> value;
+
+		Series(final String tag, final Color colour, final String label,
+			final BiFunction<Motion.Trial, Integer, Double> value)
+		{
+			this.tag = tag;
+			this.colour = colour;
+			this.label = label;
+			this.value = value;
+		}
+
+		double[] of(final Motion.Trial t) {
+			final double[] v = new double[t.frames()];
+			for (int i = 0; i < v.length; i++)
+				v[i] = value.apply(t, i);
+			return v;
+		}
+	}
+
+	/** A panel over time: its title, y axis title, the series and the smallest span of its y axis. */
+	private static final class Panel {
+
+		final String title;
+		final String yTitle;
+		final List<Series> series;
+		final double minSpan, floor, ceiling;
+		double[] range;
+
+		Panel(final String title, final String yTitle, final double minSpan, final double floor, final double ceiling,
+			final Series... series)
+		{
+			this.title = title;
+			this.yTitle = yTitle;
+			this.series = Arrays.asList(series);
+			this.minSpan = minSpan;
+			this.floor = floor;
+			this.ceiling = ceiling;
+		}
+
+		Legend legend() {
+			final Legend l = new Legend();
+			for (final Series s : series)
+				l.line(s.colour, LINE, null, s.label);
+			return l;
+		}
+	}
 
 	private RegistrationPlots() {}
 
@@ -48,45 +104,50 @@ public final class RegistrationPlots {
 		final boolean piecewise = m.grid() != null;
 		final String name = r.recording().name();
 		final List<String> notes = new ArrayList<>();
-		notes.add(settings.describe() + "; largest rigid shift " + NiceTicks.format(m.maxAbsShift(), 2) + " px. A shift (dx, " +
-			"dy) moves the raw frame onto the template: registered(x, y) = raw(x + dx, y + dy). Values: " + OutputFiles
-				.stem(name) + "_shifts.csv.");
+		notes.add(settings.describe() + "; largest rigid shift " + NiceTicks.format(m.maxAbsShift(), 2) + " px. A " +
+			"shift (dx, dy) moves the raw frame onto the template: registered(x, y) = raw(x + dx, y + dy). Values: " +
+			OutputFiles.stem(name) + "_shifts.csv.");
 		notes.add(r.recording().describe());
 		final TitleBlock head = new TitleBlock(name + ": registration (" + settings.method().label() + ")", notes,
 			PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
 
-		// y ranges and their ticks
-		double shiftLo = 0, shiftHi = 0, corrLo = Double.POSITIVE_INFINITY, corrHi = Double.NEGATIVE_INFINITY;
-		for (final Motion.Trial t : m.trials())
-			for (int i = 0; i < t.frames(); i++) {
-				shiftLo = Math.min(shiftLo, Math.min(t.dx(i), t.dy(i)));
-				shiftHi = Math.max(shiftHi, Math.max(t.dx(i), t.dy(i)));
-				for (final double c : new double[] { t.correlationBefore(i), t.correlationAfter(i) })
-					if (Double.isFinite(c)) {
-						corrLo = Math.min(corrLo, c);
-						corrHi = Math.max(corrHi, c);
-					}
-			}
-		if (!(corrLo <= corrHi)) {
-			corrLo = 0;
-			corrHi = 1;
-		}
-		final double[] shiftY = roundRange(shiftLo, shiftHi, 1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-		final double[] corrY = roundRange(corrLo, corrHi, 0.05, -1, 1);
-		final List<String> yLabels = new ArrayList<>(Axes.labels(NiceTicks.values(shiftY[0], shiftY[1], shiftY[2]),
-			shiftY[2]));
-		yLabels.addAll(Axes.labels(NiceTicks.values(corrY[0], corrY[1], corrY[2]), corrY[2]));
+		final List<Panel> panels = new ArrayList<>();
+		panels.add(new Panel((piecewise ? "rigid part of each frame's shift" : "rigid shift of each frame"),
+			"shift (px)", 1, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, new Series("dx", DX, "dx (along x)",
+				Motion.Trial::dx), new Series("dy", DY, "dy (along y)", Motion.Trial::dy)));
+		if (piecewise) panels.add(new Panel("largest residual shift of any block, on top of the rigid shift",
+			"|shift| (px)", 1, 0, Double.POSITIVE_INFINITY, new Series("block residual", BLOCK, "largest |dx|, |dy| " +
+				"of the " + m.grid().blocks() + " blocks", Motion.Trial::largestBlockShift)));
+		panels.add(new Panel("correlation of each frame with the template", "Pearson r (no unit)", 0.05, -1, 1,
+			new Series("corr before", BEFORE, "before (raw frame)", Motion.Trial::correlationBefore), new Series(
+				"corr after", AFTER, "after registration", Motion.Trial::correlationAfter)));
 
-		final Legend shiftLegend = new Legend().line(DX, LINE, null, "dx (along x)").line(DY, LINE, null,
-			"dy (along y)");
-		final Legend corrLegend = new Legend().line(BEFORE, LINE, null, "before (raw frame)").line(AFTER, LINE, null,
-			"after registration");
+		final List<String> yLabels = new ArrayList<>();
+		double legendW = 0;
+		for (final Panel p : panels) {
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			for (final Series s : p.series)
+				for (final Motion.Trial t : m.trials())
+					for (final double v : s.of(t))
+						if (Double.isFinite(v)) {
+							lo = Math.min(lo, v);
+							hi = Math.max(hi, v);
+						}
+			if (!(lo <= hi)) lo = hi = 0;
+			if (p.floor == Double.NEGATIVE_INFINITY) {
+				// shifts: zero stays on the axis
+				lo = Math.min(lo, 0);
+				hi = Math.max(hi, 0);
+			}
+			p.range = roundRange(lo, hi, p.minSpan, p.floor, p.ceiling);
+			yLabels.addAll(Axes.labels(NiceTicks.values(p.range[0], p.range[1], p.range[2]), p.range[2]));
+			legendW = Math.max(legendW, p.legend().width());
+		}
 		final double left = PlotStyle.EDGE + Axes.leftMargin(yLabels, true);
-		final double right = PlotStyle.EDGE + Math.max(shiftLegend.width(), corrLegend.width()) + 30;
-		final double plotW = PlotStyle.WIDTH - left - right;
+		final double plotW = PlotStyle.WIDTH - left - PlotStyle.EDGE - legendW - 30;
 		final Font panelFont = PlotStyle.font(PlotStyle.LABEL_SIZE, true);
 		final double panelHead = PlotStyle.lineHeight(panelFont) + 8;
-		final double plotsH = 2 * (panelHead + PLOT_H + Axes.bottomMargin(true, true) + 16);
+		final double panelH = panelHead + PLOT_H + Axes.bottomMargin(true, true) + 16;
 
 		final int w = m.width(), h = m.height();
 		final double halfW = (PlotStyle.WIDTH - 2 * PlotStyle.EDGE - GAP) / 2;
@@ -94,31 +155,30 @@ public final class RegistrationPlots {
 		final Font barFont = Axes.tickFont();
 		final double imagesH = panelHead + h * scale + 16 + PlotStyle.lineHeight(barFont) + 8;
 		final Figure f = new Figure(name + " registration", PlotStyle.WIDTH, (int) Math.ceil(PlotStyle.EDGE + head
-			.height() + 10 + plotsH + imagesH + PlotStyle.EDGE));
+			.height() + 10 + panels.size() * panelH + imagesH + PlotStyle.EDGE));
 		double y = head.draw(f, PlotStyle.EDGE, PlotStyle.EDGE) + 10;
+		char letter = 'A';
+		for (final Panel p : panels) {
+			timePanel(f, time, m, p, letter++ + "  " + p.title, left, y, plotW, panelFont);
+			y += panelH;
+		}
 
-		final String shiftTitle = piecewise ? "A  rigid part of each frame's shift (the blocks' residual shifts are in " +
-			"the shifts table)" : "A  rigid shift of each frame";
-		y = timePanel(f, time, m, shiftTitle, left, y, plotW, panelFont, shiftY, "shift (px)", shiftLegend, true);
-		y = timePanel(f, time, m, "B  correlation of each frame with the template", left, y, plotW, panelFont, corrY,
-			"Pearson r (no unit)", corrLegend, false);
-
-		// C, D: the templates on one grey scale (that of the registered template)
-		final double[] before = m.templateBefore(), after = m.template();
-		final double[] grey = MeanImage.contrast(after);
-		final String[] titles = { "C  template before: mean of the raw template frames", "D  template after: " +
-			"the registered template" };
-		final BufferedImage[] images = { MeanImage.grey(before, w, h, h, grey[0], grey[1]), MeanImage.grey(after, w, h,
-			h, grey[0], grey[1]) };
+		// the templates on one grey scale (that of the registered template)
+		final double[] grey = MeanImage.contrast(m.template());
+		final String[] titles = { letter++ + "  template before: mean of the raw template frames", letter +
+			"  template after: the registered template (same grey scale)" };
+		final BufferedImage[] images = { MeanImage.grey(m.templateBefore(), w, h, h, grey[0], grey[1]), MeanImage.grey(m
+			.template(), w, h, h, grey[0], grey[1]) };
 		final String[] tags = { "template before", "template after" };
 		// scale bar in the recording's unit when it states its pixel size, else in px
 		final double size = r.recording().pixelSize();
 		final boolean calibrated = size > 0 && Double.isFinite(size);
+		final String unit = r.recording().pixelUnit();
 		final double bar = NiceTicks.roundBelow(w * (calibrated ? size : 1) / 4.0), barPx = calibrated ? bar / size
 			: bar;
-		final String barText = NiceTicks.format(bar, NiceTicks.decimals(bar)) + (calibrated ? " " + r.recording().pixelUnit() + " (" +
-			w + " \u00d7 " + h + " px of " + Formats.number(size) + " " + r.recording().pixelUnit() + ")" : " px (" + w +
-				" \u00d7 " + h + " px)") + "; one grey scale in C and D";
+		final String barText = NiceTicks.format(bar, NiceTicks.decimals(bar)) + (calibrated ? " " + unit + " (" + w +
+			" \u00d7 " + h + " px of " + NiceTicks.significant(size, 3) + " " + unit + ")" : " px (" + w + " \u00d7 " + h +
+				" px)");
 		for (int i = 0; i < 2; i++) {
 			final double x0 = PlotStyle.EDGE + i * (halfW + GAP);
 			f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(titles[i], panelFont, halfW), x0, y + PlotStyle.ascent(
@@ -135,62 +195,50 @@ public final class RegistrationPlots {
 		return f;
 	}
 
-	/** One panel over time: a line (and dots when frames stand apart) per series; returns the y below it. */
-	private static double timePanel(final Figure f, final TimeLine time, final Motion m, final String title,
-		final double left, final double top, final double plotW, final Font panelFont, final double[] yRange,
-		final String yTitle, final Legend legend, final boolean shifts)
+	/** One panel over time: a line per series per trial, and dots on the frames where they stand apart. */
+	private static void timePanel(final Figure f, final TimeLine time, final Motion m, final Panel p,
+		final String title, final double left, final double top, final double plotW, final Font panelFont)
 	{
 		f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(title, panelFont, PlotStyle.WIDTH - PlotStyle.EDGE - left),
 			left, top + PlotStyle.ascent(panelFont), panelFont, PlotStyle.TEXT, Mark.Anchor.START, false, "panel title"));
 		final double y = top + PlotStyle.lineHeight(panelFont) + 8;
 		final Rectangle2D area = new Rectangle2D.Double(left, y, plotW, PLOT_H);
 		final double[] win = time.windows().get(0);
-		final Axes ax = new Axes(area, win[0], win[1], yRange[0], yRange[1], 8, 8);
-		final double[] ticks = NiceTicks.values(yRange[0], yRange[1], yRange[2]);
+		final Axes ax = new Axes(area, win[0], win[1], p.range[0], p.range[1], 8, 8);
+		final double[] ticks = NiceTicks.values(p.range[0], p.range[1], p.range[2]);
 		ax.yGrid(f, ticks);
 		time.trialBoundaries(f, ax);
 		int frames = 0;
 		for (final Motion.Trial t : m.trials())
 			frames += t.frames();
 		final boolean dots = (ax.px(win[1]) - ax.px(win[0])) / Math.max(1, frames - 1) >= DOT_SPACING;
-		final Color[] colours = shifts ? new Color[] { DX, DY } : new Color[] { BEFORE, AFTER };
-		final String[] tags = shifts ? new String[] { "dx", "dy" } : new String[] { "corr before", "corr after" };
-		for (int s = 0; s < 2; s++)
+		for (final Series s : p.series)
 			for (int k = 0; k < m.trials().size(); k++) {
-				final double[] x = time.xs(k), v = series(m.trials().get(k), shifts, s);
-				f.addAll(TraceLines.of(ax, x, v, 0, colours[s], LINE, tags[s]));
+				final double[] x = time.xs(k), v = s.of(m.trials().get(k));
+				f.addAll(TraceLines.of(ax, x, v, 0, s.colour, LINE, s.tag));
 				if (dots) for (int i = 0; i < v.length; i++)
 					if (Double.isFinite(v[i])) f.add(MarkerShape.CIRCLE.at(Mark.Role.DATA, area, ax.px(x[i]), ax.py(v[i]),
-						3.5, colours[s], null, 0, tags[s] + " frame"));
+						3.5, s.colour, null, 0, s.tag + " frame"));
 			}
-		ax.yTicks(f, ticks, yRange[2]);
-		ax.yTitle(f, yTitle, PlotStyle.width(Axes.labels(ticks, yRange[2]), Axes.tickFont()));
+		ax.yTicks(f, ticks, p.range[2]);
+		ax.yTitle(f, p.yTitle, PlotStyle.width(Axes.labels(ticks, p.range[2]), Axes.tickFont()));
 		ax.frame(f, false);
 		time.breaks(f, ax);
 		time.ticks(f, ax, 12);
 		ax.xTitle(f, time.axisTitle());
-		legend.draw(f, area.getMaxX() + 30, y);
-		return y + PLOT_H + Axes.bottomMargin(true, true) + 16;
-	}
-
-	/** Series {@code s} of one trial: dx or dy (px) for the shift panel, correlation before or after otherwise. */
-	static double[] series(final Motion.Trial t, final boolean shifts, final int s) {
-		final double[] v = new double[t.frames()];
-		for (int i = 0; i < v.length; i++)
-			v[i] = shifts ? s == 0 ? t.dx(i) : t.dy(i) : s == 0 ? t.correlationBefore(i) : t.correlationAfter(i);
-		return v;
+		p.legend().draw(f, area.getMaxX() + 30, y);
 	}
 
 	/**
-	 * {lo, hi, step}: [lo, hi] widened to at least {@code minSpan} around its middle and out to multiples of a round
-	 * step, kept within [floor, ceiling].
+	 * {lo, hi, step}: [lo, hi] widened to at least {@code minSpan} around its middle (not below {@code floor}) and
+	 * out to multiples of a round step, kept within [floor, ceiling].
 	 */
 	static double[] roundRange(final double lo, final double hi, final double minSpan, final double floor,
 		final double ceiling)
 	{
 		double a = lo, b = hi;
 		if (b - a < minSpan) {
-			final double mid = 0.5 * (a + b);
+			final double mid = Math.max(0.5 * (a + b), floor + minSpan / 2);
 			a = mid - minSpan / 2;
 			b = mid + minSpan / 2;
 		}

@@ -17,20 +17,22 @@ import catrace.trace.TraceAnalysis;
 import catrace.trace.TraceResult;
 
 /**
- * The registration figure shows the numbers of the shifts table: every frame's point on the shift and correlation
- * panels, read back through the panel's tick labels (time through the x labels of its part of the axis, the value
- * through the y labels), is that frame's row of NAME_shifts.csv, written from the same result.
+ * The registration figure shows the numbers of the shifts table: every frame's point on the shift, block-residual
+ * (piecewise) and correlation panels, read back through the panel's tick labels (time through the x labels of its part
+ * of the axis, the value through the y labels), is that frame's row of NAME_shifts.csv, written from the same result.
  */
 public class RegistrationFigureTest {
 
 	static TraceResult oneTrial;
 	/** The same stack twice, 20 s apart: the clock of the second trial starts at 20 s, the axis is broken. */
 	static TraceResult twoTrials;
+	static TraceResult piecewise;
 
 	@BeforeClass
 	public static void register() {
 		oneTrial = FigureInputs.moving(RegistrationMethod.RIGID, 1);
 		twoTrials = FigureInputs.moving(RegistrationMethod.RIGID, 2);
+		piecewise = FigureInputs.moving(RegistrationMethod.PIECEWISE, 1);
 	}
 
 	/** The shifts table as a user reads it from the CSV file: header, then rows. */
@@ -48,36 +50,60 @@ public class RegistrationFigureTest {
 
 	@Test
 	public void plottedShiftsAndCorrelationsAreTheShiftsTable() {
-		for (final TraceResult r : Arrays.asList(oneTrial, twoTrials)) {
+		for (final TraceResult r : Arrays.asList(oneTrial, twoTrials, piecewise)) {
 			final List<List<String>> csv = shiftsCsv(r);
 			final Figure f = figure(r);
 			FigureChecks.assertClean("registration", f);
-			final String[][] series = { { "dx", "dx_px" }, { "dy", "dy_px" }, { "corr before", "corr_before" }, {
-				"corr after", "corr_after" } };
-			for (final String[] s : series) {
-				// the lines: one vertex per frame (frames stand apart by more than a pixel column)
-				final List<double[]> line = new ArrayList<>();
-				for (final Mark m : f.tagged(s[0])) {
-					final double[] p = m.points();
-					for (int i = 0; i < p.length; i += 2)
-						line.add(new double[] { EventFiguresTest.clock(f, m.area(), p[i]), EventFiguresTest.read(f, m.area(),
-							"y tick label", p[i + 1]) });
-				}
-				// the dots on the frames
-				final List<double[]> dots = new ArrayList<>();
-				for (final Mark m : f.tagged(s[0] + " frame"))
-					dots.add(new double[] { EventFiguresTest.clock(f, m.area(), m.bounds().getCenterX()), EventFiguresTest
-						.read(f, m.area(), "y tick label", m.bounds().getCenterY()) });
-				// 150 frames stand apart far enough for dots, 300 do not
-				assertEquals(s[0] + " dots", r == oneTrial, !dots.isEmpty());
-				for (final List<double[]> drawn : dots.isEmpty() ? Arrays.asList(line) : Arrays.asList(line, dots)) {
-					assertEquals(s[0] + ": one point per row", csv.size() - 1, drawn.size());
-					for (int row = 1; row < csv.size(); row++) {
-						final double[] p = drawn.get(row - 1);
-						assertEquals(s[0] + " time_s of row " + row, cell(csv, row, "time_s"), p[0], 1e-6);
-						assertEquals(s[1] + " of row " + row, cell(csv, row, s[1]), p[1], 1e-6);
+			final String[] series = { "dx", "dy", "corr before", "corr after" };
+			final String[] columns = { "dx_px", "dy_px", "corr_before", "corr_after" };
+			for (int s = 0; s < series.length; s++) {
+				final double[] expected = new double[csv.size() - 1];
+				for (int row = 1; row < csv.size(); row++)
+					expected[row - 1] = cell(csv, row, columns[s]);
+				assertPlotted(f, series[s], csv, expected, r != twoTrials);
+			}
+			// piecewise: the largest |block_B_dx_px|, |block_B_dy_px| of each row
+			assertEquals(r == piecewise, !f.tagged("block residual").isEmpty());
+			if (r != piecewise) continue;
+			final double[] largest = new double[csv.size() - 1];
+			int blocks = 0;
+			for (int row = 1; row < csv.size(); row++)
+				for (int c = 0; c < csv.get(0).size(); c++)
+					if (csv.get(0).get(c).matches("block_\\d+_d[xy]_px")) {
+						largest[row - 1] = Math.max(largest[row - 1], Math.abs(Double.parseDouble(csv.get(row).get(c))));
+						if (row == 1) blocks++;
 					}
-				}
+			assertTrue("blocks: " + blocks, blocks >= 8);
+			assertPlotted(f, "block residual", csv, largest, true);
+		}
+	}
+
+	/**
+	 * The line tagged {@code tag} has one vertex per row (frames stand apart by more than a pixel column), and so
+	 * have the dots on the frames when {@code dots}: each at the row's time_s and value.
+	 */
+	private static void assertPlotted(final Figure f, final String tag, final List<List<String>> csv,
+		final double[] expected, final boolean dots)
+	{
+		final List<double[]> line = new ArrayList<>();
+		for (final Mark m : f.tagged(tag)) {
+			final double[] p = m.points();
+			for (int i = 0; i < p.length; i += 2)
+				line.add(new double[] { EventFiguresTest.clock(f, m.area(), p[i]), EventFiguresTest.read(f, m.area(),
+					"y tick label", p[i + 1]) });
+		}
+		final List<double[]> dot = new ArrayList<>();
+		for (final Mark m : f.tagged(tag + " frame"))
+			dot.add(new double[] { EventFiguresTest.clock(f, m.area(), m.bounds().getCenterX()), EventFiguresTest.read(f,
+				m.area(), "y tick label", m.bounds().getCenterY()) });
+		// 150 frames stand apart far enough for dots, 300 do not
+		assertEquals(tag + " dots", dots, !dot.isEmpty());
+		for (final List<double[]> drawn : dots ? Arrays.asList(line, dot) : Arrays.asList(line)) {
+			assertEquals(tag + ": one point per row", csv.size() - 1, drawn.size());
+			for (int row = 1; row < csv.size(); row++) {
+				final double[] p = drawn.get(row - 1);
+				assertEquals(tag + ": time_s of row " + row, cell(csv, row, "time_s"), p[0], 1e-6);
+				assertEquals(tag + ": value of row " + row, expected[row - 1], p[1], 1e-6);
 			}
 		}
 	}
