@@ -27,11 +27,11 @@ public class PackageLayersTest {
 
 	/** Bottom to top. */
 	static final List<String> ORDER = Arrays.asList("model", "quality", "roi", "io", "registration", "trace", "events", "analysis",
-		"pipeline", "synth", "batch", "display", "command", "cli");
+		"pipeline", "synth", "batch", "nwb", "display", "command", "cli");
 
 	/** Packages that compute: no ImageJ 1, AWT, Swing or SciJava. */
 	static final List<String> CORE = Arrays.asList("model", "quality", "roi", "registration", "trace", "events", "analysis",
-		"pipeline");
+		"pipeline", "nwb");
 
 	private static final Path MAIN = Paths.get("src", "main", "java", "catrace");
 	private static final Pattern USE = Pattern.compile("\\bcatrace\\.([a-z]+)\\.[A-Z]");
@@ -92,7 +92,7 @@ public class PackageLayersTest {
 		final List<String> shipped = new ArrayList<>();
 		for (final Path f : sources()) {
 			final String name = f.getFileName().toString();
-			if (name.matches("(Bench|Demo|StimulusDemo|UpdateSite.*|UpdaterChecksum|JarMetadata|PluginRecord|" +
+			if (name.matches("(Bench|Demo|StimulusDemo|SpatialDemo|UpdateSite.*|UpdaterChecksum|JarMetadata|PluginRecord|" +
 				"TiffStackWriter)\\.java")) shipped.add(MAIN.relativize(f).toString());
 		}
 		assertEquals(new ArrayList<>(), shipped);

@@ -21,34 +21,6 @@ import catrace.model.ProgressListener;
  */
 public final class StimulusFiles {
 
-	/** What was read and computed. */
-	public static final class Result {
-
-		private final String name;
-		private final String inputDescription;
-		private final StimulusAnalysis analysis;
-
-		Result(final String name, final String inputDescription, final StimulusAnalysis analysis) {
-			this.name = name;
-			this.inputDescription = inputDescription;
-			this.analysis = analysis;
-		}
-
-		/** Base name for the outputs, from the events or traces file name. */
-		public String name() {
-			return name;
-		}
-
-		/** Where the events came from, in words. */
-		public String inputDescription() {
-			return inputDescription;
-		}
-
-		public StimulusAnalysis analysis() {
-			return analysis;
-		}
-	}
-
 	private StimulusFiles() {}
 
 	/**
@@ -64,9 +36,9 @@ public final class StimulusFiles {
 	 * @throws IOException when a file is missing or malformed
 	 * @throws IllegalArgumentException for inputs that do not fit together
 	 */
-	public static Result analyse(final Path eventsFile, final Path tracesFile, final DetectionSettings detection,
-		final Path roisFile, final double pixelSizeUm, final Path stimulusFile, final List<String> conditionColumns,
-		final StimulusAnalysis.Settings settings) throws IOException
+	public static FileAnalysis<StimulusAnalysis> analyse(final Path eventsFile, final Path tracesFile,
+		final DetectionSettings detection, final Path roisFile, final double pixelSizeUm, final Path stimulusFile,
+		final List<String> conditionColumns, final StimulusAnalysis.Settings settings) throws IOException
 	{
 		if ((eventsFile == null) == (tracesFile == null)) throw new IllegalArgumentException(
 			"Give either events_file (weighted events) or traces_file (dF/F traces), not " + (eventsFile == null
@@ -105,27 +77,41 @@ public final class StimulusFiles {
 			spans = new ArrayList<>();
 			for (final DffTrial t : tf.trials())
 				spans.add(new TrialSpan(t.number(), t.startS(), t.endS()));
-			final List<String> flags = new ArrayList<>();
-			for (int r = 0; r < tf.rois().size(); r++)
-				flags.add(tf.allNaN(r) ? "non-finite" : "");
-			final List<RoiEvents> found = EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
-				ProgressListener.NONE);
-			for (final RoiEvents e : found) {
-				if (!e.analysed()) {
-					warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
-						? " has no finite dF/F value (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
-					continue;
-				}
-				rois.add(e.roi());
-				events.add(WeightedEvents.of(e));
-			}
-			if (rois.isEmpty()) throw new IllegalArgumentException(tf.source() + ": no ROI has finite dF/F values");
+			events.addAll(detect(tf, detection, rois, warnings));
 			described = String.format(Locale.ROOT, "transients detected in %s (%d ROIs, %d trials, %.4g Hz from time_s)",
 				tf.source(), rois.size(), spans.size(), tf.trials().get(0).rateHz());
 		}
 		final RoiPositions positions = roiFile == null ? null : roiFile.positions(rois);
 		final ProtocolCheck check = protocol.check(spans, settings.repeats());
-		return new Result(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
+		return new FileAnalysis<>(name, described, StimulusAnalysis.run(check, events, positions, settings, warnings));
+	}
+
+	/**
+	 * Transients detected on every ROI of a ΔF/F table; an ROI without a finite value is left out with a warning.
+	 *
+	 * @param rois receives the names of the ROIs analysed, in the order of the returned events
+	 * @throws IllegalArgumentException when no ROI has finite values
+	 */
+	static List<WeightedEvents> detect(final DffTraceFile tf, final DetectionSettings detection,
+		final List<String> rois, final List<String> warnings)
+	{
+		final List<String> flags = new ArrayList<>();
+		for (int r = 0; r < tf.rois().size(); r++)
+			flags.add(tf.allNaN(r) ? "non-finite" : "");
+		final List<WeightedEvents> events = new ArrayList<>();
+		for (final RoiEvents e : EventAnalysis.detect(tf.rois(), tf.trials(), flags, detection,
+			ProgressListener.NONE))
+		{
+			if (!e.analysed()) {
+				warnings.add(tf.source() + ": ROI " + e.roi() + (e.flag().equals("non-finite")
+					? " has no finite dF/F value (flagged during extraction?)" : ": " + e.flag()) + " and is left out");
+				continue;
+			}
+			rois.add(e.roi());
+			events.add(WeightedEvents.of(e));
+		}
+		if (rois.isEmpty()) throw new IllegalArgumentException(tf.source() + ": no ROI has finite dF/F values");
+		return events;
 	}
 
 	/**

@@ -52,7 +52,7 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 	@Override
 	protected List<String> lastInputs() {
 		return Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source", "roi_file"),
-			READING, BASELINE, DETECTION, Arrays.asList("shard"), OUTPUT);
+			READING, BASELINE, DETECTION, Arrays.asList("shard"), NWB, OUTPUT);
 	}
 
 	/** One folder of recordings, not one image: the image inputs of the shared group do not apply. */
@@ -76,13 +76,14 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 
 	@Override
 	protected void execute() throws IOException {
+		checkNwb();
 		final FolderSettings s = FolderSettings.builder(CommandSupport.requiredFolder(input_folder, "input_folder",
 			"the folder of recordings"), CommandSupport.requiredFolder(output_folder, "output_folder",
 				"the folder for the results")).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport.path(
 				roi_file)).read(readOptions()).trace(traceSettings()).detection(detection()).overwrite(overwrite).shard(Shards.parse(
 							shard)).build();
-		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> RecordingReport.of(result).write(
-			folder, false), new FolderAnalysis.Listener() {
+		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> withNwb(RecordingReport.of(
+			result), result).write(folder, false), new FolderAnalysis.Listener() {
 
 				@Override
 				public ProgressListener recordingStarted(final int i, final int n, final Path file) {

@@ -82,6 +82,15 @@ abstract class CaTraceCommand implements Command, Cancelable {
 		return Collections.emptyList();
 	}
 
+	/**
+	 * Inputs that the dialog leaves out (kept at their defaults in a dialog run; macros and --run set them), besides
+	 * those marked {@link DefaultsOutsideDialogs#NOT_IN_DIALOG}: for a group that one command asks for in its dialog
+	 * and another only takes from macros.
+	 */
+	protected List<String> inputsNotInDialog() {
+		return Collections.emptyList();
+	}
+
 	/** This command's labels for inputs of a shared group (e.g. what its output folder holds), by key. */
 	protected Map<String, String> labels() {
 		return Collections.emptyMap();

@@ -14,6 +14,7 @@ import org.scijava.plugin.Plugin;
 import catrace.analysis.RepeatPolicy;
 import catrace.analysis.ResponseWindow;
 import catrace.analysis.StimulusAnalysis;
+import catrace.analysis.FileAnalysis;
 import catrace.analysis.StimulusFiles;
 import catrace.display.OutputFiles;
 import catrace.display.StimulusReport;
@@ -90,9 +91,9 @@ public class CalciumStimulusResponses extends WritingCommand {
 				? RepeatPolicy.ALLOW_UNEQUAL : RepeatPolicy.REQUIRE_EQUAL).withFra(fra_x, fra_y).withAngleColumn(
 					angle_column).withRasterPair(raster_pair).withSeed(seed);
 		try {
-			final StimulusFiles.Result r = StimulusFiles.analyse(CommandSupport.path(events_file), CommandSupport.path(
-				traces_file), IndicatorPreset.parse(indicator).settings(), CommandSupport.path(rois_file), pixel_size_um, CommandSupport.path(
-					stimulus_file), columns(condition_columns), settings);
+			final FileAnalysis<StimulusAnalysis> r = StimulusFiles.analyse(CommandSupport.path(events_file),
+				CommandSupport.path(traces_file), IndicatorPreset.parse(indicator).settings(), CommandSupport.path(rois_file),
+				pixel_size_um, CommandSupport.path(stimulus_file), columns(condition_columns), settings);
 			final OutputFiles out = StimulusReport.of(r.name(), r.analysis());
 			final String written = publish(out, output_folder, overwrite, r.analysis().roiTable());
 			final StimulusAnalysis a = r.analysis();

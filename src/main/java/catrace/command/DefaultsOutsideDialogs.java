@@ -20,9 +20,10 @@ import ij.Macro;
  * SciJava's own persistence loads remembered values into macro runs too, and saves every run's values.)
  * <p>
  * A macro's {@code run("Extract Calcium Traces")} without options in Fiji's window opens the dialog, as the menu does.
- * Parameters marked {@link #NOT_IN_DIALOG} (the detector's optional overrides, the cluster shard) are left out of the
- * dialog, which would otherwise not fit a laptop screen: in a dialog run they keep their defaults (the preset's
- * values); macros and --run set them like any other key.
+ * Parameters marked {@link #NOT_IN_DIALOG} (the detector's optional overrides, the cluster shard) and those a command
+ * names in {@code inputsNotInDialog()} (nwb and the NWB session fields of Extract, Detect and Analyze) are left out
+ * of the dialog, which would otherwise not fit a laptop screen: in a dialog run they keep their defaults (the
+ * preset's values); macros and --run set them like any other key.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = Priority.LOW)
 public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {
@@ -36,9 +37,10 @@ public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {
 		final boolean dialog = isDialogRun();
 		final PrefService prefs = getContext().getService(PrefService.class);
 		final Class<?> command = module.getDelegateObject().getClass();
+		final java.util.List<String> notInDialog = ((CaTraceCommand) module.getDelegateObject()).inputsNotInDialog();
 		for (final ModuleItem<?> in : module.getInfo().inputs()) {
 			if (module.isInputResolved(in.getName()) || !isPlainValue(in.getType())) continue;
-			if (dialog && in.get(NOT_IN_DIALOG) == null) {
+			if (dialog && in.get(NOT_IN_DIALOG) == null && !notInDialog.contains(in.getName())) {
 				// the dialog asks, offering the value of the last dialog run
 				final String last = prefs == null ? null : prefs.get(command, in.getName());
 				final Object value = last == null ? null : parse(last, in.getType());
@@ -60,7 +62,8 @@ public class DefaultsOutsideDialogs extends AbstractPreprocessorPlugin {
 		final Class<? extends CaTraceCommand> c = command.getClass();
 		for (final ModuleItem<?> in : CommandInputs.of(c)) {
 			if (!isPlainValue(in.getType()) || CommandInputs.field(c, in.getName()).getAnnotation(
-				org.scijava.plugin.Parameter.class).attrs().length > 0) continue;
+				org.scijava.plugin.Parameter.class).attrs().length > 0 || command.inputsNotInDialog().contains(in
+					.getName())) continue;
 			final Object v = CommandInputs.value(command, in.getName());
 			if (v == null) prefs.remove(c, in.getName());
 			else prefs.put(c, in.getName(), v instanceof File ? ((File) v).getPath() : String.valueOf(v));

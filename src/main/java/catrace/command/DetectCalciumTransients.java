@@ -19,6 +19,7 @@ import catrace.io.RoiSources;
 import catrace.model.Recording;
 import catrace.model.Table;
 import catrace.pipeline.Pipeline;
+import catrace.pipeline.RecordingResult;
 
 /**
  * Spike-evoked calcium transients (Rothschild, Nelken &amp; Mizrahi 2010) per ROI: on an image with ROIs (extracting
@@ -34,7 +35,7 @@ public class DetectCalciumTransients extends DetectingCommand {
 
 	@Override
 	protected List<String> lastInputs() {
-		return Settings.concat(IMAGE, Arrays.asList("traces_file"), READING, BASELINE, DETECTION, OUTPUT);
+		return Settings.concat(IMAGE, Arrays.asList("traces_file"), READING, BASELINE, DETECTION, NWB, OUTPUT);
 	}
 
 	@Override
@@ -43,6 +44,10 @@ public class DetectCalciumTransients extends DetectingCommand {
 		final OutputFiles out;
 		final Path traces = CommandSupport.path(traces_file);
 		final String what;
+		if (traces != null && nwb) throw new IllegalArgumentException("nwb=true needs the image: a dF/F table " +
+			"(traces_file) has no ROI masks, F or F0 for an NWB file; run Detect Calcium Transients on the image with " +
+			"nwb=true, or Export Calcium NWB on the output folder of its extraction");
+		checkNwb();
 		if (traces != null) {
 			final String name = DffTraceFile.recordingName(traces.getFileName().toString());
 			out = DetectionReport.of(Pipeline.run(DffTraceFile.read(traces, name), rate_hz, detection(), progress()));
@@ -51,7 +56,8 @@ public class DetectCalciumTransients extends DetectingCommand {
 		else {
 			final Recording rec = recording();
 			final RoiSources.Choice rois = rois(rec);
-			out = RecordingReport.of(Pipeline.run(rec, rois, traceSettings(), detection(), progress()));
+			final RecordingResult result = Pipeline.run(rec, rois, traceSettings(), detection(), progress());
+			out = withNwb(RecordingReport.of(result), result);
 			what = "transients in " + rec.describe() + "; ROIs: " + rois.source();
 		}
 		final Table forMacros = out.tables().values().stream().filter(t -> t.title().endsWith("ROI summary"))

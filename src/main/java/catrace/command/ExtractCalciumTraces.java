@@ -25,11 +25,12 @@ public class ExtractCalciumTraces extends TraceCommand {
 	@Override
 	protected void execute() throws IOException {
 		checkOutputFolder(output_folder);
+		checkNwb();
 		final Recording rec = recording();
 		final RoiSources.Choice rois = rois(rec);
 		final RecordingResult result = Pipeline.run(rec, rois, traceSettings(), null, progress());
-		final String written = publish(RecordingReport.of(result), output_folder, overwrite, TraceTables.summary(result
-			.traces()));
+		final String written = publish(withNwb(RecordingReport.of(result), result), output_folder, overwrite,
+			TraceTables.summary(result.traces()));
 		summary = rec.describe() + "; ROIs: " + rois.source() + written;
 	}
 }

@@ -15,6 +15,7 @@ import org.scijava.plugin.Plugin;
 
 import catrace.display.OutputFiles;
 import catrace.display.ScoringReport;
+import catrace.events.DetectionMethod;
 import catrace.events.DetectionSettings;
 import catrace.events.IndicatorPreset;
 import catrace.events.GroundTruthScoring;
@@ -40,6 +41,10 @@ public class ScoreTransientsAgainstSpikes extends WritingCommand {
 		IndicatorPreset.Labels.PAPER })
 	private String indicator = IndicatorPreset.Labels.FAST;
 
+	@Parameter(persist = false, required = false, label = "CaTrace detection method", choices = { "paper",
+		"deconvolution", "combined", "all" }, description = "all: the three methods side by side")
+	private String method = "paper";
+
 	@Parameter(persist = false, required = false, label = "Baseline detector threshold k (robust SDs)", min = "0")
 	private double baseline_k = 3;
 
@@ -61,9 +66,13 @@ public class ScoreTransientsAgainstSpikes extends WritingCommand {
 			final double[] nus = parseLevels(noise_levels);
 			final DetectionSettings settings = IndicatorPreset.parse(indicator).settings();
 			final SpikeMatching matching = new SpikeMatching(burst_gap_s, match_before_s, match_after_s);
-			final List<GroundTruthScoring.Score> scores = GroundTruthScoring.score(recs, Arrays.asList(
-				GroundTruthScoring.Detector.catrace(settings), GroundTruthScoring.Detector.threshold(baseline_k)), nus,
-				matching, progress());
+			final List<GroundTruthScoring.Detector> detectors = new ArrayList<>();
+			for (final DetectionMethod m : method.trim().equalsIgnoreCase("all") ? Arrays.asList(DetectionMethod
+				.values()) : Arrays.asList(DetectionMethod.parse(method)))
+				detectors.add(GroundTruthScoring.Detector.catrace(settings.withMethod(m)));
+			detectors.add(GroundTruthScoring.Detector.threshold(baseline_k));
+			final List<GroundTruthScoring.Score> scores = GroundTruthScoring.score(recs, detectors, nus, matching,
+				progress());
 			final List<String> provenance = new ArrayList<>();
 			provenance.add("CaTrace scoring of " + recs.size() + " neurons in " + in.getFileName());
 			provenance.add("CaTrace detection: " + settings);

@@ -5,60 +5,41 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 
-import ij.ImagePlus;
 
-import catrace.io.ReadOptions;
+import catrace.display.OutputFiles;
 import catrace.io.RoiSources;
 import catrace.model.Recording;
-import catrace.registration.RegistrationMethod;
-import catrace.registration.RegistrationSettings;
+import catrace.nwb.CalciumNwb;
+import catrace.nwb.NwbExport;
+import catrace.nwb.ResultTables;
+import catrace.pipeline.RecordingResult;
 import catrace.trace.TraceAnalysis;
 
 /**
- * A command that extracts traces from an image: the image group (what to analyse), the reading group (how to read
- * it) and the baseline group, declared once here and turned into settings by {@link Settings}.
+ * A command that extracts traces from an image: the ROIs (a file or line-scan bands) and the baseline group,
+ * declared once here and turned into settings by {@link Settings} (the image and reading groups come from
+ * {@link ImageCommand}); and {@code nwb}, which adds NAME.nwb to the outputs, with the session group of
+ * {@link NwbCommand} (macros, --run and ./catrace set them; the dialog leaves them out: in Fiji's window, Export
+ * Calcium NWB writes the file after the run and asks for them).
  */
-abstract class TraceCommand extends WritingCommand {
+abstract class TraceCommand extends ImageCommand {
 
 	static final List<String> IMAGE = Arrays.asList("image", "image_file", "roi_file", "bands");
-	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials", "registration");
 	static final List<String> BASELINE = Arrays.asList("baseline", "baseline_percentile", "baseline_window_s",
 		"baseline_smoothing_s", "baseline_start_s", "baseline_end_s", "neuropil_factor", "offset", "dark_periods");
+	/** Whether to write NAME.nwb, and the session group that fills it in. */
+	static final List<String> NWB = Settings.concat(Arrays.asList("nwb"), SESSION);
 
-	// what to analyse
-	@Parameter(required = false, persist = false, label = "Image (the active image in Fiji)")
-	protected ImagePlus image;
-
-	@Parameter(persist = false, required = false, label = "Image file (TIFF, ScanImage TIFF or Prairie folder/.xml)",
-		description = "Used instead of the active image when given (headless, batch)")
-	protected File image_file;
-
+	// the ROIs
 	@Parameter(persist = false, required = false, label = "ROI file (RoiSet.zip, .roi or label image)")
 	protected File roi_file;
 
 	@Parameter(persist = false, required = false, label = "Line-scan bands (e.g. 12-30,41-58; auto; empty)",
 		description = "Pixel columns of each soma on a line scan, 0-based and inclusive; 'auto' detects them")
 	protected String bands = "";
-
-	// how to read it
-	@Parameter(persist = false, required = false, label = "Image kind", choices = { "auto", "line scan", "frame stack" })
-	protected String kind = "auto";
-
-	@Parameter(persist = false, required = false, label = "Channel (green, red or a number)")
-	protected String channel = Settings.CHANNEL;
-
-	@Parameter(persist = false, required = false, label = "Line/frame rate (Hz; 0 = from metadata)", min = "0")
-	protected double rate_hz = 0;
-
-	@Parameter(persist = false, required = false, label = "Trials (Prairie cycles)", choices = { "separate", "concatenate" })
-	protected String trials = "separate";
-
-	@Parameter(persist = false, required = false, label = "Motion correction (frame stacks)", choices = { "none",
-		"rigid", "piecewise" }, description = "Registers every frame to a template built from the recording before " +
-			"the ROI means; the shifts go to NAME_shifts.csv")
-	protected String registration = "none";
 
 	// baseline
 	@Parameter(persist = false, required = false, label = "Baseline F0", choices = { "running percentile", "percentile", "mean",
@@ -71,7 +52,9 @@ abstract class TraceCommand extends WritingCommand {
 	@Parameter(persist = false, required = false, label = "Running baseline window (s)", min = "0")
 	protected double baseline_window_s = Settings.BASELINE.windowS();
 
-	@Parameter(persist = false, required = false, label = "Smoothing before the percentile (s)", min = "0")
+	// not in the dialog (Detect's would no longer fit a laptop screen): macros and --run set it
+	@Parameter(persist = false, required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Smoothing before the percentile (s)", min = "0")
 	protected double baseline_smoothing_s = Settings.BASELINE.smoothingS();
 
 	@Parameter(persist = false, required = false, label = "Baseline time range start (s)")
@@ -95,27 +78,53 @@ abstract class TraceCommand extends WritingCommand {
 			"left out of F0, dF/F and detection, and listed in the ROI table")
 	protected String dark_periods = "exclude";
 
+	// what else to write
+	@Parameter(persist = false, required = false, label = "Also write NAME.nwb (Neurodata Without Borders 2.x)",
+		description = "One NWB file per recording with the ROI masks, F, F0, dF/F, transients and trials; needs an " +
+			"output folder and the HDF5 library (Linux, Windows and Intel macOS)")
+	protected boolean nwb = false;
+
 	@Override
 	protected List<String> lastInputs() {
-		return Settings.concat(IMAGE, READING, BASELINE, OUTPUT);
+		return Settings.concat(IMAGE, READING, BASELINE, NWB, OUTPUT);
 	}
 
-	/** The reading group as read options. */
-	protected ReadOptions readOptions() {
-		return Settings.read(kind, channel, rate_hz, trials);
+	/**
+	 * nwb and its session fields are for macros, --run and ./catrace: the dialog would not fit the screen, and in
+	 * Fiji's window Export Calcium NWB asks for the session fields after the run.
+	 */
+	@Override
+	protected List<String> inputsNotInDialog() {
+		return NWB;
 	}
+
+	/**
+	 * Before any work: nwb=true needs an output folder and the HDF5 library, and its session fields must read
+	 * (a stimulus file that is not there is named now, not after the extraction).
+	 */
+	protected void checkNwb() throws IOException {
+		if (!nwb) return;
+		if (CommandSupport.path(output_folder) == null) throw new IllegalArgumentException("nwb=true writes " +
+			"NAME.nwb into output_folder: give an output folder");
+		NwbExport.check(nwbFields());
+		requireHdf5();
+	}
+
+	/** With nwb=true: NAME.nwb of the result, in the outputs (written and swapped in with them). */
+	protected OutputFiles withNwb(final OutputFiles out, final RecordingResult result) throws IOException {
+		if (!nwb) return out;
+		final String stem = OutputFiles.stem(result.traces().recording().name());
+		final CalciumNwb content = NwbExport.of(result, ResultTables.of(stem, out.tables()), nwbFields());
+		return out.file(NwbExport.fileName(stem), p -> NwbExport.write(content, p));
+	}
+
 
 	/** The baseline group as trace settings. */
 	protected TraceAnalysis.Settings traceSettings() {
 		return Settings.trace(baseline, baseline_percentile, baseline_window_s, baseline_smoothing_s, baseline_start_s,
-			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(RegistrationSettings.of(
-				RegistrationMethod.parse(registration)));
+			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(registrationSettings());
 	}
 
-	/** The recording: image_file when given, else the image Fiji passed. */
-	protected Recording recording() throws IOException {
-		return ImageInputs.recording(image_file, image, readOptions());
-	}
 
 	/** The recording's ROIs: bands, roi_file or the ROI Manager. */
 	protected RoiSources.Choice rois(final Recording rec) throws IOException {

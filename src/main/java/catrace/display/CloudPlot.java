@@ -104,7 +104,7 @@ public final class CloudPlot {
 		for (final PeakClassification c : d.classified()) {
 			if (!c.judged()) continue;
 			final boolean transient_ = c.verdict() == PeakClassification.Verdict.TRANSIENT;
-			final WeightedEvent ev = transient_ ? d.events().get(e++) : null;
+			final WeightedEvent ev = transient_ ? d.transientEvents().get(e++) : null;
 			final Kind kind = transient_ ? c.onDecay() ? Kind.EVENT_ON_DECAY : Kind.EVENT : c.verdict().inTail()
 				? Kind.TAIL_NOT_EVENT : Kind.NOISE;
 			out.add(new Point(k, c, kind, ev));
@@ -257,7 +257,7 @@ public final class CloudPlot {
 		final Rectangle2D area = new Rectangle2D.Double(x + left, y + head + 6, w - left - 10, h - head - 6 - Axes
 			.bottomMargin(true, true) - 8);
 		final Axes ax = new Axes(area, x0, x1, y0, y1, 10, 10);
-		if (several) f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(panelName(r, k) + ": " + d.events().size() + (d
+		if (several) f.add(Mark.text(Mark.Role.LABEL, TracePlots.fit(panelName(r, k) + ": " + d.transientEvents().size() + (d
 			.events().size() == 1 ? " event" : " events") + ", score " + NiceTicks.format(d.separationScore(), 2), panelFont,
 			w - 20), x + 10, y + PlotStyle.ascent(panelFont), panelFont, PlotStyle.TEXT, Mark.Anchor.START, false,
 			"panel title"));

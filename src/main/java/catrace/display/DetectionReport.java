@@ -87,6 +87,8 @@ public final class DetectionReport {
 		final List<Integer> numbers, final List<List<double[]>> raw, final double[] nu, final DetectionSettings settings)
 	{
 		out.table(stem + "_events.csv", EventTables.events(title, events, provenance));
+		if (EventTables.hasDeconvolution(events)) out.table(stem + "_spikes_est.csv", EventTables.deconvolvedActivity(
+			title, events, times, numbers, provenance));
 		out.figure(stem + "_transients.png", TraceCards.draw(title, times, numbers, events, raw, nu));
 		for (final RoiEvents e : events)
 			if (e.analysed()) out.page(title + " noise clouds", e.roi(), stem + "_cloud_" + OutputFiles.stem(e.roi()) +

@@ -31,6 +31,7 @@ public final class OutputFiles {
 	private final Map<String, Figure> figures = new LinkedHashMap<>();
 	/** PNG name → {window title, page label} of the figures that are pages of a series. */
 	private final Map<String, String[]> pages = new LinkedHashMap<>();
+	private final Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
 
 	/** Adds a table to be written as {@code fileName} (a .csv name). */
 	public OutputFiles table(final String fileName, final Table t) {
@@ -74,6 +75,15 @@ public final class OutputFiles {
 		return out;
 	}
 
+	/**
+	 * Adds a file that {@code content} writes (e.g. an NWB file), written and swapped in with the tables and figures;
+	 * {@code content} gets the path to write to.
+	 */
+	public OutputFiles file(final String fileName, final AtomicFiles.Content content) {
+		files.put(fileName, content);
+		return this;
+	}
+
 	public Map<String, Table> tables() {
 		return tables;
 	}
@@ -88,13 +98,14 @@ public final class OutputFiles {
 		return pngName.substring(0, pngName.length() - ".png".length()) + ".svg";
 	}
 
-	/** The file names, tables first, then figures (PNG, SVG). */
+	/** The file names, tables first, then figures (PNG, SVG), then other files. */
 	public List<String> fileNames() {
 		final List<String> all = new ArrayList<>(tables.keySet());
 		for (final String f : figures.keySet()) {
 			all.add(f);
 			all.add(svgName(f));
 		}
+		all.addAll(files.keySet());
 		return all;
 	}
 
@@ -125,10 +136,10 @@ public final class OutputFiles {
 	public List<Path> write(final Path folder, final boolean overwrite, final Consumer<String> notes)
 		throws IOException
 	{
-		final Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+		final Map<String, AtomicFiles.Content> contents = new LinkedHashMap<>();
 		for (final Map.Entry<String, Table> e : tables.entrySet()) {
 			final Table t = e.getValue();
-			files.put(e.getKey(), p -> CsvFiles.write(t, p, false));
+			contents.put(e.getKey(), p -> CsvFiles.write(t, p, false));
 		}
 		// figures are painted and encoded before the swap, in parallel (each on its own canvas: the bytes do not depend
 		// on the order)
@@ -140,10 +151,11 @@ public final class OutputFiles {
 		});
 		for (int i = 0; i < list.size(); i++) {
 			final byte[] pngBytes = png[i], svgBytes = svg[i];
-			files.put(list.get(i).getKey(), p -> CsvFiles.writeAtomically(p, pngBytes, false));
-			files.put(svgName(list.get(i).getKey()), p -> CsvFiles.writeAtomically(p, svgBytes, false));
+			contents.put(list.get(i).getKey(), p -> CsvFiles.writeAtomically(p, pngBytes, false));
+			contents.put(svgName(list.get(i).getKey()), p -> CsvFiles.writeAtomically(p, svgBytes, false));
 		}
-		final FileSetSwap.Result r = FileSetSwap.write(folder, setName(fileNames()), files, overwrite);
+		contents.putAll(files);
+		final FileSetSwap.Result r = FileSetSwap.write(folder, setName(fileNames()), contents, overwrite);
 		for (final String n : r.recovered())
 			notes.accept(n);
 		return r.written();

@@ -1,5 +1,6 @@
 package catrace.display;
 
+import catrace.model.Recording;
 import catrace.registration.BlockGrid;
 import catrace.registration.Motion;
 
@@ -45,28 +46,45 @@ public final class TraceTables {
 	 * before and after; for piecewise registration also the residual shift of each block (centre in px).
 	 */
 	public static Table shifts(final TraceResult r) {
-		final Motion m = r.motion();
 		final Table t = new Table(r.recording().name() + " registration shifts");
 		provenance(t, r);
+		return shifts(t, r.recording(), r.motion());
+	}
+
+	/** The shifts of a recording registered on its own ("Register Calcium Recording"). */
+	public static Table shifts(final Recording rec, final Motion m) {
+		final Table t = new Table(rec.name() + " registration shifts");
+		t.comment("CaTrace: " + rec.describe());
+		t.comment("source: " + rec.sourcePath());
+		t.comment(m.settings().describe());
+		return shifts(t, rec, m);
+	}
+
+	private static Table shifts(final Table t, final Recording rec, final Motion m) {
 		t.comment("shifts: dx_px, dy_px move the raw frame onto the template (registered(x, y) = raw(x + dx, y + dy)); " +
 			"peak_au: height of the phase-correlation peak (arbitrary units; a frame far below the others matched poorly); " +
 			"corr_before/corr_after: Pearson correlation of the raw / registered frame with the template" + (m
 				.grid() == null ? "" : "; block_B_dx_px/_dy_px: residual shift of block B (its centre at (" + centres(m
 					.grid()) + ") px), interpolated bilinearly between block centres and added to dx_px, dy_px"));
 		t.comment("largest rigid shift: " + Formats.number(m.maxAbsShift()) + " px");
-		final boolean trials = r.trials().size() > 1;
+		if (m.linesPerBlock() > 0) t.comment("line scan: drift along the line measured on the mean profile of " +
+			"every " + m.linesPerBlock() + " lines (one row each, at its first line); a line's shift is interpolated " +
+			"between block centres; dy_px is 0; peak_au here is the block profile's correlation with the line's " +
+			"profile (below 0.5: no measurable shift, e.g. shutter closed; interpolated from the neighbours)");
+		final boolean trials = m.trials().size() > 1;
 		if (trials) t.columns("trial");
-		t.columns("frame", "time_s", "dx_px", "dy_px", "peak_au", "corr_before", "corr_after");
+		final boolean lines = m.linesPerBlock() > 0;
+		t.columns(lines ? "line" : "frame", "time_s", "dx_px", "dy_px", "peak_au", "corr_before", "corr_after");
 		final int blocks = m.grid() == null ? 0 : m.grid().blocks();
 		for (int b = 0; b < blocks; b++)
 			t.columns("block_" + (b + 1) + "_dx_px", "block_" + (b + 1) + "_dy_px");
 		for (int k = 0; k < m.trials().size(); k++) {
 			final Motion.Trial tr = m.trials().get(k);
-			final SampleTimes times = r.recording().times(k);
-			for (int i = 0; i < tr.frames(); i++) {
+			final SampleTimes times = rec.times(k);
+			for (int i = 0; i < tr.frames(); i += Math.max(1, m.linesPerBlock())) {
 				t.addRow();
 				if (trials) t.set("trial", k + 1);
-				t.set("frame", i + 1);
+				t.set(lines ? "line" : "frame", i + 1);
 				t.set("time_s", times.at(i));
 				t.set("dx_px", tr.dx(i));
 				t.set("dy_px", tr.dy(i));

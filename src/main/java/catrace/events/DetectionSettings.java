@@ -35,6 +35,8 @@ public final class DetectionSettings {
 	private double baselinePercentile = 20;
 	private double separationThreshold = SeparationScore.DEFAULT_THRESHOLD;
 	private long seed = NoiseCloud.DEFAULT_SEED;
+	private DetectionMethod method = DetectionMethod.PAPER;
+	private DeconvolutionSettings deconvolution = DeconvolutionSettings.forFluo4();
 
 	private DetectionSettings() {}
 
@@ -66,17 +68,21 @@ public final class DetectionSettings {
 		c.baselinePercentile = baselinePercentile;
 		c.separationThreshold = separationThreshold;
 		c.seed = seed;
+		c.method = method;
+		c.deconvolution = deconvolution;
 		return c;
 	}
 
-	private static double positive(final String what, final double v) {
+	/** v, or an error naming {@code what} when v is not a finite positive number (for every settings class here). */
+	static double positive(final String what, final double v) {
 		if (!(v > 0) || Double.isInfinite(v)) {
 			throw new IllegalArgumentException(what + " must be positive, got " + v);
 		}
 		return v;
 	}
 
-	private static double nonNegative(final String what, final double v) {
+	/** v, or an error naming {@code what} when v is not a finite number &ge; 0. */
+	static double nonNegative(final String what, final double v) {
 		if (!(v >= 0) || Double.isInfinite(v)) {
 			throw new IllegalArgumentException(what + " must be >= 0, got " + v);
 		}
@@ -123,7 +129,35 @@ public final class DetectionSettings {
 	public static DetectionSettings forFastIndicator() {
 		return paper().withFilter(0.100, 0.05).withWindows(0.100, 0.100, 0.300).withMinimumAmplitudeSd(1).withDecay(
 			0.3, 1.0).withRise(0.010).withOnset(0.15, 0.9).withBaseline(5, 20).withNoiseAdaptiveTail(true).withRiderTest(
-				false);
+				false).withDeconvolution(DeconvolutionSettings.forFastIndicator());
+	}
+
+	/**
+	 * How events are found: {@link DetectionMethod#PAPER} (the default: the published detector, unchanged),
+	 * {@link DetectionMethod#DECONVOLUTION} or {@link DetectionMethod#COMBINED}; see {@link DetectionMethod}. Parse a
+	 * user's word with {@link DetectionMethod#parse(String)}.
+	 */
+	public DetectionSettings withMethod(final DetectionMethod method) {
+		if (method == null) throw new IllegalArgumentException("detection method is missing");
+		final DetectionSettings c = copy();
+		c.method = method;
+		return c;
+	}
+
+	public DetectionMethod method() {
+		return method;
+	}
+
+	/** The deconvolution stage's settings (used by the deconvolution and combined methods). */
+	public DetectionSettings withDeconvolution(final DeconvolutionSettings deconvolution) {
+		if (deconvolution == null) throw new IllegalArgumentException("deconvolution settings are missing");
+		final DetectionSettings c = copy();
+		c.deconvolution = deconvolution;
+		return c;
+	}
+
+	public DeconvolutionSettings deconvolution() {
+		return deconvolution;
 	}
 
 	/**
@@ -493,6 +527,7 @@ public final class DetectionSettings {
 			"DetectionSettings[filter %.3f s fs*%.3f, amplitude %.3f s, area -%.3f..+%.3f s, neighbourhood %.3f s, p=%.2g%s, minAmpSd=%.2f, riderAmpSd=%.2f, riderTest=%b, minHeightSd=%.2f, coverage=%.2f, refits=%d, quiet %.1f tau, decay %.3f s (fit %.2f s, estimated %b), rise %.3f s, onset %.3f s %.2f, baseline %.1f s p%.0f, separation %.3f]",
 			filterImpulseS, filterCutoffFraction, amplitudeWindowS, areaBeforeS, areaAfterS, peakNeighbourhoodS,
 			tailProbability, noiseAdaptiveTail ? " (noise-adaptive)" : "", minimumAmplitudeSd, riderAmplitudeSd, riderTest, minimumHeightSd, cloudCoverage, cloudRefits, quietCloudDecays, defaultDecayS, decayFitS, decayEstimated,
-			riseS, onsetWindowS, onsetRiseFraction, baselineWindowS, baselinePercentile, separationThreshold);
+			riseS, onsetWindowS, onsetRiseFraction, baselineWindowS, baselinePercentile, separationThreshold) + (method
+				.deconvolves() ? "; method " + method + ": " + deconvolution : "");
 	}
 }

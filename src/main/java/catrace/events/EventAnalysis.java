@@ -32,6 +32,7 @@ public final class EventAnalysis {
 			final List<TransientDetection> found = new ArrayList<>();
 			final List<SampleTimes> times = new ArrayList<>();
 			final List<Integer> numbers = new ArrayList<>();
+			final List<Integer> starts = new ArrayList<>();
 			double duration = 0;
 			String flag = flags.get(r);
 			if (flag.isEmpty()) {
@@ -47,6 +48,7 @@ public final class EventAnalysis {
 						}
 						times.add(t.times().range(s[0], s[1]));
 						numbers.add(t.number());
+						starts.add(s[0]);
 						duration += (s[1] - s[0]) / t.rateHz();
 					}
 					if (!flag.isEmpty()) break;
@@ -57,9 +59,10 @@ public final class EventAnalysis {
 					found.clear();
 					times.clear();
 					numbers.clear();
+					starts.clear();
 				}
 			}
-			out.add(new RoiEvents(rois.get(r), found, times, numbers, flag, duration, settings
+			out.add(new RoiEvents(rois.get(r), found, times, numbers, starts, flag, duration, settings
 				.separationThreshold()));
 			progress.progress(r + 1, rois.size(), "detecting transients");
 		}

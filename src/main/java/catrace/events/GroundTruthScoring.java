@@ -88,10 +88,15 @@ public final class GroundTruthScoring {
 			this.transientDetector = transientDetector;
 		}
 
-		/** CaTrace's transient detector. */
+		/**
+		 * CaTrace's transient detector with the settings' {@link DetectionSettings#method() method}: named "CaTrace"
+		 * for the paper's method, "CaTrace deconvolution" and "CaTrace combined" for the others.
+		 */
 		public static Detector catrace(final DetectionSettings settings) {
 			final TransientDetector d = new TransientDetector(settings);
-			return new Detector("CaTrace", (x, fs) -> d.detect(x, fs).onsetsS(), d);
+			final DetectionMethod m = settings.method();
+			return new Detector(m == DetectionMethod.PAPER ? "CaTrace" : "CaTrace " + m.label(), (x, fs) -> d.detect(x,
+				fs).onsetsS(), d);
 		}
 
 		/** The k·σ threshold on the filtered trace (σ = 1.4826·MAD), onset at the preceding minimum. */

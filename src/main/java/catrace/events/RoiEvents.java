@@ -15,14 +15,17 @@ public final class RoiEvents {
 	private final List<TransientDetection> trials;
 	private final List<SampleTimes> times;
 	private final List<Integer> trialNumbers;
+	private final List<Integer> starts;
 	private final String flag;
 	private final double durationS;
 	private final double separationThreshold;
 
 	RoiEvents(final String roi, final List<TransientDetection> trials, final List<SampleTimes> times,
-		final List<Integer> trialNumbers, final String flag, final double durationS, final double separationThreshold)
+		final List<Integer> trialNumbers, final List<Integer> starts, final String flag, final double durationS,
+		final double separationThreshold)
 	{
 		this.trialNumbers = Collections.unmodifiableList(trialNumbers);
+		this.starts = Collections.unmodifiableList(starts);
 		this.roi = roi;
 		this.trials = Collections.unmodifiableList(trials);
 		this.times = Collections.unmodifiableList(times);
@@ -46,6 +49,13 @@ public final class RoiEvents {
 	/** The number of trial {@code k} (as in the ΔF/F table's trial column; 1, 2, … for an image's trials). */
 	public int trialNumber(final int k) {
 		return trialNumbers.get(k);
+	}
+
+	/**
+	 * The index, within its trial, of the first sample of stretch {@code k} (0 unless dark periods split the trial).
+	 */
+	public int firstSample(final int k) {
+		return starts.get(k);
 	}
 
 	/** The time of every sample of trial {@code k} on the recording's clock. */

@@ -23,6 +23,9 @@ public final class TransientDetection {
 	private final List<WeightedEvent> events;
 	private final double separationScore;
 	private final double separationThreshold;
+	private final DetectionMethod method;
+	private final List<WeightedEvent> transientEvents;
+	private final DeconvolvedTrace deconvolution;
 
 	TransientDetection(final double rateHz, final double[] filteredPct, final List<PeakClassification> classified,
 		final NoiseCloud cloud, final double tailLevel, final double decayTimeConstantS, final boolean decayEstimated,
@@ -47,6 +50,53 @@ public final class TransientDetection {
 		this.events = Collections.unmodifiableList(events);
 		this.separationScore = separationScore;
 		this.separationThreshold = separationThreshold;
+		this.method = DetectionMethod.PAPER;
+		this.transientEvents = this.events;
+		this.deconvolution = null;
+	}
+
+	private TransientDetection(final TransientDetection paper, final DetectionMethod method,
+		final List<WeightedEvent> events, final DeconvolvedTrace deconvolution)
+	{
+		this.rateHz = paper.rateHz;
+		this.filteredPct = paper.filteredPct;
+		this.peaks = paper.peaks;
+		this.classified = paper.classified;
+		this.cloud = paper.cloud;
+		this.tailLevel = paper.tailLevel;
+		this.decayTimeConstantS = paper.decayTimeConstantS;
+		this.decayEstimated = paper.decayEstimated;
+		this.events = Collections.unmodifiableList(events);
+		this.separationScore = paper.separationScore;
+		this.separationThreshold = paper.separationThreshold;
+		this.method = method;
+		this.transientEvents = paper.transientEvents;
+		this.deconvolution = deconvolution;
+	}
+
+	/** The paper's detection with the events of another method and the deconvolution they came from. */
+	TransientDetection withEvents(final DetectionMethod method, final List<WeightedEvent> events,
+		final DeconvolvedTrace deconvolution)
+	{
+		return new TransientDetection(this, method, events, deconvolution);
+	}
+
+	/** The method whose events {@link #events()} are. */
+	public DetectionMethod method() {
+		return method;
+	}
+
+	/**
+	 * The events of the paper's classification, one per peak flagged {@link #isTransient(int)}, in the same order (the
+	 * noise-cloud figure pairs them); equal to {@link #events()} for the paper method.
+	 */
+	public List<WeightedEvent> transientEvents() {
+		return transientEvents;
+	}
+
+	/** The deconvolution behind the events (deconvolution and combined methods), or null (paper method). */
+	public DeconvolvedTrace deconvolution() {
+		return deconvolution;
 	}
 
 	public double rateHz() {
@@ -65,7 +115,7 @@ public final class TransientDetection {
 
 	/**
 	 * What became of every peak (parallel to {@link #peaks()}), with the point the cloud judged; the i-th peak whose
-	 * verdict is {@link PeakClassification.Verdict#TRANSIENT} is the i-th of {@link #events()}.
+	 * verdict is {@link PeakClassification.Verdict#TRANSIENT} is the i-th of {@link #transientEvents()}.
 	 */
 	public List<PeakClassification> classified() {
 		return classified;
@@ -95,7 +145,10 @@ public final class TransientDetection {
 		return decayEstimated;
 	}
 
-	/** The spike-evoked transients as weighted events, in time order. */
+	/**
+	 * The events of the {@link #method()}, in time order: the spike-evoked transients of the paper's classification,
+	 * the deconvolution's events, or both combined.
+	 */
 	public List<WeightedEvent> events() {
 		return events;
 	}

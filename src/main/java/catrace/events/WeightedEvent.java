@@ -16,6 +16,7 @@ public final class WeightedEvent {
 	private final double peakS;
 	private final double amplitudePct;
 	private final PeakClassification judged;
+	private final boolean onDecay;
 
 	/**
 	 * @param onsetS onset of the rise (s from the first sample)
@@ -33,6 +34,20 @@ public final class WeightedEvent {
 		this.peakS = peakS;
 		this.amplitudePct = amplitudePct;
 		this.judged = judged;
+		this.onDecay = judged != null && judged.onDecay();
+	}
+
+	/**
+	 * An event without a noise cloud (the deconvolution's): its cloud features are NaN.
+	 *
+	 * @param onDecay true when it rode on the decay of an earlier event
+	 */
+	public WeightedEvent(final double onsetS, final double peakS, final double amplitudePct, final boolean onDecay) {
+		this.onsetS = onsetS;
+		this.peakS = peakS;
+		this.amplitudePct = amplitudePct;
+		this.judged = null;
+		this.onDecay = onDecay;
 	}
 
 	/** Onset of the rise (s): the time of the event. */
@@ -80,7 +95,7 @@ public final class WeightedEvent {
 
 	/** True when the transient rode on the decay of a previous one. */
 	public boolean onDecay() {
-		return judged != null && judged.onDecay();
+		return onDecay;
 	}
 
 	@Override

@@ -57,6 +57,53 @@ public final class CsvFiles {
 		return out;
 	}
 
+	/**
+	 * Reads a CSV written by {@link #toCsv} back into a table: the '#' lines as its comments (without "# "), the
+	 * header as its columns, a cell that is a number by {@link #number}'s rules ("NaN" included) as a number and any
+	 * other cell (an empty one included) as text. A row with more or fewer cells than the header is an error naming
+	 * the line.
+	 */
+	public static Table readTable(final Path file) throws IOException {
+		final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		final String name = file.getFileName().toString();
+		final Table t = new Table(name);
+		List<String> header = null;
+		for (int i = 0; i < lines.size(); i++) {
+			final String l = lines.get(i);
+			if (header == null && l.startsWith("#")) {
+				t.comment(l.startsWith("# ") ? l.substring(2) : l.substring(1));
+				continue;
+			}
+			if (l.isEmpty() || l.startsWith("#")) continue;
+			final List<String> cells = splitLine(l);
+			if (header == null) {
+				header = cells;
+				t.columns(header.toArray(new String[0]));
+				continue;
+			}
+			if (cells.size() != header.size()) throw new IOException(name + " line " + (i + 1) + " has " + cells.size() +
+				" cells; the header has " + header.size());
+			t.addRow();
+			for (int c = 0; c < cells.size(); c++) {
+				final String s = cells.get(c);
+				double v = Double.NaN;
+				boolean isNumber = !s.trim().isEmpty();
+				if (isNumber) {
+					try {
+						v = number(s, name, i, header.get(c));
+					}
+					catch (final IllegalArgumentException e) {
+						isNumber = false;
+					}
+				}
+				if (isNumber) t.set(header.get(c), v);
+				else t.set(header.get(c), s);
+			}
+		}
+		if (header == null) throw new IOException(name + " has no header line");
+		return t;
+	}
+
 	/** The fields of one CSV line (double-quoted fields may hold commas and doubled quotes). */
 	public static List<String> splitLine(final String line) {
 		final List<String> out = new ArrayList<>();

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +162,36 @@ final class PrairieReader {
 		else timing = Timing.fromFile(1.0 / period, "Prairie XML per-frame scanLinePeriod (" + xmlName + ")");
 		b.timing(timing).channel(channelName);
 		if (micronsPerPixel > 0) b.pixelSize(micronsPerPixel, "\u00b5m");
+		started(root, xmlName, b);
 		return b.build();
+	}
+
+	/** PrairieView's wording of the acquisition's start, e.g. date="6/16/2017 3:19:43 PM" (US style). */
+	private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US),
+		DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.US) };
+
+	/**
+	 * The acquisition's start from the PVScan {@code date} attribute (the microscope's local time; absoluteTime
+	 * counts from it); left unknown, with the reason, when it is missing or not in PrairieView's wording.
+	 */
+	static void started(final Element root, final String xmlName, final Recording.Builder b) {
+		final String date = root.getAttribute("date").trim();
+		if (date.isEmpty()) {
+			b.started(null, xmlName + " has no PVScan date");
+			return;
+		}
+		for (final DateTimeFormatter f : DATES) {
+			try {
+				b.started(LocalDateTime.parse(date, f), "PVScan date=\"" + date + "\" of " + xmlName +
+					" (the microscope's local time)");
+				return;
+			}
+			catch (final DateTimeParseException e) {
+				// the next wording
+			}
+		}
+		b.started(null, "PVScan date=\"" + date + "\" of " + xmlName + " is not in PrairieView's wording " +
+			"(M/d/yyyy h:mm:ss AM)");
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -113,6 +113,7 @@ final class PrairieTSeriesReader {
 		else timing = Timing.fromFile(1.0 / period, "Prairie XML per-frame framePeriod (" + xmlName + ")");
 		b.timing(timing).channel(channelName);
 		if (micronsPerPixel > 0) b.pixelSize(micronsPerPixel, "\u00b5m");
+		PrairieReader.started(root, xmlName, b);
 		return b.build();
 	}
 

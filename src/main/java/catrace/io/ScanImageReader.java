@@ -5,6 +5,8 @@ import catrace.model.Formats;
 import catrace.model.Recording;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -85,6 +87,7 @@ final class ScanImageReader {
 		final Recording.Builder b = Recording.builder(nameOf(file), Recording.Kind.FRAME_STACK).source(path.toString())
 			.timing(timing).channel(perFrame > 1 ? channelName : "");
 		darkLevel(tiff, channel, b);
+		started(tiff, file, b);
 		final double[] stamps = frameTimestamps(tiff, frames, perFrame);
 		return (stamps == null ? b.addTrial(file, img, 0.0) : b.addTrial(file, img, stamps)).build();
 	}
@@ -105,6 +108,31 @@ final class ScanImageReader {
 		if (subtracted) b.darkLevel(0, "SI.hChannels.channelSubtractOffset: ScanImage subtracted channel " + channel +
 			"'s offset (" + off + ") when saving, so the dark level of the stored values is 0");
 		else b.darkLevel(offsets[channel - 1], "SI.hChannels.channelOffset of channel " + channel + " = " + off);
+	}
+
+	private static final Pattern EPOCH = Pattern.compile("(?m)^\\s*epoch\\s*=\\s*\\[([^\\]]*)\\]");
+
+	/**
+	 * The acquisition's start from the first frame's {@code epoch = [yyyy m d h min s.sss]} (the acquisition
+	 * computer's local time; frameTimestamps_sec count from it); unknown when it is missing or not a date.
+	 */
+	private static void started(final TiffPages tiff, final String file, final Recording.Builder b) {
+		final Matcher m = EPOCH.matcher(tiff.description(0));
+		if (!m.find()) {
+			b.started(null, file + " has no ScanImage epoch in its first frame");
+			return;
+		}
+		final double[] v = numbers(m.group(1));
+		try {
+			if (v == null || v.length != 6) throw new DateTimeException("not six numbers");
+			final double sec = v[5];
+			b.started(LocalDateTime.of((int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) v[4], (int) Math.floor(sec),
+				(int) Math.round((sec - Math.floor(sec)) * 1e9) % 1_000_000_000), "ScanImage epoch = [" + m.group(1)
+					.trim() + "] of " + file + " (the acquisition computer's local time)");
+		}
+		catch (final DateTimeException e) {
+			b.started(null, "ScanImage epoch = [" + m.group(1).trim() + "] of " + file + " is not a date");
+		}
 	}
 
 	/** frameTimestamps_sec of every frame (its first page), or null when a frame lacks it or they do not increase. */

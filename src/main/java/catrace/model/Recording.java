@@ -1,5 +1,6 @@
 package catrace.model;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,8 +42,12 @@ public final class Recording {
 	private final String pixelUnit;
 	private final double darkLevel;
 	private final String darkLevelSource;
+	private final LocalDateTime started;
+	private final String startedSource;
 
 	private Recording(final Builder b) {
+		this.started = b.started;
+		this.startedSource = b.startedSource;
 		this.darkLevel = b.darkLevel;
 		this.darkLevelSource = b.darkLevelSource;
 		this.name = b.name;
@@ -142,6 +147,19 @@ public final class Recording {
 		return darkLevelSource;
 	}
 
+	/**
+	 * When the acquisition started, as the file states it on the microscope's clock (local time, no time zone: the
+	 * files do not say one); null when the file does not say. Trial starts and time stamps count from this moment.
+	 */
+	public LocalDateTime started() {
+		return started;
+	}
+
+	/** Where {@link #started()} came from (e.g. "Prairie XML PVScan date"), or why it is unknown. */
+	public String startedSource() {
+		return startedSource;
+	}
+
 	/** Physical size of one pixel along x (and y), NaN when the file does not say. */
 	public double pixelSize() {
 		return pixelSize;
@@ -199,6 +217,8 @@ public final class Recording {
 		b.pixelUnit = pixelUnit;
 		b.darkLevel = darkLevel;
 		b.darkLevelSource = darkLevelSource;
+		b.started = started;
+		b.startedSource = startedSource;
 		return b;
 	}
 
@@ -218,6 +238,8 @@ public final class Recording {
 		private String pixelUnit = "pixel";
 		private double darkLevel = 0;
 		private String darkLevelSource = "none stated in the file (0)";
+		private LocalDateTime started;
+		private String startedSource = "not stated in the file";
 
 		private Builder(final String name, final Kind kind) {
 			this.name = name;
@@ -245,6 +267,13 @@ public final class Recording {
 				"' must be a finite number, got " + rawUnits + " (" + source + ")");
 			this.darkLevel = rawUnits;
 			this.darkLevelSource = source;
+			return this;
+		}
+
+		/** When the acquisition started (local time of the microscope), and where the file says so. */
+		public Builder started(final LocalDateTime when, final String source) {
+			this.started = when;
+			this.startedSource = source;
 			return this;
 		}
 

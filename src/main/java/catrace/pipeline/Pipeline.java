@@ -1,5 +1,12 @@
 package catrace.pipeline;
 
+import java.util.Locale;
+
+import catrace.registration.Motion;
+import catrace.registration.MotionEstimator;
+import catrace.registration.RegistrationSettings;
+import catrace.registration.Shifts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +61,45 @@ public final class Pipeline {
 			trials.add(new DffTrial(k + 1, recording.times(k), traces.trials().get(k).dffPct()));
 		final List<RoiEvents> events = EventAnalysis.detect(names, trials, flags, detection, progress);
 		return new RecordingResult(traces, rois.source(), detection, events);
+	}
+
+	/**
+	 * Registration alone: the shifts of every frame, and the registered frames when {@code keepFrames} (held in
+	 * memory as 32-bit values: refused, before any work, when they would not fit in half of Java's memory).
+	 */
+	public static RegistrationResult register(final Recording recording, final RegistrationSettings settings,
+		final boolean keepFrames, final ProgressListener progress)
+	{
+		if (!settings.enabled()) throw new IllegalArgumentException("registration must be rigid or piecewise");
+		if (recording.isLineScan()) throw new IllegalArgumentException("'" + recording.name() + "' is a line scan: " +
+			"registration applies to frame stacks");
+		final int w = recording.planeWidth(), h = recording.planeHeight();
+		float[][][] frames = null;
+		if (keepFrames) {
+			long samples = 0;
+			for (int k = 0; k < recording.trialCount(); k++)
+				samples += recording.samples(k);
+			final long bytes = samples * w * h * 4L;
+			final long max = Runtime.getRuntime().maxMemory();
+			if (bytes > max / 2) throw new IllegalArgumentException(String.format(Locale.ROOT,
+				"the registered stack of '%s' (%.1f GB as 32-bit values) does not fit in half of Java's memory " +
+					"(%.1f GB): ask for the shifts only (save_registered_stack=false), or extract traces with " +
+					"registration on, which never stores the registered stack", recording.name(), bytes / 1e9, max /
+						1e9));
+			frames = new float[recording.trialCount()][][];
+			for (int k = 0; k < frames.length; k++)
+				frames[k] = new float[(int) recording.samples(k)][];
+		}
+		final float[][][] kept = frames;
+		final Motion motion = MotionEstimator.register(recording.trials(), settings, kept == null ? null : (trial,
+			frame, plane, shift) -> {
+			final double[] moved = Shifts.warp(plane, w, h, shift);
+			final float[] f = new float[moved.length];
+			for (int i = 0; i < f.length; i++)
+				f[i] = (float) moved[i];
+			kept[trial][frame] = f;
+		}, progress);
+		return new RegistrationResult(recording, motion, kept);
 	}
 
 	/**

@@ -80,10 +80,18 @@ public final class Motion {
 	private final BlockGrid grid;
 	private final double[] templateBefore, template;
 	private final List<Trial> trials;
+	private final int linesPerBlock;
 
 	Motion(final RegistrationSettings settings, final int width, final int height, final BlockGrid grid,
 		final double[] templateBefore, final double[] template, final List<Trial> trials)
 	{
+		this(settings, width, height, grid, templateBefore, template, trials, 0);
+	}
+
+	Motion(final RegistrationSettings settings, final int width, final int height, final BlockGrid grid,
+		final double[] templateBefore, final double[] template, final List<Trial> trials, final int linesPerBlock)
+	{
+		this.linesPerBlock = linesPerBlock;
 		this.settings = settings;
 		this.width = width;
 		this.height = height;
@@ -91,6 +99,14 @@ public final class Motion {
 		this.templateBefore = templateBefore;
 		this.template = template;
 		this.trials = Collections.unmodifiableList(trials);
+	}
+
+	/**
+	 * For a line scan: the lines per block whose mean profile was measured (a line's shift is interpolated between
+	 * block centres); 0 for a frame stack.
+	 */
+	public int linesPerBlock() {
+		return linesPerBlock;
 	}
 
 	public RegistrationSettings settings() {

@@ -191,7 +191,7 @@ public final class MotionEstimator {
 	}
 
 	/** Pixel-wise mean over the finite values; where there are none, the fallback's value (or NaN). */
-	private static double[] nanMean(final List<double[]> images, final double[] fallback) {
+	static double[] nanMean(final List<double[]> images, final double[] fallback) {
 		final int len = images.get(0).length;
 		final double[] sum = new double[len];
 		final int[] count = new int[len];
@@ -249,7 +249,7 @@ public final class MotionEstimator {
 				final double[] bdx = tr.blockDx[t], bdy = tr.blockDy[t];
 				final double[] rx = new double[bdx.length], ry = new double[bdy.length];
 				for (int round = 0; round < BLOCK_REFINEMENTS; round++) {
-					blockShifts(warp(plane, (x, y, out) -> {
+					blockShifts(Shifts.warp(plane, w, h, (x, y, out) -> {
 						out[0] = s[0] + grid.interpolate(bdx, x, y);
 						out[1] = s[1] + grid.interpolate(bdy, x, y);
 					}), rx, ry);
@@ -266,7 +266,7 @@ public final class MotionEstimator {
 				out[0] = s[0] + grid.interpolate(tr.blockDx[t], x, y);
 				out[1] = s[1] + grid.interpolate(tr.blockDy[t], x, y);
 			};
-			tr.corrAfter[t] = Planes.correlation(grid == null ? moved : warp(plane, field), template);
+			tr.corrAfter[t] = Planes.correlation(grid == null ? moved : Shifts.warp(plane, w, h, field), template);
 			if (sink != null) sink.accept(trial, t, plane, field);
 		}
 
@@ -299,18 +299,5 @@ public final class MotionEstimator {
 			}
 		}
 
-		/** The registered frame: its value at (x, y) + shift(x, y), bilinear, NaN outside. */
-		private double[] warp(final double[] plane, final ShiftField field) {
-			final double[] out = new double[w * h];
-			final double[] s = new double[2];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++) {
-					field.at(x, y, s);
-					final double sx = x + s[0], sy = y + s[1];
-					final int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
-					out[y * w + x] = Shifts.bilinear(plane, w, h, x0, y0, sx - x0, sy - y0);
-				}
-			return out;
-		}
 	}
 }

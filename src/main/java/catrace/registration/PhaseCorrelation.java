@@ -23,7 +23,9 @@ public final class PhaseCorrelation {
 	/** The cross-power spectrum is divided by its magnitude to this power (1 = pure phase correlation). */
 	static final double WHITENING = 0.5;
 	/** Re-measurements on the frame moved back by the estimate so far. */
-	static final int REFINEMENTS = 2;
+	static final int REFINEMENTS = 1;
+	/** Shifts smaller than this (px, along both axes) are not re-measured. */
+	static final double REFINE_ABOVE_PX = 1;
 
 	private final int w, h;
 	private final double whitening;
@@ -76,7 +78,8 @@ public final class PhaseCorrelation {
 		// estimate so far, where what is left is small, and add up
 		double[] est = estimate(frame, templateSpectrum, maxShiftPx);
 		double dx = est[0], dy = est[1];
-		for (int i = 0; i < REFINEMENTS; i++) {
+		// the pull is a fraction of the shift: below REFINE_ABOVE_PX it is a few hundredths of a pixel
+		for (int i = 0; i < REFINEMENTS && Math.max(Math.abs(dx), Math.abs(dy)) >= REFINE_ABOVE_PX; i++) {
 			est = estimate(Shifts.translate(frame, w, h, -dx, -dy), templateSpectrum, 2);
 			dx += est[0];
 			dy += est[1];
@@ -92,8 +95,10 @@ public final class PhaseCorrelation {
 			final double fr = f[2 * k], fi = f[2 * k + 1], tr = templateSpectrum[2 * k], ti = templateSpectrum[2 * k +
 				1];
 			final double re = fr * tr + fi * ti, im = fi * tr - fr * ti;
-			final double mag = Math.hypot(re, im);
-			final double norm = mag > 0 ? lowPass[k] / Math.pow(mag, whitening) : 0;
+			final double mag2 = re * re + im * im;
+			// |F T*|^w: for the default w = 1/2 two square roots, many times faster than Math.pow and Math.hypot
+			final double norm = mag2 > 0 ? lowPass[k] / (whitening == 0.5 ? Math.sqrt(Math.sqrt(mag2)) : Math.pow(mag2,
+				whitening / 2)) : 0;
 			product[2 * k] = re * norm;
 			product[2 * k + 1] = im * norm;
 		}

@@ -25,6 +25,22 @@ public final class Shifts {
 		return out;
 	}
 
+	/** The registered frame: its value at (x, y) + shift(x, y), bilinear between pixels, NaN outside. */
+	public static double[] warp(final double[] plane, final int w, final int h,
+		final MotionEstimator.ShiftField field)
+	{
+		final double[] out = new double[w * h];
+		final double[] s = new double[2];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				field.at(x, y, s);
+				final double sx = x + s[0], sy = y + s[1];
+				final int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
+				out[y * w + x] = bilinear(plane, w, h, x0, y0, sx - x0, sy - y0);
+			}
+		return out;
+	}
+
 	/** Bilinear value at (x0 + fx, y0 + fy); NaN outside (a point exactly on the last row or column is inside). */
 	static double bilinear(final double[] in, final int w, final int h, final int x0, final int y0, final double fx,
 		final double fy)

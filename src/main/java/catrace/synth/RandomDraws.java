@@ -58,6 +58,24 @@ final class RandomDraws {
 		return u * f;
 	}
 
+	/** A Poisson count with the given mean (Knuth's product of uniforms, in steps of 30 for large means). */
+	int poisson(final double mean) {
+		if (!(mean > 0)) return 0;
+		int n = 0;
+		double left = mean;
+		while (left > 0) {
+			final double step = Math.min(left, 30);
+			left -= step;
+			final double limit = Math.exp(-step);
+			double prod = 1 - rng.nextDouble();
+			while (prod > limit) {
+				n++;
+				prod *= 1 - rng.nextDouble();
+			}
+		}
+		return n;
+	}
+
 	/** N(mean, sd) redrawn until it is at least {@code min}. */
 	double truncatedNormal(final double mean, final double sd, final double min) {
 		double x;

@@ -1,6 +1,6 @@
 /**
  * Synthetic recordings with ground truth (Poisson spikes, indicator kinetics, shot noise at a chosen &nu;,
- * neuropil, drift), synthetic tone experiments, and the files they are written to.
+ * neuropil, drift), synthetic tone and spatial-tuning experiments, and the files they are written to.
  * <p>
  * May import every package below it; ImageJ 1 only to write the TIFF and RoiSet files.
  */

@@ -1,5 +1,6 @@
 package catrace.trace;
 
+import catrace.registration.LineDrift;
 import catrace.registration.Motion;
 import catrace.registration.MotionEstimator;
 import catrace.registration.RegistrationSettings;
@@ -129,15 +130,14 @@ public final class TraceAnalysis {
 		final Motion motion;
 		final double[][][] registered;
 		if (settings.registration().enabled()) {
-			if (recording.isLineScan()) throw new IllegalArgumentException("registration " + settings.registration()
-				.method().label() + " applies to frame stacks; '" + recording.name() + "' is a line scan (use " +
-				"registration=none)");
 			registered = new double[recording.trialCount()][all.size()][];
 			for (int k = 0; k < registered.length; k++)
 				for (int r = 0; r < all.size(); r++)
 					registered[k][r] = new double[(int) recording.samples(k)];
-			motion = MotionEstimator.register(recording.trials(), settings.registration(), new RegisteredSums(all,
-				registered, recording.planeWidth(), recording.planeHeight()), progress);
+			final RegisteredSums sums = new RegisteredSums(all, registered, recording.planeWidth(), recording
+				.planeHeight());
+			motion = recording.isLineScan() ? LineDrift.register(recording.trials(), fs, settings.registration(), sums,
+				progress) : MotionEstimator.register(recording.trials(), settings.registration(), sums, progress);
 		}
 		else {
 			motion = null;

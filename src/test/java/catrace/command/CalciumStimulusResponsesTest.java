@@ -26,7 +26,6 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import catrace.SharedData;
 import catrace.analysis.LinearFit;
@@ -72,9 +71,7 @@ public class CalciumStimulusResponsesTest {
 	}
 
 	static CommandModule run(final Map<String, Object> in) throws Exception {
-		try (Context ctx = new Context()) {
-			return ctx.service(CommandService.class).run(CalciumStimulusResponses.class, true, in).get();
-		}
+		return CommandArguments.run(CalciumStimulusResponses.class, in);
 	}
 
 	/** Rows of a CSV without its comment lines; the first row is the header. */

@@ -9,6 +9,15 @@ public final class CommandArguments {
 
 	private CommandArguments() {}
 
+	/** Runs a command with these inputs in a SciJava context of its own, as a batch caller would. */
+	public static org.scijava.command.CommandModule run(final Class<? extends org.scijava.command.Command> command,
+		final Map<String, Object> in) throws Exception
+	{
+		try (org.scijava.Context ctx = new org.scijava.Context()) {
+			return ctx.service(org.scijava.command.CommandService.class).run(command, true, in).get();
+		}
+	}
+
 	/** Reading, baseline and neuropil parameters (ProcessingInputs) at their defaults. */
 	public static Map<String, Object> processing() {
 		final Map<String, Object> m = new LinkedHashMap<>();

@@ -27,8 +27,10 @@ import org.scijava.plugin.Parameter;
 public class ParameterGroupsTest {
 
 	static final List<Class<?>> COMMANDS = Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
-		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-		SyntheticCalciumRecording.class, MergeCalciumShards.class, BrowseCalciumTraces.class);
+		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, CalciumSpatialTuning.class,
+		ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, MergeCalciumShards.class,
+		RegisterCalciumRecording.class, ExportCalciumNwb.class,
+		BrowseCalciumTraces.class);
 
 	private static Context context;
 
@@ -45,35 +47,45 @@ public class ParameterGroupsTest {
 	@Test
 	public void sharedGroupsAreDeclaredOnceInTheirGroupClass() {
 		final List<String> shared = Settings.concat(TraceCommand.IMAGE, TraceCommand.READING, TraceCommand.BASELINE,
-			DetectingCommand.DETECTION, WritingCommand.OUTPUT);
+			DetectingCommand.DETECTION, TraceCommand.NWB, WritingCommand.OUTPUT);
 		for (final String key : shared) {
 			int declared = 0;
-			for (final Class<?> c : Arrays.asList(WritingCommand.class, TraceCommand.class, DetectingCommand.class))
+			for (final Class<?> c : Arrays.asList(WritingCommand.class, NwbCommand.class, ImageCommand.class,
+				TraceCommand.class,
+				DetectingCommand.class))
 				declared += parameterField(c, key) == null ? 0 : 1;
 			assertEquals(key + " declared in one group class", 1, declared);
-			// the synthetic recording's kind and the browser's image_file are parameters of their own
-			final List<Class<?>> users = WritingCommand.OUTPUT.contains(key) ? COMMANDS : Arrays.asList(
-				ExtractCalciumTraces.class, DetectCalciumTransients.class, AnalyzeCalciumFolder.class);
+			// the synthetic recording's kind and the browser's image_file are parameters of their own, and so is the
+			// NWB export's roi_file (it reads masks for stored results, it does not choose ROIs)
+			final List<Class<?>> users = WritingCommand.OUTPUT.contains(key) ? COMMANDS : NwbCommand.SESSION.contains(
+				key) ? Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class, AnalyzeCalciumFolder.class,
+					ExportCalciumNwb.class) : Arrays.asList(ExtractCalciumTraces.class, DetectCalciumTransients.class,
+						AnalyzeCalciumFolder.class);
 			for (final Class<?> c : users)
 				assertNull(c.getSimpleName() + " declares " + key + " again", parameterField(c, key));
 		}
-		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-			SyntheticCalciumRecording.class))
+		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
+			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class))
 			assertTrue(c.getSimpleName(), WritingCommand.class.isAssignableFrom(c));
+		assertTrue(NwbCommand.class.isAssignableFrom(ExportCalciumNwb.class));
+		assertTrue(NwbCommand.class.isAssignableFrom(TraceCommand.class));
 	}
 
 	@Test
 	public void dialogsListInputsFirstAndTheOutputFolderLast() throws Exception {
 		assertEquals(Settings.concat(TraceCommand.IMAGE, TraceCommand.READING, TraceCommand.BASELINE,
-			WritingCommand.OUTPUT), keys(ExtractCalciumTraces.class));
+			TraceCommand.NWB, WritingCommand.OUTPUT), keys(ExtractCalciumTraces.class));
 		assertEquals(Settings.concat(TraceCommand.IMAGE, Arrays.asList("traces_file"), TraceCommand.READING,
-			TraceCommand.BASELINE, DetectingCommand.DETECTION, WritingCommand.OUTPUT), keys(
+			TraceCommand.BASELINE, DetectingCommand.DETECTION, TraceCommand.NWB, WritingCommand.OUTPUT), keys(
 				DetectCalciumTransients.class));
 		assertEquals(Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source",
 			"roi_file"), TraceCommand.READING, TraceCommand.BASELINE, DetectingCommand.DETECTION, Arrays.asList("shard"),
-			WritingCommand.OUTPUT), keys(AnalyzeCalciumFolder.class));
-		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, ScoreTransientsAgainstSpikes.class,
-			SyntheticCalciumRecording.class))
+			TraceCommand.NWB, WritingCommand.OUTPUT), keys(AnalyzeCalciumFolder.class));
+		assertEquals(Settings.concat(Arrays.asList("input_folder", "recording", "roi_file"), NwbCommand.SESSION,
+			WritingCommand.OUTPUT), keys(ExportCalciumNwb.class));
+		assertEquals(Arrays.asList("nwb", "session_description"), TraceCommand.NWB.subList(0, 2));
+		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
+			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class))
 		{
 			final List<String> k = keys(c);
 			assertEquals(c.getSimpleName(), WritingCommand.OUTPUT, k.subList(k.size() - 2, k.size()));
@@ -96,6 +108,15 @@ public class ParameterGroupsTest {
 		assertNull(info(DetectCalciumTransients.class).getInput("indicator").get(DefaultsOutsideDialogs.NOT_IN_DIALOG));
 		assertEquals(Arrays.asList("running percentile", "percentile", "mean", "median", "time range"), item(
 			ExtractCalciumTraces.class, "baseline").getChoices());
+		// nwb and the NWB session fields: in the export's dialog, left out of the trace commands' (macros and --run
+		// set them; in the window the export writes the file after the run)
+		for (final Class<? extends CaTraceCommand> c : Arrays.asList(ExtractCalciumTraces.class,
+			DetectCalciumTransients.class, AnalyzeCalciumFolder.class))
+			assertEquals(c.getSimpleName(), TraceCommand.NWB, c.getDeclaredConstructor().newInstance()
+				.inputsNotInDialog());
+		assertEquals(Arrays.asList(), new ExportCalciumNwb().inputsNotInDialog());
+		assertEquals("Output folder for NAME.nwb (empty = beside the results)", item(ExportCalciumNwb.class,
+			"output_folder").getLabel());
 	}
 
 	/**

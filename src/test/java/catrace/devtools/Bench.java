@@ -1,5 +1,10 @@
 package catrace.devtools;
 
+import net.imglib2.view.Views;
+import catrace.registration.RegistrationSettings;
+import catrace.registration.RegistrationMethod;
+import catrace.registration.MotionEstimator;
+import catrace.registration.Motion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +32,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -43,6 +50,9 @@ import ij.process.ImageStatistics;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
+import catrace.events.Deconvolution;
+import catrace.events.DeconvolutionSettings;
+import catrace.events.Oasis;
 import catrace.io.ReadOptions;
 import catrace.model.Recording;
 import catrace.io.RecordingReader;
@@ -80,6 +90,11 @@ public final class Bench {
 		"scipy.signal.filtfilt",
 		"scipy.signal.find_peaks",
 		"transient detection (CaTrace)",
+		"rigid registration (CaTrace)",
+		"rigid registration (numpy/scipy, same steps)",
+		"OASIS AR(1) (CaTrace, 1 thread)",
+		"OASIS AR(1) (pure Python reference)",
+		"deconvolution stage (CaTrace)",
 		"peak RSS: streamed extraction, short stack",
 		"peak RSS: streamed extraction, long stack",
 		"peak RSS: this bench process"));
@@ -235,9 +250,88 @@ public final class Bench {
 		numpy(stack, masks, f, raw, ex, bytes);
 		imagej(stack, rois, f, raw, bytes);
 		filter();
+		oasis();
 		memory(stack);
-		row(ROWS.get(15), Double.NaN, 0, "VmHWM " + mb(hwmKb()) + " (incl. ImageJ holding the stack or its subset)",
+		registration(stack, raw, bytes);
+		row(ROWS.get(ROWS.size() - 1), Double.NaN, 0, "VmHWM " + mb(hwmKb()) + " (incl. ImageJ holding the stack or its subset)",
 			"");
+	}
+
+	/** Frames registered in the registration rows (the first of the stack; the ratio does not depend on how many). */
+	static final int REGISTRATION_FRAMES = 300;
+
+	/**
+	 * Rigid registration of the first frames of the stack, CaTrace (all its steps: template, shifts, the moved frame's
+	 * correlation; threads as available) against the numpy/scipy script doing the same steps (reference.py register).
+	 */
+	private void registration(final Path stack, final double raw, final long bytes) throws IOException,
+		InterruptedException
+	{
+		final int n = Math.min(t, REGISTRATION_FRAMES);
+		final Path moving = ensureMovingStack(n);
+		final long regBytes = Files.size(moving);
+		final Recording rec = RecordingReader.open(moving, ReadOptions.defaults().withRateHz(FRAME_RATE_HZ));
+		final List<RandomAccessibleInterval<? extends RealType<?>>> trials = Collections.singletonList(rec.trial(0));
+		final RegistrationSettings settings = RegistrationSettings.of(RegistrationMethod.RIGID);
+		double best = Double.POSITIVE_INFINITY;
+		Motion motion = null;
+		for (int i = 0; i < 2; i++) {
+			final long t0 = System.nanoTime();
+			motion = MotionEstimator.register(trials, settings, null, null);
+			best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+		}
+		row(ROWS.get(ROWS.indexOf("rigid registration (CaTrace)")), best, regBytes, String.format(Locale.ROOT,
+			"%d frames of a moving field (random shifts up to 3 px), %d threads; largest shift found %.2f px", n, threads,
+			motion.maxAbsShift()), ratio(raw * regBytes / bytes, best) + " of raw");
+		final String why = python("import numpy, scipy.ndimage");
+		if (why != null) {
+			na(ROWS.get(ROWS.indexOf("rigid registration (numpy/scipy, same steps)")), why);
+			return;
+		}
+		final String res = runPython(script().toString(), "register", moving.toString(), "8", Integer.toString(w),
+			Integer.toString(h), Integer.toString(n), Integer.toString(n));
+		final double py = Double.parseDouble(res.replaceAll("(?s).*register_s=([0-9.]+).*", "$1"));
+		row(ROWS.get(ROWS.indexOf("rigid registration (numpy/scipy, same steps)")), py, regBytes,
+			"reference.py register, numpy FFT on one core; " + res.trim().replace("register_s=", "").replaceAll(
+				"^[0-9.]+ ", ""), "CaTrace " + ratio(py, best) + "x");
+	}
+
+	/**
+	 * A stack for the registration rows: a field of 3-5 px somata at random positions on a textured background (the
+	 * extraction stack's regular grid of discs would make every shift a multiple of the grid ambiguous), each frame
+	 * moved by whole pixels (up to 3) with noise.
+	 */
+	private Path ensureMovingStack(final int frames) throws IOException {
+		final Path p = dir.resolve(String.format(Locale.ROOT, "moving_%dx%dx%d.tif", w, h, frames));
+		if (reusable(p, frames)) return p;
+		out.println("writing " + p + " …");
+		final java.util.Random r = new java.util.Random(5);
+		final int pad = 4, fw = w + 2 * pad, fh = h + 2 * pad;
+		final double[] field = new double[fw * fh];
+		for (int y = 0; y < fh; y++)
+			for (int x = 0; x < fw; x++)
+				field[y * fw + x] = 100 + 20 * Math.sin(x / 9.0) * Math.cos(y / 13.0);
+		for (int c = 0; c < fw * fh / 900; c++) {
+			final double cx = r.nextDouble() * fw, cy = r.nextDouble() * fh, sd = 3 + 2 * r.nextDouble(), a = 100 + 200 *
+				r.nextDouble();
+			for (int y = Math.max(0, (int) (cy - 4 * sd)); y < Math.min(fh, cy + 4 * sd); y++)
+				for (int x = Math.max(0, (int) (cx - 4 * sd)); x < Math.min(fw, cx + 4 * sd); x++)
+					field[y * fw + x] += a * Math.exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (2 * sd * sd));
+		}
+		final Path tmp = dir.resolve(p.getFileName() + ".part");
+		final short[] plane = new short[w * h];
+		try (TiffStackWriter wr = TiffStackWriter.create(tmp, w, h, 1 / FRAME_RATE_HZ)) {
+			for (int k = 0; k < frames; k++) {
+				final int dx = r.nextInt(7) - 3, dy = r.nextInt(7) - 3;
+				for (int y = 0; y < h; y++)
+					for (int x = 0; x < w; x++)
+						plane[y * w + x] = (short) Math.max(0, Math.min(65535, Math.round(field[(y + pad - dy) * fw + x +
+							pad - dx] + 20 * r.nextGaussian())));
+				wr.writePlane(plane);
+			}
+		}
+		Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		return p;
 	}
 
 	private void row(final String label, final double seconds, final long bytes, final String note,
@@ -263,17 +357,21 @@ public final class Bench {
 	// ------------------------------------------------------------------------------------------------ data
 
 	/** The bench stack of n frames, written once (noise plus blinking discs) and reused. */
+	/** True when the stack written by an earlier run has this size. */
+	private boolean reusable(final Path p, final int frames) {
+		if (!Files.exists(p)) return false;
+		try {
+			final TiffStream s = TiffStream.open(p);
+			return s.width() == w && s.height() == h && s.planeCount() == frames;
+		}
+		catch (final IOException e) {
+			return false; // rewritten by the caller
+		}
+	}
+
 	private Path ensureStack(final int frames) throws IOException {
 		final Path p = dir.resolve(String.format(Locale.ROOT, "stack_%dx%dx%d.tif", w, h, frames));
-		if (Files.exists(p)) {
-			try {
-				final TiffStream s = TiffStream.open(p);
-				if (s.width() == w && s.height() == h && s.planeCount() == frames) return p;
-			}
-			catch (final IOException e) {
-				// rewrite it below
-			}
-		}
+		if (reusable(p, frames)) return p;
 		out.println("writing " + p + " …");
 		final Path tmp = dir.resolve(p.getFileName() + ".part");
 		final List<PixelMask> masks = masks(rois(w, h), w, h);
@@ -593,6 +691,80 @@ public final class Bench {
 			: String.format(Locale.ROOT, "%.1fx scipy filtfilt+find_peaks", (scipy + peaks) / det));
 	}
 
+	// ------------------------------------------------------------------------------------------------ OASIS
+
+	/**
+	 * OASIS AR(1) on calcium-like traces (spikes through the AR(1) kernel plus noise, 100 Hz, decay 0.5 s): CaTrace's
+	 * {@link Oasis#ar1} and a pure Python implementation of the same algorithm on the same traces, one core each, on a
+	 * subset that the Python loop finishes in seconds; then the whole deconvolution stage on all traces.
+	 */
+	private void oasis() throws IOException, InterruptedException {
+		final int nTraces = fullSize ? 1000 : 50, nSamples = fullSize ? 100_000 : 20_000, nRef = fullSize ? 10 : 3;
+		final double rate = 100, g = Math.exp(-1 / (0.5 * rate)), noise = 2, lambda = 2.5 * noise / Math.sqrt(1 - g *
+			g);
+		final double[][] x = calciumTraces(nTraces, nSamples, g, noise);
+		for (int rep = 0; rep < 3; rep++) // warm-up
+			Oasis.ar1(x[rep % nTraces], g, lambda, 0);
+		double java = Double.POSITIVE_INFINITY;
+		double[] c0 = null;
+		for (int rep = 0; rep < 2; rep++) {
+			final long t0 = System.nanoTime();
+			for (int i = 0; i < nRef; i++) {
+				final double[] c = Oasis.ar1(x[i], g, lambda, 0);
+				if (i == 0) c0 = c;
+			}
+			java = Math.min(java, (System.nanoTime() - t0) / 1e9);
+		}
+		final String what = String.format(Locale.ROOT, "%d traces x %d samples (AR(1) spikes + noise, g = %.4f, " +
+			"lambda = %.1f)", nRef, nSamples, g, lambda);
+		final String why = python("import numpy");
+		double py = Double.NaN;
+		String agree = "";
+		if (why == null) {
+			final Path in = dir.resolve("oasis_traces.bin"), out = dir.resolve("oasis_python.bin");
+			final ByteBuffer b = ByteBuffer.allocate(8 * nRef * nSamples).order(ByteOrder.LITTLE_ENDIAN);
+			for (int i = 0; i < nRef; i++)
+				for (final double v : x[i])
+					b.putDouble(v);
+			Files.write(in, b.array());
+			final String res = runPython(script().toString(), "oasis", in.toString(), Integer.toString(nRef), Integer
+				.toString(nSamples), Double.toString(g), Double.toString(lambda), out.toString());
+			py = number(res, "oasis_s");
+			final double[] cp = readDoubles(out);
+			double d = 0;
+			for (int k = 0; k < nSamples; k++)
+				d = Math.max(d, Math.abs(cp[k] - c0[k]));
+			agree = String.format(Locale.ROOT, "; max |c CaTrace - c Python| = %.2g", d);
+		}
+		row(ROWS.get(ROWS.indexOf("OASIS AR(1) (CaTrace, 1 thread)")), java, 0, what + ", best of 2 after a warm-up" + agree, Double.isNaN(py) ? ""
+			: String.format(Locale.ROOT, "%.0fx the Python reference", py / java));
+		if (why == null) row(ROWS.get(ROWS.indexOf("OASIS AR(1) (pure Python reference)")), py, 0, "reference.py oasis: the same algorithm in pure Python (lists; " +
+			"numpy for input and output), one run", "");
+		else na(ROWS.get(ROWS.indexOf("OASIS AR(1) (pure Python reference)")), "no numpy: " + why);
+		final DeconvolutionSettings settings = DeconvolutionSettings.forFastIndicator().withKernel(0.5, 0.05);
+		final AtomicLong events = new AtomicLong();
+		final long t1 = System.nanoTime();
+		IntStream.range(0, nTraces).parallel().forEach(i -> events.addAndGet(Deconvolution.of(x[i], rate, settings)
+			.events().size()));
+		final double all = (System.nanoTime() - t1) / 1e9;
+		row(ROWS.get(ROWS.indexOf("deconvolution stage (CaTrace)")), all, 0, String.format(Locale.ROOT, "%d traces x %d samples, %d threads: noise level, running " +
+			"baseline, OASIS, events (%d)", nTraces, nSamples, threads, events.get()), "");
+	}
+
+	/** Spikes (probability 0.005 per sample, sizes 5-15) through c_t = g c_(t-1) + s_t, plus noise; seeded. */
+	static double[][] calciumTraces(final int nTraces, final int nSamples, final double g, final double noise) {
+		final double[][] x = new double[nTraces][nSamples];
+		final java.util.Random random = new java.util.Random(20170301L);
+		for (int i = 0; i < nTraces; i++) {
+			double c = 0;
+			for (int k = 0; k < nSamples; k++) {
+				c = g * c + (random.nextDouble() < 0.005 ? 5 + 10 * random.nextDouble() : 0);
+				x[i][k] = c + noise * random.nextGaussian();
+			}
+		}
+		return x;
+	}
+
 	/** Filters the first n traces on all threads. */
 	private void filterAll(final LowPassFilter lp, final double[][] x, final double[][] y, final int n)
 		throws InterruptedException
@@ -623,8 +795,8 @@ public final class Bench {
 		final Path shortStack = ensureStack(Math.max(8, t / 4));
 		final String[] shortRes = childRun(shortStack), longRes = childRun(stack);
 		final long bShort = Files.size(shortStack), bLong = Files.size(stack);
-		rssRow(ROWS.get(13), shortRes, bShort);
-		rssRow(ROWS.get(14), longRes, bLong);
+		rssRow(ROWS.get(ROWS.indexOf("peak RSS: streamed extraction, short stack")), shortRes, bShort);
+		rssRow(ROWS.get(ROWS.indexOf("peak RSS: streamed extraction, long stack")), longRes, bLong);
 		final int nRoi = rois(w, h).size();
 		remarks.add(String.format(Locale.ROOT, "Peak RSS of the streamed child JVM (%s): %s for a %.0f MB stack, %s " +
 			"for %.0f MB (%.1fx the heap). The result F alone is %d ROIs x T x 8 bytes = %.1f MB and %.1f MB.",

@@ -64,6 +64,9 @@ final class Demo {
 			// 4. a synthetic tone experiment: responses, frequency response areas, signal and noise correlations
 			for (final String l : StimulusDemo.run(outRoot.resolve("tone-experiment"), runner))
 				lines.add("tone experiment: " + l);
+			// 5. a synthetic spatial experiment: receptive fields, centroids, location decoders
+			for (final String l : SpatialDemo.run(outRoot.resolve("spatial-tuning"), runner))
+				lines.add("spatial tuning: " + l);
 		}
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)

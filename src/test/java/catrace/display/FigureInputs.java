@@ -124,8 +124,12 @@ final class FigureInputs {
 	}
 
 	static TraceFileResult fromTable(final String csv) {
+		return fromTable(csv, DetectionSettings.paper());
+	}
+
+	static TraceFileResult fromTable(final String csv, final DetectionSettings settings) {
 		final DffTraceFile f = DffTraceFile.parse("sim_dff_pct.csv", Arrays.asList(csv.split("\n")), "cell");
-		return Pipeline.run(f, 0, DetectionSettings.paper(), QUIET);
+		return Pipeline.run(f, 0, settings, QUIET);
 	}
 
 	/** The demo's tone experiment (15 ROIs, 19 × 5 conditions × 8 repeats), analysed with FRA columns. */
@@ -137,6 +141,23 @@ final class FigureInputs {
 	}
 
 	/** Two simulated neurons with their spikes, scored by CaTrace and a threshold at native noise and ν = 2, 4. */
+	/**
+	 * A synthetic spatial experiment (8 ROIs per hemisphere, two conditions 20 deg apart) analysed with small counts;
+	 * {@code weak} makes most ROIs untuned and leaves out the population decoders.
+	 */
+	static catrace.analysis.SpatialAnalysis spatial(final boolean weak) {
+		final catrace.synth.SpatialPopulation p = catrace.synth.SpatialPopulation.builder().roisPerGroup(8).conditions(20,
+			"BBN", "HPN").peakSpikes(weak ? 0.3 : 3, 0.1).seed(6).build();
+		final catrace.analysis.ProtocolCheck check = p.protocol().check(p.trials(),
+			catrace.analysis.RepeatPolicy.REQUIRE_EQUAL);
+		final catrace.analysis.SpatialWindows w = catrace.analysis.SpatialWindows.forIndicator(
+			catrace.events.DetectionSettings.paper(), catrace.analysis.SpatialMeasure.EVENT_WEIGHTS, 0, 0, 0, new int[] {
+				10, 3, 1 });
+		return catrace.analysis.SpatialAnalysis.run(catrace.analysis.SpatialInputs.fromEvents(check, "azimuth_deg",
+			"stimulus", p.events(), p.groups(), w, 30), catrace.analysis.SpatialAnalysis.Settings.defaults()
+				.withResamples(30).withShuffles(10).withDraws(weak ? 0 : 10), null, null);
+	}
+
 	static List<GroundTruthScoring.Score> scores(final double[] nus) {
 		final List<GroundTruthRecording> recs = new ArrayList<>();
 		for (int n = 0; n < 2; n++) {

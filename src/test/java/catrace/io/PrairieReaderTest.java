@@ -29,6 +29,9 @@ public class PrairieReaderTest {
 	@Test
 	public void singleCycleLinePeriodIsTheFrameLevelScanLinePeriod() throws IOException {
 		final Recording r = RecordingReader.open(SharedData.require(ONE), ReadOptions.defaults());
+		// the acquisition's start: the PVScan date (local time), from which absoluteTime counts
+		assertEquals(java.time.LocalDateTime.of(2017, 6, 9, 16, 26, 3), r.started());
+		assertTrue(r.startedSource(), r.startedSource().startsWith("PVScan date=\"6/9/2017 4:26:03 PM\""));
 		assertEquals(Recording.Kind.LINE_SCAN, r.kind());
 		assertEquals(1, r.trialCount());
 		assertEquals(255, r.planeWidth());

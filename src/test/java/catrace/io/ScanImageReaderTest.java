@@ -50,6 +50,15 @@ public class ScanImageReaderTest {
 			.defaults().withChannel("2")).trial(0), 1), 0);
 	}
 
+	/** The acquisition's start is the first frame's epoch (local time; frameTimestamps_sec count from it). */
+	@Test
+	public void startIsTheEpochOfTheFirstFrame() throws IOException {
+		final Recording g = RecordingReader.open(SharedData.require(FILE), ReadOptions.defaults());
+		assertEquals(java.time.LocalDateTime.of(2023, 4, 13, 17, 45, 2, 164_000_000), g.started());
+		assertTrue(g.startedSource(), g.startedSource().startsWith("ScanImage epoch = [2023  4 13 17 45 2.164] of " +
+			"test_file1.tif"));
+	}
+
 	@Test
 	public void virtualReadsTheSamePixelsPlaneByPlane() throws IOException {
 		final Path p = SharedData.require(FILE);

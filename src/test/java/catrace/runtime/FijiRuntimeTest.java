@@ -266,7 +266,7 @@ public class FijiRuntimeTest {
 
 	@Test
 	public void scoreStimulusAndMergeByRun() throws IOException {
-		for (final String k : new String[] { "--run Score", "--run Stimulus", "--run Merge" }) {
+		for (final String k : new String[] { "--run Score", "--run Stimulus", "--run Merge", "--run Spatial" }) {
 			final Ij2Runtime.Run r = runs.get(k);
 			if (r == null) continue; // Stimulus needs ../shared/data
 			assertTrue(r.toString(), r.output.contains("[INFO] Summary = "));
@@ -276,6 +276,7 @@ public class FijiRuntimeTest {
 		assertTrue(Files.isRegularFile(work.resolve("run stimulus/jGCaMP8f_ANM471993_cell01_stim_rois.csv")) ||
 			SharedData.root() == null);
 		assertEquals(1 + 5 + 6, csv(work.resolve("sharded/summary.csv")).size());
+		assertEquals(1 + 6, csv(work.resolve("run spatial/az_spatial_rois.csv")).size());
 	}
 
 	@Test
@@ -318,6 +319,15 @@ public class FijiRuntimeTest {
 			"\",noise_levels=\"native\",output_folder=\"" + work.resolve("run score") + "\"" });
 		out.add(new String[] { "--run Merge", "Merge Calcium Shards", "input_folder=\"" + work.resolve("sharded") +
 			"\"" });
+		final Path spatial = work.resolve("spatial inputs");
+		Files.createDirectories(spatial);
+		final catrace.synth.SpatialPopulation pop = catrace.synth.SpatialPopulation.builder().roisPerGroup(3)
+			.trialsPerLocation(5).seed(1).build();
+		catrace.synth.SpatialPopulationFiles.writeEvents(pop, 30, spatial.resolve("az_events.csv"));
+		catrace.synth.SpatialPopulationFiles.writeStimuli(pop, spatial.resolve("az_stimuli.csv"));
+		out.add(new String[] { "--run Spatial", "Calcium Spatial Tuning", "events_file=\"" + spatial.resolve(
+			"az_events.csv") + "\",stimulus_file=\"" + spatial.resolve("az_stimuli.csv") + "\",bootstrap_resamples=20," +
+			"shuffles=10,population_draws=10,output_folder=\"" + work.resolve("run spatial") + "\"" });
 		out.add(new String[] { "--run misspelled", "Extract Calcium Traces", "image_file=\"" + TEST_IMAGES.resolve(
 			"synthetic_linescan.tif") + "\",bandz=\"auto\"" });
 		out.add(new String[] { "--run no output folder", "Extract Calcium Traces", "image_file=\"" + TEST_IMAGES

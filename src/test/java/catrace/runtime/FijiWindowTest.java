@@ -105,8 +105,9 @@ public class FijiWindowTest {
 	@Test
 	public void everyCommandIsInThePluginsMenu() {
 		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Browse Calcium Traces",
-			"Calcium Stimulus Responses", "Detect Calcium Transients", "Extract Calcium Traces", "Merge Calcium Shards",
-			"Score Transients Against Spikes", "Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
+			"Calcium Spatial Tuning", "Calcium Stimulus Responses", "Detect Calcium Transients", "Export Calcium NWB",
+			"Extract Calcium Traces", "Merge Calcium Shards", "Register Calcium Recording", "Score Transients Against Spikes",
+			"Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
 				"\\|")));
 	}
 
@@ -165,6 +166,8 @@ public class FijiWindowTest {
 			"or a dF/F table instead of an image (NAME_dff_pct.csv, trial,time_s,dff)") < labels.indexOf("Image kind"));
 		assertEquals(labels.toString(), "Overwrite existing outputs", labels.get(labels.size() - 1));
 		assertFalse(labels.toString(), labels.contains("Separation threshold (0 = preset)"));
+		// the NWB group is for macros and --run; in the window, Export Calcium NWB asks for it after the run
+		assertFalse(labels.toString(), labels.contains("Also write NAME.nwb (Neurodata Without Borders 2.x)"));
 	}
 
 	@Test

@@ -64,18 +64,15 @@ public final class JarMetadata {
 	 */
 	public static JarMetadata read(final Path jar) throws IOException {
 		try (JarFile jf = new JarFile(jar.toFile(), false)) {
-			LocalDateTime newest = null;
+			final LocalDateTime newest = newest(jf, jar);
 			ZipEntry pomXml = null, pomProperties = null;
 			for (final Enumeration<? extends ZipEntry> e = jf.entries(); e.hasMoreElements();) {
 				final ZipEntry entry = e.nextElement();
-				final LocalDateTime t = clockTime(entry);
-				if (t != null && (newest == null || t.isAfter(newest))) newest = t;
 				final String name = entry.getName();
 				if (pomXml == null && name.startsWith("META-INF/maven/") && name.endsWith("/pom.xml")) pomXml = entry;
 				if (pomProperties == null && name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties"))
 					pomProperties = entry;
 			}
-			if (newest == null) throw new IOException("The jar " + jar + " has no entries (or no entry times)");
 
 			String artifactId = null, version = null, description = null, url = null;
 			final List<String> authors = new ArrayList<>();
@@ -167,6 +164,26 @@ public final class JarMetadata {
 	/** The newest entry time in the jar, as yyyyMMddHHmmss (the clock digits stored in the zip, taken as UTC). */
 	public String buildTimestamp() {
 		return buildTimestamp;
+	}
+
+	/** The newest entry time of any jar (its Maven metadata not read), as {@link #buildTimestamp()}. */
+	public static String buildTimestamp(final Path jar) throws IOException {
+		try (JarFile jf = new JarFile(jar.toFile(), false)) {
+			return newest(jf, jar).format(TIMESTAMP);
+		}
+		catch (final ZipException e) {
+			throw new IOException("The file " + jar + " is not a readable jar: " + e.getMessage(), e);
+		}
+	}
+
+	private static LocalDateTime newest(final JarFile jf, final Path jar) throws IOException {
+		LocalDateTime newest = null;
+		for (final Enumeration<? extends ZipEntry> e = jf.entries(); e.hasMoreElements();) {
+			final LocalDateTime t = clockTime(e.nextElement());
+			if (t != null && (newest == null || t.isAfter(newest))) newest = t;
+		}
+		if (newest == null) throw new IOException("The jar " + jar + " has no entries (or no entry times)");
+		return newest;
 	}
 
 	/**

@@ -23,6 +23,16 @@ public final class PluginRecord {
 	private final List<String> dependencies;
 	private final List<String> links;
 	private final List<String> authors;
+	private final List<String> platforms;
+
+	/** A record of a file for every platform; see the full constructor. */
+	public PluginRecord(final String filename, final String timestamp, final String checksum, final long filesize,
+		final String description, final List<String> dependencies, final List<String> links,
+		final List<String> authors)
+	{
+		this(filename, timestamp, checksum, filesize, description, dependencies, links, authors, Collections
+			.emptyList());
+	}
 
 	/**
 	 * @param filename path inside a Fiji installation, forward slashes, e.g. {@code jars/CaTrace-0.1.0.jar}
@@ -33,10 +43,12 @@ public final class PluginRecord {
 	 * @param dependencies file names of the files this one needs, e.g. {@code jars/ij-1.54g.jar}
 	 * @param links web pages about the file (may be empty)
 	 * @param authors names (may be empty)
+	 * @param platforms the updater's platforms the file is for (e.g. linux64), empty for all; the updater installs a
+	 *          platform's files only there
 	 */
 	public PluginRecord(final String filename, final String timestamp, final String checksum, final long filesize,
 		final String description, final List<String> dependencies, final List<String> links,
-		final List<String> authors)
+		final List<String> authors, final List<String> platforms)
 	{
 		if (filename == null || filename.trim().isEmpty() || filename.startsWith("/") || filename.contains("\\"))
 			throw new IllegalArgumentException("Update-site file name must be a relative path with '/' such as " +
@@ -55,6 +67,7 @@ public final class PluginRecord {
 		this.dependencies = Collections.unmodifiableList(new ArrayList<>(dependencies));
 		this.links = Collections.unmodifiableList(new ArrayList<>(links));
 		this.authors = Collections.unmodifiableList(new ArrayList<>(authors));
+		this.platforms = Collections.unmodifiableList(new ArrayList<>(platforms));
 	}
 
 	public String filename() {
@@ -90,6 +103,11 @@ public final class PluginRecord {
 
 	public List<String> authors() {
 		return authors;
+	}
+
+	/** The updater's platforms of the file (empty: all). */
+	public List<String> platforms() {
+		return platforms;
 	}
 
 	/** The name of the file on the update site: {@code <filename>-<timestamp>}, as the updater uploads it. */

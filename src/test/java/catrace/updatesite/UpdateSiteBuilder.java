@@ -9,7 +9,9 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 
@@ -25,8 +27,15 @@ import java.util.regex.Pattern;
  * <pre>
  * UpdateSiteBuilder --jar FILE --out DIR [--timestamp yyyyMMddHHmmss] [--not-before yyyyMMddHHmmss]
  *     [--filename jars/NAME.jar] [--dependency jars/X-1.0.jar]... [--description TEXT] [--author NAME]...
- *     [--link URL]...
+ *     [--link URL]... [--library FILE.jar]...
  * </pre>
+ *
+ * Each {@code --library} jar gets a record of its own beside the plugin's (the files the plugin's optional parts
+ * need, such as the HDF5 library of the NWB export): a JavaCPP platform jar ({@code NAME-VERSION-linux-x86_64.jar},
+ * {@code -windows-x86_64}, {@code -macosx-x86_64}, …) goes into the updater's platform folder
+ * ({@code jars/linux64/}, {@code jars/win64/}, {@code jars/macos64/}, …) with that {@code <platform>}, so Fiji
+ * installs it only on that platform; any other jar goes into {@code jars/}. A library's timestamp is its own
+ * newest entry time (or {@code --timestamp}).
  *
  * Defaults come from the jar itself ({@link JarMetadata}): file name {@code jars/<artifactId>-<version>.jar},
  * description, url (as link) and developers (as authors) from the embedded pom, dependencies from the pom's direct
@@ -43,6 +52,7 @@ public final class UpdateSiteBuilder {
 
 		String timestamp, notBefore, filename, description;
 		List<String> dependencies = new ArrayList<>(), authors = new ArrayList<>(), links = new ArrayList<>();
+		List<Path> libraries = new ArrayList<>();
 
 		/** Exact timestamp yyyyMMddHHmmss (overrides the jar time and notBefore). */
 		public Options timestamp(final String ts) {
@@ -82,6 +92,36 @@ public final class UpdateSiteBuilder {
 			links.add(url);
 			return this;
 		}
+
+		/** A library jar to publish beside the plugin (see the class comment for where it goes). */
+		public Options library(final Path jar) {
+			libraries.add(jar);
+			return this;
+		}
+	}
+
+	/** JavaCPP's platform names → the ImageJ updater's platform folders under jars/. */
+	static final Map<String, String> PLATFORMS = new LinkedHashMap<>();
+	static {
+		PLATFORMS.put("linux-x86_64", "linux64");
+		PLATFORMS.put("linux-arm64", "linux-arm64");
+		PLATFORMS.put("windows-x86_64", "win64");
+		PLATFORMS.put("windows-arm64", "win-arm64");
+		PLATFORMS.put("macosx-x86_64", "macos64");
+		PLATFORMS.put("macosx-arm64", "macos-arm64");
+	}
+
+	/** The updater's platform of a library jar from its name (…-linux-x86_64.jar → linux64), or null: all. */
+	static String platformOf(final String jarName) {
+		for (final Map.Entry<String, String> e : PLATFORMS.entrySet())
+			if (jarName.endsWith("-" + e.getKey() + ".jar")) return e.getValue();
+		return null;
+	}
+
+	/** Where the updater installs a library jar: jars/NAME, or jars/PLATFORM/NAME for a platform jar. */
+	static String installedName(final String jarName) {
+		final String platform = platformOf(jarName);
+		return "jars/" + (platform == null ? "" : platform + "/") + jarName;
 	}
 
 	public static void main(final String[] args) {
@@ -111,6 +151,7 @@ public final class UpdateSiteBuilder {
 					case "--dependency": o.dependency(v); break;
 					case "--author": o.author(v); break;
 					case "--link": o.link(v); break;
+					case "--library": o.library(Paths.get(v)); break;
 					default: throw new IllegalArgumentException("unknown option " + a);
 				}
 			}
@@ -129,6 +170,8 @@ public final class UpdateSiteBuilder {
 				"  filesize " + r.filesize() + " bytes");
 			for (final String d : r.dependencies())
 				out.println("  depends on " + d);
+			for (final Path lib : o.libraries)
+				out.println("  library " + installedName(lib.getFileName().toString()));
 			return 0;
 		}
 		catch (final IOException | IllegalArgumentException e) {
@@ -169,19 +212,44 @@ public final class UpdateSiteBuilder {
 		final PluginRecord record = new PluginRecord(filename, timestamp, UpdaterChecksum.ofJar(jar), Files.size(jar),
 			description, deps, links, authors);
 
-		final Path target = folder.resolve(record.uploadedName());
+		final List<PluginRecord> records = new ArrayList<>();
+		records.add(record);
+		copy(jar, folder, record);
+		for (final Path lib : options.libraries) {
+			final PluginRecord r = library(lib, options.timestamp);
+			copy(lib, folder, r);
+			records.add(r);
+		}
+		UpdateSiteIndex.write(records, folder.resolve("db.xml.gz"));
+		return record;
+	}
+
+	/** The record of a library jar: its place by platform, its own time (or the timestamp given), no dependencies. */
+	static PluginRecord library(final Path jar, final String timestamp) throws IOException {
+		if (!Files.isRegularFile(jar)) throw new IOException("Library jar not found: " + jar);
+		final String name = jar.getFileName().toString();
+		if (!name.endsWith(".jar")) throw new IllegalArgumentException("A library must be a .jar: " + name);
+		final String platform = platformOf(name);
+		return new PluginRecord(installedName(name), timestamp != null ? timestamp : JarMetadata.buildTimestamp(jar),
+			UpdaterChecksum.ofJar(jar), Files.size(jar), name.substring(0, name.length() - 4) + ": a library of " +
+				"CaTrace's NWB export" + (platform == null ? "" : " (native code for " + platform + ")"), Collections
+					.emptyList(), Collections.emptyList(), Collections.emptyList(), platform == null ? Collections
+						.emptyList() : Collections.singletonList(platform));
+	}
+
+	/** Copies the file to {@code <folder>/<filename>-<timestamp>} and removes older copies of it there. */
+	private static void copy(final Path file, final Path folder, final PluginRecord r) throws IOException {
+		final Path target = folder.resolve(r.uploadedName());
 		Files.createDirectories(target.getParent());
-		removeOlderCopies(target.getParent(), filename.substring(filename.lastIndexOf('/') + 1), target);
+		removeOlderCopies(target.getParent(), r.filename().substring(r.filename().lastIndexOf('/') + 1), target);
 		final Path tmp = Files.createTempFile(target.getParent(), ".upload", ".tmp");
 		try {
-			Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
 			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		finally {
 			Files.deleteIfExists(tmp);
 		}
-		UpdateSiteIndex.write(Collections.singletonList(record), folder.resolve("db.xml.gz"));
-		return record;
 	}
 
 	/** Deletes {@code <baseName>-<14 digits>} files other than keep: the index only lists the newest copy. */
@@ -205,6 +273,6 @@ public final class UpdateSiteBuilder {
 	private static void usage(final PrintStream s) {
 		s.println("usage: UpdateSiteBuilder --jar FILE --out DIR [--timestamp yyyyMMddHHmmss] " +
 			"[--not-before yyyyMMddHHmmss] [--filename jars/NAME.jar] [--dependency jars/X-1.0.jar]... " +
-			"[--description TEXT] [--author NAME]... [--link URL]...");
+			"[--description TEXT] [--author NAME]... [--link URL]... [--library FILE.jar]...");
 	}
 }

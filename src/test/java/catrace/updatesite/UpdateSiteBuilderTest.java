@@ -188,22 +188,100 @@ public class UpdateSiteBuilderTest {
 			.canExecute());
 		final Path jar = mavenLikeJar("demo.jar");
 		final Path site = tmp.getRoot().toPath().resolve("site");
+		final Path libs = libraries();
 		// 1700000000 s after 1970-01-01 UTC = 2023-11-14 22:13:20 UTC
-		int rc = runScript(script, "--jar", jar.toString(), site.toString());
+		int rc = runScript(script, "--jar", jar.toString(), "--no-libraries", site.toString());
 		assertEquals(scriptOutput, 0, rc);
 		final Path copy = site.resolve("jars/demo-1.2.3.jar-20231114221320");
 		assertTrue(list(site.resolve("jars")).toString(), Files.isRegularFile(copy));
-		final byte[] first = Files.readAllBytes(site.resolve("db.xml.gz"));
 		assertEquals(TestJars.referenceDigest(jar), only(onlyPlugin(site.resolve("db.xml.gz")), "version")
 			.getAttribute("checksum"));
-		rc = runScript(script, "--jar", jar.toString(), site.toString());
+		rc = runScript(script, "--jar", jar.toString(), "--libraries", libs.toString(), site.toString());
+		assertEquals(scriptOutput, 0, rc);
+		assertEquals(5, plugins(site.resolve("db.xml.gz")).size());
+		assertTrue(Files.isRegularFile(site.resolve("jars/linux64/hdf5-1.14.3-1.5.10-linux-x86_64.jar-20231114221320")));
+		final byte[] first = Files.readAllBytes(site.resolve("db.xml.gz"));
+		rc = runScript(script, "--jar", jar.toString(), "--libraries", libs.toString(), site.toString());
 		assertEquals(scriptOutput, 0, rc);
 		assertArrayEquals(first, Files.readAllBytes(site.resolve("db.xml.gz")));
 		assertArrayEquals(Files.readAllBytes(jar), Files.readAllBytes(copy));
 
-		rc = runScript(script, "--jar", tmp.getRoot().toPath().resolve("missing.jar").toString(), site.toString());
+		rc = runScript(script, "--jar", tmp.getRoot().toPath().resolve("missing.jar").toString(), "--no-libraries", site
+			.toString());
 		assertNotEquals(0, rc);
 		assertTrue(scriptOutput, scriptOutput.contains("jar not found") && scriptOutput.contains("missing.jar"));
+	}
+
+	/**
+	 * The NWB export's libraries: every jar gets its own record; JavaCPP's platform jars go into the updater's platform
+	 * folders with a {@code <platform>}, so Fiji installs each platform's native code only there; the plugin's own
+	 * record does not name them (they are optional).
+	 */
+	@Test
+	public void librariesGoIntoTheirPlatformFolders() throws Exception {
+		final Path jar = mavenLikeJar("demo-1.2.3.jar");
+		final Path libs = libraries();
+		final Path site = tmp.getRoot().toPath().resolve("site");
+		final UpdateSiteBuilder.Options o = new UpdateSiteBuilder.Options();
+		for (final String n : list(libs))
+			o.library(libs.resolve(n));
+		UpdateSiteBuilder.build(jar, site, o);
+		final List<Element> plugins = plugins(site.resolve("db.xml.gz"));
+		final Map<String, Element> byName = new LinkedHashMap<>();
+		for (final Element p : plugins)
+			byName.put(p.getAttribute("filename"), p);
+		final List<String> names = new ArrayList<>(byName.keySet());
+		names.sort(null);
+		assertEquals(Arrays.asList("jars/demo-1.2.3.jar", "jars/hdf5-1.14.3-1.5.10.jar",
+			"jars/linux64/hdf5-1.14.3-1.5.10-linux-x86_64.jar", "jars/macos64/javacpp-1.5.10-macosx-x86_64.jar",
+			"jars/win64/javacpp-1.5.10-windows-x86_64.jar"), names);
+		assertEquals("the plugin first", "jars/demo-1.2.3.jar", plugins.get(0).getAttribute("filename"));
+		assertEquals(Arrays.asList(), texts(byName.get("jars/hdf5-1.14.3-1.5.10.jar"), "platform"));
+		assertEquals(Arrays.asList("linux64"), texts(byName.get("jars/linux64/hdf5-1.14.3-1.5.10-linux-x86_64.jar"),
+			"platform"));
+		assertEquals(Arrays.asList("win64"), texts(byName.get("jars/win64/javacpp-1.5.10-windows-x86_64.jar"),
+			"platform"));
+		assertEquals(Arrays.asList("macos64"), texts(byName.get("jars/macos64/javacpp-1.5.10-macosx-x86_64.jar"),
+			"platform"));
+		for (final String n : list(libs)) {
+			final String installed = UpdateSiteBuilder.installedName(n);
+			final Element v = only(byName.get(installed), "version");
+			// the library's own build time, not the plugin's
+			assertEquals("20240126163800", v.getAttribute("timestamp"));
+			assertEquals(TestJars.referenceDigest(libs.resolve(n)), v.getAttribute("checksum"));
+			assertEquals(Long.toString(Files.size(libs.resolve(n))), v.getAttribute("filesize"));
+			assertArrayEquals(Files.readAllBytes(libs.resolve(n)), Files.readAllBytes(site.resolve(installed +
+				"-20240126163800")));
+			assertEquals(0, v.getElementsByTagName("dependency").getLength());
+		}
+		assertEquals(Arrays.asList("jars/ij-1.54g.jar", "jars/scijava-common-2.99.0.jar",
+			"jars/commons-math3-3.6.1.jar"), attributes(only(byName.get("jars/demo-1.2.3.jar"), "version"), "dependency",
+				"filename"));
+		assertEquals(null, UpdateSiteBuilder.platformOf("javacpp-1.5.10.jar"));
+		assertEquals("macos-arm64", UpdateSiteBuilder.platformOf("x-1-macosx-arm64.jar"));
+	}
+
+	/**
+	 * The pom's nwb-all-platforms profile (what build.sh publishes) names the native jars of exactly the platforms
+	 * org.bytedeco:hdf5 1.14.3-1.5.10 exists for, HDF5's and JavaCPP's alike, and each has an updater folder.
+	 */
+	@Test
+	public void thePomPublishesTheNativeLibraryOfEveryPlatformThatHasOne() throws Exception {
+		final String pom = new String(Files.readAllBytes(Paths.get(System.getProperty("user.dir"), "pom.xml")),
+			java.nio.charset.StandardCharsets.UTF_8);
+		final int at = pom.indexOf("<id>nwb-all-platforms</id>");
+		assertTrue("profile nwb-all-platforms in pom.xml", at > 0);
+		final String profile = pom.substring(at, pom.indexOf("</profile>", at));
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>(\\w+)</artifactId>\\s*" +
+			"<version>[^<]*</version>\\s*<classifier>([\\w-]+)</classifier>").matcher(profile);
+		final List<String> found = new ArrayList<>();
+		while (m.find()) {
+			found.add(m.group(1) + ":" + m.group(2));
+			assertTrue(m.group(2), UpdateSiteBuilder.PLATFORMS.containsKey(m.group(2)));
+		}
+		found.sort(null);
+		assertEquals(Arrays.asList("hdf5:linux-x86_64", "hdf5:macosx-x86_64", "hdf5:windows-x86_64",
+			"javacpp:linux-x86_64", "javacpp:macosx-x86_64", "javacpp:windows-x86_64"), found);
 	}
 
 	@Test
@@ -221,6 +299,26 @@ public class UpdateSiteBuilderTest {
 	}
 
 	// --- helpers
+
+	/** Jars named as Maven copies the NWB libraries (entries dated as the real ones: 2024-01-26 16:38). */
+	private Path libraries() throws IOException {
+		final Path dir = tmp.getRoot().toPath().resolve("libraries");
+		Files.createDirectories(dir);
+		for (final String n : new String[] { "hdf5-1.14.3-1.5.10.jar", "hdf5-1.14.3-1.5.10-linux-x86_64.jar",
+			"javacpp-1.5.10-windows-x86_64.jar", "javacpp-1.5.10-macosx-x86_64.jar" })
+		{
+			final Map<String, byte[]> e = new LinkedHashMap<>();
+			e.put("org/bytedeco/" + n + ".txt", utf8(n));
+			TestJars.write(dir.resolve(n), null, e, LocalDateTime.of(2024, 1, 26, 16, 38, 0));
+		}
+		return dir;
+	}
+
+	/** Every plugin record of a db.xml.gz, parsed against its DTD. */
+	private static List<Element> plugins(final Path dbXmlGz) throws Exception {
+		final Element first = onlyOrFirstPlugin(dbXmlGz);
+		return children((Element) first.getParentNode(), "plugin");
+	}
 
 	/** Output (stdout and stderr) of the last runScript call. */
 	private String scriptOutput = "";
@@ -266,6 +364,12 @@ public class UpdateSiteBuilderTest {
 
 	/** Parses db.xml.gz validating against its inline DTD (any violation fails) and returns its one plugin. */
 	private static Element onlyPlugin(final Path dbXmlGz) throws Exception {
+		final Element first = onlyOrFirstPlugin(dbXmlGz);
+		assertEquals("plugins", 1, children((Element) first.getParentNode(), "plugin").size());
+		return first;
+	}
+
+	private static Element onlyOrFirstPlugin(final Path dbXmlGz) throws Exception {
 		final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
 		f.setValidating(true);
 		final DocumentBuilder b = f.newDocumentBuilder();
@@ -293,7 +397,7 @@ public class UpdateSiteBuilderTest {
 		assertEquals("pluginRecords", doc.getDoctype().getName());
 		final Element root = doc.getDocumentElement();
 		assertEquals("pluginRecords", root.getTagName());
-		return only(root, "plugin");
+		return children(root, "plugin").get(0);
 	}
 
 	private static Element only(final Element parent, final String tag) {

@@ -14,9 +14,9 @@ import java.util.zip.GZIPOutputStream;
  * The index of an ImageJ update site, {@code db.xml.gz}: gzip-compressed XML with root {@code <pluginRecords>} and
  * the inline DTD that the updater's {@code XMLFileWriter} (imagej/imagej-updater,
  * {@code src/main/java/net/imagej/updater/XMLFileWriter.java}) writes for the remote (update-site) flavour: no
- * {@code <update-site>} elements, one {@code <plugin filename=…>} per file with its {@code <version checksum
- * timestamp filesize>} holding {@code <description>}, {@code <dependency filename>}, {@code <link>},
- * {@code <author>} in that order. Dependencies are written without a {@code timestamp} attribute (declared
+ * {@code <update-site>} elements, one {@code <plugin filename=…>} per file with its {@code <platform>}s (for a file
+ * of one platform only) and its {@code <version checksum timestamp filesize>} holding {@code <description>},
+ * {@code <dependency filename>}, {@code <link>}, {@code <author>} in that order. Dependencies are written without a {@code timestamp} attribute (declared
  * {@code #IMPLIED} in the DTD; the updater's XMLFileReader reads a missing one as 0) because the timestamp of the
  * dependency on the user's installation is unknown here. Output is deterministic: same records, same bytes
  * (the gzip header carries no time).
@@ -63,6 +63,8 @@ public final class UpdateSiteIndex {
 		sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").append(DTD).append("<pluginRecords>\n");
 		for (final PluginRecord r : records) {
 			sb.append("    <plugin filename=\"").append(escape(r.filename())).append("\">\n");
+			for (final String platform : r.platforms())
+				sb.append("        <platform>").append(escape(platform)).append("</platform>\n");
 			sb.append("        <version checksum=\"").append(r.checksum()).append("\" timestamp=\"").append(r
 				.timestamp()).append("\" filesize=\"").append(r.filesize()).append("\">\n");
 			if (r.description() != null) element(sb, "description", r.description());
