@@ -29,6 +29,7 @@ import catrace.registration.RegistrationSettings;
 import catrace.pipeline.Pipeline;
 import catrace.pipeline.RecordingResult;
 import catrace.pipeline.TraceFileResult;
+import catrace.synth.DriftingLine;
 import catrace.synth.MovingField;
 import catrace.synth.ToneExperiment;
 import catrace.synth.TraceSimulator;
@@ -72,6 +73,13 @@ final class FigureInputs {
 			b.addTrial("moving_field_" + (k + 1), m.recording.trial(0), 20.0 * k);
 		return TraceAnalysis.analyze(b.build(), m.rois, null, TraceAnalysis.Settings.defaults().withRegistration(
 			RegistrationSettings.of(method)), QUIET);
+	}
+
+	/** A line scan drifting along its line by up to ±3 px (synth.DriftingLine: 160 px, 20 s at 250 Hz), corrected. */
+	static TraceResult drifting() {
+		final DriftingLine.Result d = DriftingLine.generate(160, 20, 250, 3, 60, 7);
+		return TraceAnalysis.analyze(d.recording, d.bands, null, TraceAnalysis.Settings.defaults().withRegistration(
+			RegistrationSettings.of(RegistrationMethod.RIGID)), QUIET);
 	}
 
 	/**
