@@ -1,7 +1,7 @@
 package catrace.display;
 
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
+import java.util.stream.DoubleStream;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -36,15 +36,31 @@ public final class MeanImage {
 				}
 			}
 		}
-		final double[] sorted = sum.clone();
-		Arrays.sort(sorted);
-		final double lo = sorted[(int) (0.01 * (sorted.length - 1))], hi = sorted[(int) (0.995 * (sorted.length - 1))];
-		final int rows = h > 1 ? h : Math.max(8, Math.round(w / 6f));
+		final double[] c = contrast(sum);
+		return grey(sum, w, h, h > 1 ? h : Math.max(8, Math.round(w / 6f)), c[0], c[1]);
+	}
+
+	/** {1st, 99.5th percentile} of the finite values: the grey scale of the pictures of a field. */
+	static double[] contrast(final double[] values) {
+		final double[] sorted = DoubleStream.of(values).filter(Double::isFinite).sorted().toArray();
+		if (sorted.length == 0) return new double[] { 0, 0 };
+		return new double[] { sorted[(int) (0.01 * (sorted.length - 1))], sorted[(int) (0.995 * (sorted.length -
+			1))] };
+	}
+
+	/**
+	 * A grey picture of a field of {@code w} x {@code h} values (row after row) on the scale lo (black) to hi (white),
+	 * {@code rows} rows high (a single line repeated for a line scan's profile); NaN is black.
+	 */
+	static BufferedImage grey(final double[] values, final int w, final int h, final int rows, final double lo,
+		final double hi)
+	{
 		final BufferedImage out = new BufferedImage(w, rows, BufferedImage.TYPE_INT_RGB);
 		for (int y = 0; y < rows; y++)
 			for (int x = 0; x < w; x++) {
-				final double v = sum[(h > 1 ? y : 0) * w + x];
-				final int g = hi > lo ? (int) Math.round(255 * Math.max(0, Math.min(1, (v - lo) / (hi - lo)))) : 128;
+				final double v = values[(h > 1 ? y : 0) * w + x];
+				final int g = Double.isNaN(v) ? 0 : hi > lo ? (int) Math.round(255 * Math.max(0, Math.min(1, (v - lo) /
+					(hi - lo)))) : 128;
 				out.setRGB(x, y, g << 16 | g << 8 | g);
 			}
 		return out;

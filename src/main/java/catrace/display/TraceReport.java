@@ -15,7 +15,8 @@ public final class TraceReport {
 			.table(s + "_F0.csv", TraceTables.f0(r)) //
 			.table(s + "_rois.csv", TraceTables.summary(r)) //
 			.figure(s + "_dff_pct.png", TracePlots.stacked(r));
-		if (r.motion() != null) out.table(s + "_shifts.csv", TraceTables.shifts(r));
+		if (r.motion() != null) out.table(s + "_shifts.csv", TraceTables.shifts(r)).figure(s + "_registration.png",
+			RegistrationPlots.draw(r.recording(), r.motion()));
 		return out;
 	}
 }

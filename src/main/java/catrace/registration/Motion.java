@@ -65,6 +65,14 @@ public final class Motion {
 		public double blockDy(final int t, final int b) {
 			return blockDy == null ? 0 : blockDy[t][b];
 		}
+
+		/** Largest |residual shift| of any block along either axis on frame t (piecewise), px; 0 for rigid. */
+		public double largestBlockShift(final int t) {
+			double m = 0;
+			if (blockDx != null) for (int b = 0; b < blockDx[t].length; b++)
+				m = Math.max(m, Math.max(Math.abs(blockDx[t][b]), Math.abs(blockDy[t][b])));
+			return m;
+		}
 	}
 
 	private final RegistrationSettings settings;

@@ -51,6 +51,8 @@ public class RegisterCalciumRecordingTest {
 		assertTrue(Double.isNaN(reg.getStack().getProcessor(1).getf(0, 0)) || Double.isNaN(reg.getStack()
 			.getProcessor(1).getf(reg.getWidth() - 1, 0))); // frame 1 moved by 7 px: a NaN border
 		assertTrue(Files.exists(out.resolve("sima_example_shifts.csv")));
+		assertTrue(Files.exists(out.resolve("sima_example_registration.png")));
+		assertTrue(Files.exists(out.resolve("sima_example_registration.svg")));
 		assertTrue(new File(out.toFile(), "sima_example_registered.tif").length() > 20 * 256 * 128 * 4);
 	}
 }

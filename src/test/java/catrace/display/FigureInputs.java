@@ -23,12 +23,18 @@ import catrace.model.DffTrial;
 import catrace.model.GroundTruthRecording;
 import catrace.model.ProgressListener;
 import catrace.model.Recording;
+import catrace.model.Timing;
+import catrace.registration.RegistrationMethod;
+import catrace.registration.RegistrationSettings;
 import catrace.pipeline.Pipeline;
 import catrace.pipeline.RecordingResult;
 import catrace.pipeline.TraceFileResult;
+import catrace.synth.DriftingLine;
+import catrace.synth.MovingField;
 import catrace.synth.ToneExperiment;
 import catrace.synth.TraceSimulator;
 import catrace.trace.TraceAnalysis;
+import catrace.trace.TraceResult;
 
 /** Fixed inputs for the figure tests: the bundled synthetic line scan, simulated traces and a tone experiment. */
 final class FigureInputs {
@@ -52,6 +58,28 @@ final class FigureInputs {
 		final Recording rec = RecordingReader.open(TEST_IMAGES.resolve("synthetic_frames.tif"), ReadOptions.defaults());
 		return Pipeline.run(rec, RoiSources.choose(rec, "", TEST_IMAGES.resolve("synthetic_frames_RoiSet.zip"), null),
 			TraceAnalysis.Settings.defaults(), DetectionSettings.paper(), QUIET);
+	}
+
+	/**
+	 * A moving field (synth.MovingField: 96 x 96 px with 10 cells, 150 frames at 10 Hz, rigid shifts up to ±4 px) as
+	 * {@code trials} trials of the same stack, 20 s apart on the clock, extracted with the given registration.
+	 */
+	static TraceResult moving(final RegistrationMethod method, final int trials) {
+		final MovingField.Result m = MovingField.generate(96, 96, 150, 10, 4, method == RegistrationMethod.PIECEWISE
+			? 2 : 0, 17.5, 11);
+		final Recording.Builder b = Recording.builder("moving_field", Recording.Kind.FRAME_STACK).timing(Timing.of(10,
+			"synthetic"));
+		for (int k = 0; k < trials; k++)
+			b.addTrial("moving_field_" + (k + 1), m.recording.trial(0), 20.0 * k);
+		return TraceAnalysis.analyze(b.build(), m.rois, null, TraceAnalysis.Settings.defaults().withRegistration(
+			RegistrationSettings.of(method)), QUIET);
+	}
+
+	/** A line scan drifting along its line by up to ±3 px (synth.DriftingLine: 160 px, 20 s at 250 Hz), corrected. */
+	static TraceResult drifting() {
+		final DriftingLine.Result d = DriftingLine.generate(160, 20, 250, 3, 60, 7);
+		return TraceAnalysis.analyze(d.recording, d.bands, null, TraceAnalysis.Settings.defaults().withRegistration(
+			RegistrationSettings.of(RegistrationMethod.RIGID)), QUIET);
 	}
 
 	/**

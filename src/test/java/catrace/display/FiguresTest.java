@@ -28,12 +28,13 @@ import org.xml.sax.InputSource;
 import catrace.analysis.StimulusAnalysis;
 import catrace.pipeline.RecordingResult;
 import catrace.pipeline.TraceFileResult;
+import catrace.registration.RegistrationMethod;
 
 /**
  * Every figure type rendered from fixed inputs and checked as a picture ({@link FigureChecks}): the stacked ΔF/F of
  * the bundled line scan and of a long two-trial table with gaps, the transient cards and the clouds of both, the
- * stimulus figures of the tone experiment, and F1 against noise. The PNGs are also left in target/test-figures for a
- * look.
+ * stimulus figures of the tone experiment, F1 against noise, and the registration figure of a moving field (rigid,
+ * rigid over two trials, piecewise) and of a drifting line scan. The PNGs are also left in target/test-figures for a look.
  */
 public class FiguresTest {
 
@@ -54,6 +55,10 @@ public class FiguresTest {
 		final StimulusAnalysis tones = FigureInputs.tones();
 		collect("tones", StimulusReport.of("tones", tones));
 		FIGURES.put("gaps_dff_pct.png", StackedTracesTest.withGaps());
+		collect("rigid", TraceReport.of(FigureInputs.moving(RegistrationMethod.RIGID, 1)));
+		collect("trials", TraceReport.of(FigureInputs.moving(RegistrationMethod.RIGID, 2)));
+		collect("piecewise", TraceReport.of(FigureInputs.moving(RegistrationMethod.PIECEWISE, 1)));
+		collect("drift", TraceReport.of(FigureInputs.drifting()));
 		collect("spatial", SpatialReport.of("field", FigureInputs.spatial(false), "azimuth_deg"));
 		collect("weak", SpatialReport.of("weak", FigureInputs.spatial(true), "azimuth_deg"));
 		collect("scores", ScoringReport.of(FigureInputs.scores(new double[] { 0, 2, 4 }), new double[] { 0, 2, 4 },
@@ -76,7 +81,10 @@ public class FiguresTest {
 			"long_sim_transients.png", "long_sim_cloud_cell1.png", "dark_sim_transients.png", "dark_sim_cloud_cell1.png", "cycles_sim_transients.png", "cycles_sim_cloud_cell1.png",
 			"tones_tones_fra_montage.png", "tones_tones_raster.png",
 			"tones_tones_corr_vs_distance.png", "tones_tones_noise_vs_signal.png", "tones_tones_population.png",
-			"scores_f1_vs_noise_level.png", "gaps_dff_pct.png", "spatial_field_BBN_spatial_fields.png",
+			"scores_f1_vs_noise_level.png", "gaps_dff_pct.png", "rigid_moving_field_registration.png",
+			"trials_moving_field_registration.png", "piecewise_moving_field_registration.png",
+			"drift_drifting_line_registration.png",
+			"spatial_field_BBN_spatial_fields.png",
 			"spatial_field_HPN_spatial_distributions.png", "spatial_field_BBN_population_decoders.png",
 			"spatial_field_HPN_confusion.png", "weak_weak_BBN_spatial_fields.png", "weak_weak_HPN_population_decoders.png",
 			"weak_weak_BBN_confusion.png"))
