@@ -134,7 +134,9 @@ public final class TracePlots {
 		final double plotW = PlotStyle.WIDTH - left - right;
 		final TitleBlock head = new TitleBlock(title, notes, PlotStyle.WIDTH - 2 * PlotStyle.EDGE);
 		final List<double[]> windows = time.windows();
-		final double laneH = Math.max(36, Math.min(220, 640.0 / n));
+		// a lane holds its name and its ν note on two lines: never less, or the note runs into the next name
+		final double minLane = PlotStyle.lineHeight(nameFont) + PlotStyle.lineHeight(noteFont) + 6;
+		final double laneH = Math.max(Math.max(36, minLane), Math.min(220, 640.0 / n));
 		final Font panelFont = PlotStyle.font(PlotStyle.LABEL_SIZE, true);
 		// vertical extent (data) and pixel height of each panel
 		final double[][] extent = new double[windows.size()][];
@@ -142,7 +144,8 @@ public final class TracePlots {
 		for (int w = 0; w < windows.size(); w++) {
 			extent[w] = extent(lanes, time, windows.get(w), spacing);
 			final double perUnit = (w == 0 && windows.size() > 1 ? 0.6 : 1) * laneH / spacing;
-			heights[w] = Math.min(1400, Math.max(120, (extent[w][1] - extent[w][0]) * perUnit));
+			heights[w] = Math.min(Math.max(1400, 1.1 * n * minLane), Math.max(120, (extent[w][1] - extent[w][0]) *
+				perUnit));
 		}
 		final double panelHead = windows.size() > 1 ? PlotStyle.lineHeight(panelFont) + 6 : 0;
 		double total = PlotStyle.EDGE + head.height();

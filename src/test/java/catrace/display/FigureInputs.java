@@ -75,6 +75,12 @@ final class FigureInputs {
 			RegistrationSettings.of(method)), QUIET);
 	}
 
+	/** 40 cells of a still 192 x 192 px field (synth.MovingField without motion), 60 frames at 10 Hz. */
+	static TraceResult manyRois() {
+		final MovingField.Result m = MovingField.generate(192, 192, 60, 10, 0, 0, 17.5, 13);
+		return TraceAnalysis.analyze(m.recording, m.rois, null, TraceAnalysis.Settings.defaults(), QUIET);
+	}
+
 	/** A line scan drifting along its line by up to ±3 px (synth.DriftingLine: 160 px, 20 s at 250 Hz), corrected. */
 	static TraceResult drifting() {
 		final DriftingLine.Result d = DriftingLine.generate(160, 20, 250, 3, 60, 7);

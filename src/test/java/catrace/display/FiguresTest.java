@@ -58,6 +58,8 @@ public class FiguresTest {
 		collect("rigid", TraceReport.of(FigureInputs.moving(RegistrationMethod.RIGID, 1)));
 		collect("trials", TraceReport.of(FigureInputs.moving(RegistrationMethod.RIGID, 2)));
 		collect("piecewise", TraceReport.of(FigureInputs.moving(RegistrationMethod.PIECEWISE, 1)));
+		// 40 lanes: each lane's ν note must not run into the next lane's name
+		FIGURES.put("many_dff_pct.png", TracePlots.stacked(FigureInputs.manyRois()));
 		collect("drift", TraceReport.of(FigureInputs.drifting()));
 		collect("spatial", SpatialReport.of("field", FigureInputs.spatial(false), "azimuth_deg"));
 		collect("weak", SpatialReport.of("weak", FigureInputs.spatial(true), "azimuth_deg"));
