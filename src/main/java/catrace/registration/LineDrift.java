@@ -166,18 +166,9 @@ public final class LineDrift {
 		return new double[] { best - maxShift + f, c[best] };
 	}
 
-	/** out(x) = in(x − s), linear between pixels, NaN outside. */
+	/** out(x) = in(x − s), linear between pixels, NaN outside: {@link Shifts#translate} on a one-row image. */
 	static double[] move(final double[] in, final double s) {
-		final int w = in.length;
-		final double[] out = new double[w];
-		for (int x = 0; x < w; x++) {
-			final double src = x - s;
-			final int x0 = (int) Math.floor(src);
-			final double f = src - x0;
-			if (x0 < 0 || x0 > w - 1 || f > 0 && x0 + 1 > w - 1) out[x] = Double.NaN;
-			else out[x] = f > 0 ? (1 - f) * in[x0] + f * in[x0 + 1] : in[x0];
-		}
-		return out;
+		return Shifts.translate(in, in.length, 1, s, 0);
 	}
 
 	/**

@@ -42,7 +42,7 @@ public final class Shifts {
 	}
 
 	/** Bilinear value at (x0 + fx, y0 + fy); NaN outside (a point exactly on the last row or column is inside). */
-	static double bilinear(final double[] in, final int w, final int h, final int x0, final int y0, final double fx,
+	public static double bilinear(final double[] in, final int w, final int h, final int x0, final int y0, final double fx,
 		final double fy)
 	{
 		if (x0 < 0 || y0 < 0 || x0 > w - 1 || y0 > h - 1) return Double.NaN;

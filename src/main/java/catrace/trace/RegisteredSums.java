@@ -3,6 +3,7 @@ package catrace.trace;
 import java.util.List;
 
 import catrace.registration.MotionEstimator;
+import catrace.registration.Shifts;
 import catrace.roi.PixelMask;
 
 /**
@@ -37,7 +38,9 @@ final class RegisteredSums implements MotionEstimator.FrameSink {
 			for (final int i : idx) {
 				final int x = i % w, y = i / w;
 				shift.at(x, y, s);
-				final double v = sample(plane, x + s[0], y + s[1]);
+				final double sx = x + s[0], sy = y + s[1];
+				final int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
+				final double v = Shifts.bilinear(plane, w, h, x0, y0, sx - x0, sy - y0);
 				if (Double.isNaN(v)) continue;
 				sum += v;
 				n++;
@@ -46,13 +49,4 @@ final class RegisteredSums implements MotionEstimator.FrameSink {
 		}
 	}
 
-	/** Bilinear value at (x, y); NaN outside the frame. */
-	private double sample(final double[] plane, final double x, final double y) {
-		if (x < 0 || y < 0 || x > w - 1 || y > h - 1) return Double.NaN;
-		final int x0 = Math.min((int) x, w - 2 < 0 ? 0 : w - 2), y0 = Math.min((int) y, h - 2 < 0 ? 0 : h - 2);
-		final double fx = x - x0, fy = y - y0;
-		final int x1 = Math.min(x0 + 1, w - 1), y1 = Math.min(y0 + 1, h - 1);
-		final double a = plane[y0 * w + x0], b = plane[y0 * w + x1], c = plane[y1 * w + x0], d = plane[y1 * w + x1];
-		return (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * c + fx * d);
-	}
 }
