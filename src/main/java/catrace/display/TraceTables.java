@@ -56,7 +56,7 @@ public final class TraceTables {
 		final Table t = new Table(rec.name() + " registration shifts");
 		t.comment("CaTrace: " + rec.describe());
 		t.comment("source: " + rec.sourcePath());
-		t.comment(m.settings().describe());
+		t.comment(m.settings().describe(m.linesPerBlock() > 0));
 		return shifts(t, rec, m);
 	}
 
@@ -176,6 +176,7 @@ public final class TraceTables {
 			" ms per " + (r.recording().isLineScan() ? "line" : "frame") + " (" + r.recording().timing().source() +
 			")");
 		t.comment(r.settings().describe());
+		if (r.motion() != null) t.comment(r.motion().settings().describe(r.motion().linesPerBlock() > 0));
 		t.comment("offset: " + Formats.number(r.offset()) + " raw units subtracted from every pixel mean (" + r
 			.offsetSource() + ")");
 		t.comment("dark periods (detector at its dark level; F0 and dF/F are NaN there, left out of detection): " +

@@ -69,9 +69,18 @@ public final class RegistrationSettings {
 		return blockSizePx;
 	}
 
+	/** For a frame stack. */
 	public String describe() {
+		return describe(false);
+	}
+
+	/** For a frame stack, or for a line scan (drift along the line, measured on block profiles). */
+	public String describe(final boolean lineScan) {
 		if (!enabled()) return "no registration";
-		return String.format(Locale.ROOT, "%s registration (phase correlation against a template of %d frames, " +
+		if (lineScan) return String.format(Locale.ROOT, "line drift correction (the mean profile of every %.0f s of " +
+			"lines registered to the line's profile by cross-correlation, %d rounds; shifts up to %.0f %% of the line)",
+			LineDrift.BLOCK_S, TEMPLATE_ROUNDS, 100 * maxShiftFraction);
+		return String.format(Locale.ROOT, "%s registration (phase correlation against a template of up to %d frames, " +
 			"%d rounds; shifts up to %.0f %% of the smaller side%s)", method.label(), TEMPLATE_FRAMES, TEMPLATE_ROUNDS,
 			100 * maxShiftFraction, method == RegistrationMethod.PIECEWISE ? "; blocks of " + blockSizePx + " px" : "");
 	}

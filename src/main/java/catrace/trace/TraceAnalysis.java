@@ -96,8 +96,7 @@ public final class TraceAnalysis {
 
 		public String describe() {
 			return "F0: " + baseline.describe() + "; neuropil factor r = " + Formats.number(neuropilFactor) +
-				"; dark periods " + (darkPeriods ? "excluded" : "kept") + (registration.enabled() ? "; " + registration
-					.describe() : "");
+				"; dark periods " + (darkPeriods ? "excluded" : "kept");
 		}
 	}
 
