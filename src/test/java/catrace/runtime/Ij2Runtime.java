@@ -103,13 +103,27 @@ final class Ij2Runtime {
 	Run run(final String what, final Path cwd, final Map<String, String> env, final List<String> extraCp,
 		final int timeoutS, final String... args) throws IOException, InterruptedException
 	{
-		// the runtime itself now and then fails to start under heavy load (the legacy layer's IJ1 instance, before
-		// any CaTrace code runs): start it once more then, and say so; a failure of CaTrace is never retried
+		// Two failures of the runtime itself are started once more, and said so; a failure of CaTrace is never retried:
+		// - under heavy load the legacy layer's IJ1 instance now and then fails to start, before any CaTrace code runs;
+		// - SciJava's cache of annotated fields (ClassUtils, a plain HashMap written by whichever thread first looks at
+		//   a class) can be corrupted when the start-up threads and the module's thread fill it at once
+		//   (scijava-common issue 148): a field listed twice, and from then on every event SciJava publishes fails
+		//   with "Context already injected: org.scijava.AbstractContextual#context" (seen once in CI, the module's
+		//   pre-processing event failing before the command ran).
 		for (int attempt = 1;; attempt++) {
 			final Run r = runOnce(what, cwd, env, extraCp, timeoutS, args);
-			if (attempt >= 3 || !r.output.contains("Failed to instantiate IJ1")) return r;
-			System.err.println("runtime: " + what + ": the runtime did not start (Failed to instantiate IJ1); again");
+			final String upstream = upstreamFailure(r.output);
+			if (attempt >= 3 || upstream == null) return r;
+			System.err.println("runtime: " + what + ": " + upstream + "; again");
 		}
+	}
+
+	/** The runtime's own failure in this output (not CaTrace's), or null. */
+	static String upstreamFailure(final String output) {
+		if (output.contains("Failed to instantiate IJ1")) return "the runtime did not start (Failed to instantiate IJ1)";
+		if (output.contains("Context already injected: org.scijava.AbstractContextual#context")) return
+			"SciJava's annotation cache was corrupted by two threads (scijava-common issue 148)";
+		return null;
 	}
 
 	private Run runOnce(final String what, final Path cwd, final Map<String, String> env, final List<String> extraCp,
