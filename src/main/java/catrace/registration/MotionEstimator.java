@@ -62,44 +62,51 @@ public final class MotionEstimator {
 			"to register (at least 16 x 16)");
 		final double maxShift = settings.maxShiftPx(w, h);
 		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-		final double[][] template = template(trials, w, h, maxShift, p);
+		final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		final ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			return register(trials, settings, sink, p, w, h, maxShift, pool, threads);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static Motion register(final List<RandomAccessibleInterval<? extends RealType<?>>> trials,
+		final RegistrationSettings settings, final FrameSink sink, final ProgressListener p, final int w, final int h,
+		final double maxShift, final ExecutorService pool, final int threads)
+	{
+		final double[][] template = template(trials, w, h, maxShift, p, pool, threads);
 		final BlockGrid grid = settings.method() == RegistrationMethod.PIECEWISE ? new BlockGrid(w, h, settings
 			.blockSizePx()) : null;
 		final List<Motion.Trial> out = new ArrayList<>();
 		long total = 0, done = 0;
 		for (final RandomAccessibleInterval<? extends RealType<?>> t : trials)
 			total += t.dimension(2);
-		final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 		final ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(template[1], w, h, grid,
 			maxShift));
-		final ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			for (int k = 0; k < trials.size(); k++) {
-				final RandomAccessibleInterval<? extends RealType<?>> img = trials.get(k);
-				if (img.dimension(0) != w || img.dimension(1) != h) throw new IllegalArgumentException("trial " + (k +
-					1) + " has " + img.dimension(0) + " x " + img.dimension(1) + " px frames, trial 1 " + w + " x " + h);
-				final int n = (int) img.dimension(2);
-				final Motion.Trial tr = new Motion.Trial(n, grid == null ? 0 : grid.blocks());
-				out.add(tr);
-				final int trial = k;
-				final List<Future<?>> pending = new ArrayList<>();
-				for (int t = 0; t < n; t++) {
-					final double[] plane = Planes.read(img, t, new double[w * h]);
-					final int frame = t;
-					pending.add(pool.submit(() -> workers.get().frame(plane, tr, frame, trial, sink)));
-					if (pending.size() >= 2 * threads) {
-						await(pending.remove(0));
-						p.progress(++done, total, "registering frames");
-					}
-				}
-				for (final Future<?> f : pending) {
-					await(f);
+		for (int k = 0; k < trials.size(); k++) {
+			final RandomAccessibleInterval<? extends RealType<?>> img = trials.get(k);
+			if (img.dimension(0) != w || img.dimension(1) != h) throw new IllegalArgumentException("trial " + (k +
+				1) + " has " + img.dimension(0) + " x " + img.dimension(1) + " px frames, trial 1 " + w + " x " + h);
+			final int n = (int) img.dimension(2);
+			final Motion.Trial tr = new Motion.Trial(n, grid == null ? 0 : grid.blocks());
+			out.add(tr);
+			final int trial = k;
+			final List<Future<?>> pending = new ArrayList<>();
+			for (int t = 0; t < n; t++) {
+				final double[] plane = Planes.read(img, t, new double[w * h]);
+				final int frame = t;
+				pending.add(pool.submit(() -> workers.get().frame(plane, tr, frame, trial, sink)));
+				if (pending.size() >= 2 * threads) {
+					await(pending.remove(0));
 					p.progress(++done, total, "registering frames");
 				}
 			}
-		}
-		finally {
-			pool.shutdownNow();
+			for (final Future<?> f : pending) {
+				await(f);
+				p.progress(++done, total, "registering frames");
+			}
 		}
 		return new Motion(settings, w, h, grid, template[0], template[1], out);
 	}
@@ -122,7 +129,7 @@ public final class MotionEstimator {
 
 	/** {mean of the raw template frames, the refined template}. */
 	static double[][] template(final List<RandomAccessibleInterval<? extends RealType<?>>> trials, final int w,
-		final int h, final double maxShift, final ProgressListener p)
+		final int h, final double maxShift, final ProgressListener p, final ExecutorService pool, final int threads)
 	{
 		long total = 0;
 		for (final RandomAccessibleInterval<? extends RealType<?>> t : trials)
@@ -142,12 +149,11 @@ public final class MotionEstimator {
 		final double[] before = nanMean(frames, null);
 		double[] template = before;
 		for (int round = 0; round < RegistrationSettings.TEMPLATE_ROUNDS; round++) {
-			final PhaseCorrelation pc = new PhaseCorrelation(template, w, h);
+			final double[][] shifts = shifts(template, frames, w, h, maxShift, pool, threads);
 			final List<double[]> moved = new ArrayList<>();
 			final double[] corr = new double[frames.size()];
 			for (int i = 0; i < frames.size(); i++) {
-				final double[] s = pc.shift(frames.get(i), maxShift);
-				final double[] m = Shifts.translate(frames.get(i), w, h, -s[0], -s[1]);
+				final double[] m = Shifts.translate(frames.get(i), w, h, -shifts[i][0], -shifts[i][1]);
 				moved.add(m);
 				corr[i] = Planes.correlation(m, template);
 			}
@@ -164,7 +170,7 @@ public final class MotionEstimator {
 			template = nanMean(best, template);
 			p.progress(round + 1, RegistrationSettings.TEMPLATE_ROUNDS, "building the registration template");
 		}
-		return new double[][] { before, centred(template, frames, w, h, maxShift) };
+		return new double[][] { before, centred(template, frames, w, h, maxShift, pool, threads) };
 	}
 
 	/**
@@ -173,14 +179,13 @@ public final class MotionEstimator {
 	 * quiet frame) fall on the same cells in the registered frames.
 	 */
 	private static double[] centred(final double[] template, final List<double[]> frames, final int w, final int h,
-		final double maxShift)
+		final double maxShift, final ExecutorService pool, final int threads)
 	{
-		final PhaseCorrelation pc = new PhaseCorrelation(template, w, h);
+		final double[][] shifts = shifts(template, frames, w, h, maxShift, pool, threads);
 		final double[] sx = new double[frames.size()], sy = new double[frames.size()];
 		for (int i = 0; i < frames.size(); i++) {
-			final double[] s = pc.shift(frames.get(i), maxShift);
-			sx[i] = s[0];
-			sy[i] = s[1];
+			sx[i] = shifts[i][0];
+			sy[i] = shifts[i][1];
 		}
 		final long mx = Math.round(catrace.quality.Median.of(sx)), my = Math.round(catrace.quality.Median.of(sy));
 		if (mx == 0 && my == 0) return template;
@@ -188,6 +193,26 @@ public final class MotionEstimator {
 		for (int k = 0; k < moved.length; k++)
 			if (Double.isNaN(moved[k])) moved[k] = template[k];
 		return moved;
+	}
+
+	/** Each frame's shift against the template, the frames split over the threads (the same shifts for any split). */
+	private static double[][] shifts(final double[] template, final List<double[]> frames, final int w, final int h,
+		final double maxShift, final ExecutorService pool, final int threads)
+	{
+		final double[][] out = new double[frames.size()][];
+		final int parts = Math.min(threads, frames.size());
+		final List<Future<?>> pending = new ArrayList<>();
+		for (int part = 0; part < parts; part++) {
+			final int from = part * frames.size() / parts, to = (part + 1) * frames.size() / parts;
+			pending.add(pool.submit(() -> {
+				final PhaseCorrelation pc = new PhaseCorrelation(template, w, h);
+				for (int i = from; i < to; i++)
+					out[i] = pc.shift(frames.get(i), maxShift);
+			}));
+		}
+		for (final Future<?> f : pending)
+			await(f);
+		return out;
 	}
 
 	/** Pixel-wise mean over the finite values; where there are none, the fallback's value (or NaN). */
