@@ -326,14 +326,15 @@ public final class CalciumNwb {
 	final double startS, rateHz;
 	final List<Series> fluorescence;
 	final List<Series> dff;
+	final List<Series> deconvolved;
 	final Intervals transients;
 	final List<Intervals> intervals;
 	final String moduleDescription;
 
 	CalciumNwb(final Session session, final Imaging imaging, final String roiDescription, final List<String> roiNames,
 		final List<PixelMask> masks, final List<Column> roiColumns, final double[] timestamps, final double startS,
-		final double rateHz, final List<Series> fluorescence, final List<Series> dff, final Intervals transients,
-		final List<Intervals> intervals, final String moduleDescription)
+		final double rateHz, final List<Series> fluorescence, final List<Series> dff, final List<Series> deconvolved,
+		final Intervals transients, final List<Intervals> intervals, final String moduleDescription)
 	{
 		final int n = roiNames.size();
 		if (masks.size() != n) throw new IllegalArgumentException(masks.size() + " masks for " + n + " ROIs");
@@ -342,6 +343,7 @@ public final class CalciumNwb {
 				" rows for " + n + " ROIs");
 		final List<Series> all = new ArrayList<>(fluorescence);
 		all.addAll(dff);
+		all.addAll(deconvolved);
 		for (final Series s : all) {
 			if (s.data.length != n) throw new IllegalArgumentException(s.name + " has " + s.data.length + " ROIs, not " +
 				n);
@@ -366,6 +368,7 @@ public final class CalciumNwb {
 		this.rateHz = rateHz;
 		this.fluorescence = Collections.unmodifiableList(new ArrayList<>(fluorescence));
 		this.dff = Collections.unmodifiableList(new ArrayList<>(dff));
+		this.deconvolved = Collections.unmodifiableList(new ArrayList<>(deconvolved));
 		this.transients = transients;
 		this.intervals = Collections.unmodifiableList(new ArrayList<>(intervals));
 		this.moduleDescription = moduleDescription;
@@ -420,6 +423,11 @@ public final class CalciumNwb {
 	/** Series of the DfOverF container. */
 	public List<Series> dff() {
 		return dff;
+	}
+
+	/** Series of the Deconvolved container (a Fluorescence container, as Suite2p names it); empty without them. */
+	public List<Series> deconvolved() {
+		return deconvolved;
 	}
 
 	/** The detected transients (null when none were detected). */

@@ -130,6 +130,17 @@ final class CalciumNwbBuilder {
 			"stored in percent: data x conversion (0.01) = dF/F as a fraction; NaN for a flagged ROI and where the " +
 			"detector was dark", "n.a.", PERCENT, dff.values));
 
+		final List<CalciumNwb.Series> deconvolved = new ArrayList<>();
+		if (t.spikes != null) {
+			final Traces spikes = traces(t.spikes, rois, t.name + " deconvolved activity table");
+			if (!Arrays.equals(dff.times, spikes.times)) throw new IllegalArgumentException(t.name +
+				": the deconvolved activity (" + t.name + "_spikes_est.csv) and the dF/F table have different time_s " +
+				"columns");
+			deconvolved.add(new CalciumNwb.Series("Deconvolved", "deconvolved activity per ROI (" + t.name +
+				"_spikes_est.csv): " + comment(t.spikes.comments(), "values: ") + "; stored in percent dF/F per " +
+				"sample: data x conversion (0.01) = dF/F as a fraction", "n.a.", PERCENT, spikes.values));
+		}
+
 		final List<CalciumNwb.Column> roiColumns = columns(t.rois, NOT_PER_ROI, ROI_COLUMNS, "ROI table column ");
 		final CalciumNwb.Intervals transients = t.events == null || t.events.rowCount() == 0 ? null : transients(
 			t.events, rois, t.name);
@@ -145,9 +156,10 @@ final class CalciumNwbBuilder {
 		return new CalciumNwb(session, imaging, "ROIs of " + (info.lineScan ? "the line scan" : "the frame stack") +
 			" '" + info.name + "'" + (roiSource.isEmpty() ? "" : ": " + roiSource) + (info.lineScan
 				? "; bands of columns are masks on the line (y = 0)" : ""), rois, masks, roiColumns, regular ? null
-					: dff.times, dff.times[0], rate, fluorescence, dffSeries, transients, intervals, "optical " +
-						"physiology processed by CaTrace: F, F0 and dF/F per ROI" + (transients != null
-							? ", calcium transients (Rothschild, Nelken & Mizrahi 2010)" : ""));
+					: dff.times, dff.times[0], rate, fluorescence, dffSeries, deconvolved, transients, intervals,
+			"optical physiology processed by CaTrace: F, F0 and dF/F per ROI" + (transients != null
+				? ", calcium transients (Rothschild, Nelken & Mizrahi 2010)" : "") + (deconvolved.isEmpty() ? ""
+					: ", deconvolved activity (OASIS, Friedrich, Zhou & Paninski 2017)"));
 	}
 
 	/** The values of a trace table over time: [roi][row], with time_s and the trial of every row. */

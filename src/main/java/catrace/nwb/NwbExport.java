@@ -163,8 +163,10 @@ public final class NwbExport {
 		final Table dff = table(s, DFF);
 		final Table events = Files.isRegularFile(s.folder.resolve(s.name + "_events.csv")) ? table(s, "_events.csv")
 			: null;
+		final Table spikes = Files.isRegularFile(s.folder.resolve(s.name + "_spikes_est.csv")) ? table(s,
+			"_spikes_est.csv") : null;
 		final ResultTables tables = new ResultTables(s.name, dff, table(s, "_F.csv"), table(s, "_F0.csv"), table(s,
-			"_rois.csv"), events);
+			"_rois.csv"), events, spikes);
 		RecordingInfo info = RecordingInfo.fromComments(dff.comments(), s.name + DFF);
 		final Recording rec = reopen(info, dff);
 		if (rec != null) info = info.withMetadataOf(rec);

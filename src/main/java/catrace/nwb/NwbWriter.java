@@ -22,6 +22,7 @@ import catrace.roi.PixelMask;
  *   ImageSegmentation/PlaneSegmentation   one row per ROI: pixel_mask (+ index), roi_name and the ROI columns
  *   Fluorescence/F, F0 (…)           RoiResponseSeries [time × ROI], rois = DynamicTableRegion of all ROIs
  *   DfOverF/dFF                      RoiResponseSeries
+ *   Deconvolved/Deconvolved          RoiResponseSeries of the deconvolved activity, when the deconvolution ran
  *   CalciumTransients                TimeIntervals, one row per transient, roi = DynamicTableRegion
  * /intervals/trials, invalid_times, stimuli   TimeIntervals
  * </pre>
@@ -83,6 +84,12 @@ final class NwbWriter {
 		container(dff, "DfOverF");
 		for (final CalciumNwb.Series series : nwb.dff)
 			series(dff + "/" + series.name, series, nwb);
+		if (!nwb.deconvolved.isEmpty()) {
+			final String deconvolved = OPHYS + "/Deconvolved";
+			container(deconvolved, "Fluorescence");
+			for (final CalciumNwb.Series series : nwb.deconvolved)
+				series(deconvolved + "/" + series.name, series, nwb);
+		}
 		if (nwb.transients != null) intervals(OPHYS + "/" + nwb.transients.name, nwb.transients);
 		if (!nwb.intervals.isEmpty()) {
 			h5.group("/intervals");

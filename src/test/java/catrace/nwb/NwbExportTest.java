@@ -25,6 +25,7 @@ import org.junit.rules.TemporaryFolder;
 import catrace.SharedData;
 import catrace.display.OutputFiles;
 import catrace.display.RecordingReport;
+import catrace.events.DetectionMethod;
 import catrace.events.IndicatorPreset;
 import catrace.io.CsvFiles;
 import catrace.io.ReadOptions;
@@ -132,6 +133,40 @@ public class NwbExportTest {
 			assertEquals(result.traces().summaries().get(r).noiseLevel(), nu[r], 0);
 
 		writeReadBackAndValidate(nwb, "scan.nwb");
+	}
+
+	/** Detection by deconvolution: its activity (NAME_spikes_est.csv) goes in as a Deconvolved series. */
+	@Test
+	public void deconvolvedActivityOfALineScan() throws Exception {
+		final Path data = tmp.newFolder("deconvolved").toPath();
+		final SyntheticRecording.Result sim = SyntheticRecording.generate(SyntheticSettings.lineScan().durationS(20)
+			.noiseLevel(0.5).seed(6).build());
+		SyntheticRecordingFiles.write(sim, data, "scan", false);
+		final Recording rec = RecordingReader.open(data.resolve("scan.tif"), ReadOptions.defaults());
+		final RecordingResult result = Pipeline.run(rec, RoiSources.choose(rec, SyntheticRecordingFiles.bandSpec(sim),
+			null, null), new TraceAnalysis.Settings(BaselineSettings.defaults(), 0.5), IndicatorPreset.PAPER.settings()
+				.withMethod(DetectionMethod.DECONVOLUTION), ProgressListener.NONE);
+		final OutputFiles out = RecordingReport.of(result);
+		final Table spikes = out.tables().get("scan_spikes_est.csv");
+		assertNotNull(out.tables().keySet().toString(), spikes);
+		final CalciumNwb nwb = NwbExport.of(result, ResultTables.of("scan", out.tables()), FIELDS);
+		assertEquals(Arrays.asList("Deconvolved"), names(nwb.deconvolved()));
+		assertEquals(0.01, nwb.deconvolved().get(0).conversion(), 0);
+		double total = 0;
+		for (int r = 0; r < nwb.roiNames().size(); r++) {
+			final double[] want = spikes.column(nwb.roiNames().get(r));
+			assertArrayEquals(want, nwb.deconvolved().get(0).data()[r], 0);
+			for (final double v : want)
+				if (v > 0) total += v;
+		}
+		assertTrue("some activity: " + total, total > 10);
+		assertTrue(nwb.moduleDescription, nwb.moduleDescription.contains("deconvolved activity (OASIS"));
+		// no deconvolution, no Deconvolved series
+		assertTrue(NwbExport.of(result, new ResultTables("scan", out.tables().get("scan_dff_pct.csv"), out.tables()
+			.get("scan_F.csv"), out.tables().get("scan_F0.csv"), out.tables().get("scan_rois.csv"), null), FIELDS)
+			.deconvolved().isEmpty());
+
+		writeReadBackAndValidate(nwb, "deconvolved.nwb");
 	}
 
 	@Test

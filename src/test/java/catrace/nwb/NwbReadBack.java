@@ -89,6 +89,14 @@ final class NwbReadBack {
 				series(h, ophys + "/DfOverF/" + x.name(), x, nwb);
 			final List<String> module = new ArrayList<>(Arrays.asList("DfOverF", "Fluorescence",
 				"ImageSegmentation"));
+			if (!nwb.deconvolved().isEmpty()) {
+				typed(h, ophys + "/Deconvolved", "core", "Fluorescence");
+				assertEquals(names(nwb.deconvolved()), h.members(ophys + "/Deconvolved"));
+				for (final CalciumNwb.Series x : nwb.deconvolved())
+					series(h, ophys + "/Deconvolved/" + x.name(), x, nwb);
+				module.add("Deconvolved");
+			}
+			else assertFalse(h.exists(ophys + "/Deconvolved"));
 			if (nwb.transients() != null) {
 				intervals(h, ophys + "/" + nwb.transients().name(), nwb.transients());
 				module.add(nwb.transients().name());
