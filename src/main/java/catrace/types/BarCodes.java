@@ -63,39 +63,35 @@ public final class BarCodes {
 	}
 
 	/** @throws IOException when the file is missing, malformed or lacks the columns, naming the file and column */
-	public static BarCodes read(final Path csv, final Features which) throws IOException {
+	public static BarCodes read(final Path csv) throws IOException {
 		if (!java.nio.file.Files.exists(csv)) throw new java.nio.file.NoSuchFileException(csv.toString(), null,
 			"tuning indices file not found");
 		try {
-			return of(CsvFiles.readTable(csv), csv.getFileName().toString(), which);
+			return of(CsvFiles.readTable(csv), csv.getFileName().toString());
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException(e.getMessage(), e);
 		}
 	}
 
-	/** @throws IllegalArgumentException when a column is missing or a cell is text where a number belongs */
-	public static BarCodes of(final Table t, final String source, final Features which) {
+	/**
+	 * All bar-code features of the table (the indices, then the aligned tuning columns when it has them);
+	 * {@link #selected} says which of them a choice of features clusters on.
+	 *
+	 * @throws IllegalArgumentException when a column is missing or a cell is text where a number belongs
+	 */
+	public static BarCodes of(final Table t, final String source) {
 		final List<String> cols = t.columnNames();
 		if (!cols.contains("roi")) throw new IllegalArgumentException(source + ": needs a 'roi' column (a tuning " +
 			"indices table of Calcium Tuning Indices); the header has " + cols);
 		final List<String> features = new ArrayList<>();
-		if (which != Features.ALIGNED) for (final String c : RoiBarCode.INDEX_COLUMNS) {
+		for (final String c : RoiBarCode.INDEX_COLUMNS) {
 			if (!cols.contains(c)) throw new IllegalArgumentException(source + ": the bar-code column '" + c +
 				"' is missing (a tuning indices table of Calcium Tuning Indices has it)");
 			features.add(c);
 		}
-		if (which != Features.INDICES) {
-			int n = 0;
-			for (final String c : cols)
-				if (c.startsWith(ALIGNED_PREFIX)) {
-					features.add(c);
-					n++;
-				}
-			if (n == 0) throw new IllegalArgumentException(source + ": no " + ALIGNED_PREFIX +
-				"*_deg columns (the orientation experiment's directions were missing or not evenly spread); choose " +
-				"features = indices");
-		}
+		for (final String c : cols)
+			if (c.startsWith(ALIGNED_PREFIX)) features.add(c);
 		final List<String> rois = new ArrayList<>();
 		final double[][] v = new double[t.rowCount()][features.size()];
 		for (int r = 0; r < t.rowCount(); r++) {
@@ -115,8 +111,27 @@ public final class BarCodes {
 	}
 
 	/** The bar codes of an analysis run in this process. */
-	public static BarCodes of(final TuningIndices t, final Features which) {
-		return of(t.table("tuning", Collections.emptyList()), "tuning indices", which);
+	public static BarCodes of(final TuningIndices t) {
+		return of(t.table("tuning", Collections.emptyList()), "tuning indices");
+	}
+
+	/**
+	 * Which features {@code which} clusters on, parallel to {@link #features()}.
+	 *
+	 * @throws IllegalArgumentException when it asks for the aligned tuning and the table has none
+	 */
+	public boolean[] selected(final Features which) {
+		final boolean[] s = new boolean[features.size()];
+		int aligned = 0;
+		for (int f = 0; f < s.length; f++) {
+			final boolean a = features.get(f).startsWith(ALIGNED_PREFIX);
+			if (a) aligned++;
+			s[f] = which == Features.BOTH || (which == Features.ALIGNED) == a;
+		}
+		if (which == Features.ALIGNED && aligned == 0) throw new IllegalArgumentException(source + ": no " +
+			ALIGNED_PREFIX + "*_deg columns (the orientation experiment's directions were missing or not evenly " +
+			"spread); choose features = indices");
+		return s;
 	}
 
 	public String source() {

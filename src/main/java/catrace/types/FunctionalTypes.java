@@ -94,11 +94,24 @@ public final class FunctionalTypes {
 	public static FunctionalTypes run(final List<String> rois, final List<String> features, final double[][] values,
 		final Settings settings)
 	{
+		final boolean[] all = new boolean[features.size()];
+		Arrays.fill(all, true);
+		return run(rois, features, values, all, settings);
+	}
+
+	/**
+	 * As {@link #run(List, List, double[][], Settings)}, clustering on the features marked in {@code clusterOn}
+	 * only; the type means are given for all.
+	 */
+	public static FunctionalTypes run(final List<String> rois, final List<String> features, final double[][] values,
+		final boolean[] clusterOn, final Settings settings)
+	{
 		final int n = rois.size(), m = features.size();
 		final List<String> notes = new ArrayList<>();
 		// features: measured for some ROI and with spread
 		final List<Integer> cols = new ArrayList<>();
 		for (int c = 0; c < m; c++) {
+			if (!clusterOn[c]) continue;
 			int finite = 0;
 			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
 			for (int i = 0; i < n; i++)

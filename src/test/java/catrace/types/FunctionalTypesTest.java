@@ -19,24 +19,8 @@ import catrace.synth.TuningPopulation;
  */
 public class FunctionalTypesTest {
 
-	/** Adjusted Rand index (Hubert &amp; Arabie 1985). */
 	static double adjustedRand(final int[] x, final int[] y) {
-		final java.util.Map<String, Integer> cells = new java.util.HashMap<>();
-		final java.util.Map<Integer, Integer> a = new java.util.HashMap<>(), b = new java.util.HashMap<>();
-		for (int i = 0; i < x.length; i++) {
-			cells.merge(x[i] + "," + y[i], 1, Integer::sum);
-			a.merge(x[i], 1, Integer::sum);
-			b.merge(y[i], 1, Integer::sum);
-		}
-		double sij = 0, ai = 0, bj = 0;
-		for (final int v : cells.values())
-			sij += v * (v - 1) / 2.0;
-		for (final int v : a.values())
-			ai += v * (v - 1) / 2.0;
-		for (final int v : b.values())
-			bj += v * (v - 1) / 2.0;
-		final double e = ai * bj / (x.length * (x.length - 1) / 2.0), max = (ai + bj) / 2;
-		return (sij - e) / (max - e);
+		return AdjustedRandIndex.of(x, y);
 	}
 
 	@Test
@@ -67,7 +51,7 @@ public class FunctionalTypesTest {
 		final TuningPopulation p = TuningPopulation.of(TuningPopulation.fourTypes(), 20, 5, 15, 10, 2, 0.05, 0, 7);
 		final TuningIndices ti = TuningIndices.run(p.rois(), Collections.singletonList(p.trial()), true,
 			TuningProtocols.parse("stimuli.csv", p.stimulusLines()), new TuningIndices.Settings(0, 1, 0, 0));
-		final BarCodes b = BarCodes.of(ti, BarCodes.Features.BOTH);
+		final BarCodes b = BarCodes.of(ti);
 		assertEquals(14, b.features().size());
 		final FunctionalTypes t = FunctionalTypes.run(b.rois(), b.features(), b.values(), new FunctionalTypes.Settings(
 			0, 8, 10, 1, 30));
