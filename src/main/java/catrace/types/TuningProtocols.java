@@ -92,7 +92,14 @@ public final class TuningProtocols {
 			// blank lines keep the line numbers of the file in StimulusProtocol's messages
 			for (int i = 0; i < lines.size(); i++)
 				sub.add(i == headerLine ? lines.get(i) : e.getValue().contains(i) ? lines.get(i) : "");
-			out.put(x, StimulusProtocol.parse(source + " (" + x.label() + " experiment)", sub, conditions));
+			final StimulusProtocol sp = StimulusProtocol.parse(source + " (" + x.label() + " experiment)", sub,
+				conditions);
+			for (final catrace.analysis.Stimulus st : sp.stimuli())
+				for (final String c : conditions)
+					if (!Double.isFinite(st.condition().number(c))) throw new IllegalArgumentException(String.format(
+						Locale.ROOT, "%s line %d: %s '%s' is not a number (a plain decimal)", source, st.line(), c, st
+							.condition().value(c)));
+			out.put(x, sp);
 		}
 		if (out.containsKey(TuningExperiment.ORIENTATION)) temporalFrequency(out.get(TuningExperiment.ORIENTATION));
 		return new TuningProtocols(source, out);

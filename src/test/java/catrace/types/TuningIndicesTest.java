@@ -125,6 +125,21 @@ public class TuningIndicesTest {
 	}
 
 	@Test
+	public void aConditionThatIsNoPlainNumberIsRefused() {
+		final List<String> lines = new ArrayList<>();
+		lines.add("onset_s,experiment,angle_deg,size_deg");
+		lines.add("1,size,0,10");
+		lines.add("3,size,90d,20");
+		try {
+			TuningProtocols.parse("s.csv", lines);
+			throw new AssertionError("accepted");
+		}
+		catch (final IllegalArgumentException e) {
+			assertEquals("s.csv line 3: angle_deg '90d' is not a number (a plain decimal)", e.getMessage());
+		}
+	}
+
+	@Test
 	public void anUnknownExperimentIsRefusedNamingTheLine() {
 		final List<String> lines = new ArrayList<>();
 		lines.add("onset_s,experiment,angle_deg");
