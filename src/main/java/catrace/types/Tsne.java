@@ -12,8 +12,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <p>
  * Written here rather than taken from a library: the one JVM t-SNE/UMAP on Maven Central with a licence that fits
  * CaTrace's GPL-3 is Smile (GPL-3), whose releases that run on Java 8–17 (≤ 3.1.1) bring native BLAS/LAPACK jars
- * through JavaCPP into a Fiji plugin for what is 150 lines here; O(n²) per iteration is fine for the ROIs of a field
- * of view (1,000 iterations of 300 points take about a second).
+ * through JavaCPP into a Fiji plugin for what is 150 lines here. Time and memory grow as n² (n × n affinities, 1,000
+ * iterations over all pairs): meant for the ROIs of a field of view, hundreds rather than tens of thousands.
  */
 public final class Tsne {
 
