@@ -107,6 +107,17 @@ public final class DirectionTuning {
 		}
 	}
 
+	/**
+	 * Direction tuning of mean responses computed elsewhere (e.g. from activity traces rather than weighted events).
+	 *
+	 * @param angles the angle of each value, degrees as text
+	 * @param meanPct m(θ) per angle
+	 * @param tuned whether the ROI counts as tuned; all indices are NaN when not
+	 */
+	public static DirectionTuning of(final List<String> angles, final double[] meanPct, final boolean tuned) {
+		return new DirectionTuning(angles, meanPct, tuned);
+	}
+
 	/** (a − b) / (a + b), NaN when a + b is 0. */
 	private static double index(final double a, final double b) {
 		return a + b > 0 ? (a - b) / (a + b) : Double.NaN;

@@ -67,6 +67,9 @@ final class Demo {
 			// 5. a synthetic spatial experiment: receptive fields, centroids, location decoders
 			for (final String l : SpatialDemo.run(outRoot.resolve("spatial-tuning"), runner))
 				lines.add("spatial tuning: " + l);
+			// 6. synthetic grating experiments: tuning indices (bar codes) and functional types
+			for (final String l : TypesDemo.run(outRoot.resolve("functional-types"), runner))
+				lines.add("functional types: " + l);
 		}
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)

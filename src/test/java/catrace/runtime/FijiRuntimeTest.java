@@ -280,6 +280,17 @@ public class FijiRuntimeTest {
 	}
 
 	@Test
+	public void tuningIndicesAndFunctionalTypesByRun() throws IOException {
+		final Ij2Runtime.Run t = runs.get("--run Tuning"), y = runs.get("--run Types");
+		assertTrue(t.toString(), t.output.contains("[INFO] Summary = g: tuning indices of 20 ROIs, 20 with a " +
+			"complete bar code"));
+		assertEquals(1 + 20, csv(work.resolve("run tuning/g_tuning_indices.csv")).size());
+		assertTrue(y.toString(), y.output.contains("[INFO] Summary = g: 4 types (5, 5, 5, 5) of 20 of 20 ROIs"));
+		assertEquals(1 + 4, csv(work.resolve("run types/g_type_means.csv")).size());
+		assertTrue(Files.size(work.resolve("run types/g_types.png")) > 10000);
+	}
+
+	@Test
 	public void mistakesByRun() {
 		final Ij2Runtime.Run typo = runs.get("--run misspelled");
 		assertTrue(typo.toString(), typo.output.contains("No such input: bandz"));
@@ -328,6 +339,20 @@ public class FijiRuntimeTest {
 		out.add(new String[] { "--run Spatial", "Calcium Spatial Tuning", "events_file=\"" + spatial.resolve(
 			"az_events.csv") + "\",stimulus_file=\"" + spatial.resolve("az_stimuli.csv") + "\",bootstrap_resamples=20," +
 			"shuffles=10,population_draws=10,output_folder=\"" + work.resolve("run spatial") + "\"" });
+		// Calcium Tuning Indices and Calcium Functional Types on a small synthetic population of 4 planted types (the
+		// indices file of the latter written here, so that the two runs do not depend on each other's order)
+		final Path gratings = work.resolve("gratings inputs");
+		final catrace.synth.TuningPopulation tp = catrace.synth.TuningPopulation.of(catrace.synth.TuningPopulation
+			.fourTypes(), 5, 3, 15, 10, 1, 0.03, 0.2, 1);
+		tp.write(gratings, "g");
+		catrace.io.CsvFiles.write(catrace.types.TuningFiles.analyse(gratings.resolve("g_dff_pct.csv"), true, gratings
+			.resolve("g_stimuli.csv"), new catrace.types.TuningIndices.Settings(0, 1, 0.5, 0.2)).indices().table("g",
+				new ArrayList<>()), gratings.resolve("g_tuning_indices.csv"), true);
+		out.add(new String[] { "--run Tuning", "Calcium Tuning Indices", "activity_file=\"" + gratings.resolve(
+			"g_dff_pct.csv") + "\",stimulus_file=\"" + gratings.resolve("g_stimuli.csv") +
+			"\",indicator_decay_s=0.2,output_folder=\"" + work.resolve("run tuning") + "\"" });
+		out.add(new String[] { "--run Types", "Calcium Functional Types", "indices_file=\"" + gratings.resolve(
+			"g_tuning_indices.csv") + "\",output_folder=\"" + work.resolve("run types") + "\"" });
 		out.add(new String[] { "--run misspelled", "Extract Calcium Traces", "image_file=\"" + TEST_IMAGES.resolve(
 			"synthetic_linescan.tif") + "\",bandz=\"auto\"" });
 		out.add(new String[] { "--run no output folder", "Extract Calcium Traces", "image_file=\"" + TEST_IMAGES
