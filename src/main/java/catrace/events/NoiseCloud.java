@@ -1,6 +1,8 @@
 package catrace.events;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
@@ -121,26 +123,46 @@ public final class NoiseCloud {
 		// starts on a subsample
 		final int[] sub = subsample(n, SUBSAMPLE, random);
 		final int hSub = Math.max(3, (int) Math.round((double) h * sub.length / n));
+		final Scratch scratch = new Scratch(n, sub);
 		final Estimate[] best = new Estimate[BEST_KEPT];
 		for (int s = 0; s < STARTS; s++) {
-			Estimate e = startFrom(x, y, sub, hSub, random);
+			Estimate e = startFrom(x, y, scratch, hSub, random);
 			if (e == null) continue;
 			for (int c = 0; c < 2; c++)
-				e = concentrate(x, y, sub, hSub, e);
+				e = concentrate(x, y, sub, hSub, e, scratch);
 			insert(best, e);
 		}
 		final int[] all = new int[n];
 		for (int i = 0; i < n; i++)
 			all[i] = i;
+		// each of the best iterated to convergence on all points; C-steps are deterministic, so a start equal to an
+		// estimate that an earlier start passed through ends where that one ended (after as many more steps)
+		final List<Estimate> path = new ArrayList<>();
+		final List<Estimate> ends = new ArrayList<>();
+		final List<Estimate> passed = new ArrayList<>();
+		final List<Integer> stepsLeft = new ArrayList<>();
 		Estimate raw = null;
 		for (final Estimate b : best) {
 			if (b == null) continue;
 			Estimate e = b;
+			path.clear();
+			boolean converged = false;
 			for (int it = 0; it < 100; it++) {
-				final Estimate next = concentrate(x, y, all, h, e);
-				final boolean done = next.det >= e.det * (1 - 1e-12);
+				final int known = indexOf(passed, e);
+				if (known >= 0 && it + stepsLeft.get(known) <= 100) {
+					e = ends.get(known);
+					break;
+				}
+				path.add(e);
+				final Estimate next = concentrate(x, y, all, h, e, scratch);
+				converged = next.det >= e.det * (1 - 1e-12);
 				e = next;
-				if (done) break;
+				if (converged) break;
+			}
+			for (int i = 0; i < path.size() && converged; i++) {
+				passed.add(path.get(i));
+				ends.add(e);
+				stepsLeft.add(path.size() - i);
 			}
 			if (raw == null || e.det < raw.det) raw = e;
 		}
@@ -163,7 +185,7 @@ public final class NoiseCloud {
 		for (int i = 0; i < n; i++)
 			if (rawCloud.mahalanobisSquared(x[i], y[i]) <= cut) kept[k++] = i;
 		if (k < 3) return rawCloud;
-		final Estimate re = estimate(x, y, Arrays.copyOf(kept, k));
+		final Estimate re = estimate(x, y, kept, k);
 		if (!(re.det > 0)) return rawCloud;
 		final double reFactor = REWEIGHT_QUANTILE / chi4.cumulativeProbability(cut);
 		return new NoiseCloud(re.mean, scale(re.cov, reFactor), n, k);
@@ -287,91 +309,144 @@ public final class NoiseCloud {
 		return out;
 	}
 
-	/** A random 3-point start, enlarged until its covariance is not singular (null when never). */
-	private static Estimate startFrom(final double[] x, final double[] y, final int[] pool, final int h,
+	/** Work arrays of one fit, made once instead of per start and per C-step. */
+	private static final class Scratch {
+
+		/** d², a copy for the selection, the chosen points. */
+		final double[] d2, select;
+		final int[] chosen;
+		/** The subsample, permuted in place by a start and put back after it. */
+		final int[] perm, swapped;
+
+		Scratch(final int n, final int[] pool) {
+			d2 = new double[n];
+			select = new double[n];
+			chosen = new int[n];
+			perm = pool.clone();
+			swapped = new int[pool.length];
+		}
+	}
+
+	/**
+	 * A random 3-point start, enlarged until its covariance is not singular (null when never): the first points of a
+	 * Fisher-Yates shuffle of the subsample, whose swaps are undone afterwards (the same draws and points as shuffling a
+	 * fresh copy).
+	 */
+	private static Estimate startFrom(final double[] x, final double[] y, final Scratch scratch, final int h,
 		final Random random)
 	{
-		final int m = pool.length;
-		final int[] perm = new int[m];
-		for (int i = 0; i < m; i++)
-			perm[i] = pool[i];
+		final int[] perm = scratch.perm, swapped = scratch.swapped;
+		final int m = perm.length;
 		int size = 0;
+		Estimate found = null;
 		for (int target = 3; target <= Math.max(3, h); target++) {
 			while (size < target) {
 				final int j = size + random.nextInt(m - size);
 				final int t = perm[size];
 				perm[size] = perm[j];
 				perm[j] = t;
+				swapped[size] = j;
 				size++;
 			}
-			final Estimate e = estimate(x, y, Arrays.copyOf(perm, size));
-			if (e.det > 0) return e;
+			final Estimate e = estimate(x, y, perm, size);
+			if (e.det > 0) {
+				found = e;
+				break;
+			}
 			if (size >= m) break;
 		}
-		return null;
+		for (int i = size - 1; i >= 0; i--) {
+			final int j = swapped[i], t = perm[i];
+			perm[i] = perm[j];
+			perm[j] = t;
+		}
+		return found;
 	}
 
 	/** One C-step: the h points closest (Mahalanobis) to the estimate, their mean and covariance. */
 	private static Estimate concentrate(final double[] x, final double[] y, final int[] pool, final int h,
-		final Estimate e)
+		final Estimate e, final Scratch scratch)
 	{
 		final double d = e.det;
 		final double i00 = e.cov[1][1] / d, i01 = -e.cov[0][1] / d, i11 = e.cov[0][0] / d;
+		final double mx = e.mean[0], my = e.mean[1];
 		final int m = pool.length;
-		final double[] d2 = new double[m];
+		final double[] d2 = scratch.d2, sel = scratch.select;
 		for (int k = 0; k < m; k++) {
-			final double dx = x[pool[k]] - e.mean[0], dy = y[pool[k]] - e.mean[1];
+			final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
 			d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
 		}
-		final double cut = kthSmallest(d2.clone(), Math.min(h, m) - 1);
-		final int[] chosen = new int[h];
+		System.arraycopy(d2, 0, sel, 0, m);
+		final double cut = kthSmallest(sel, m, Math.min(h, m) - 1);
+		final int[] chosen = scratch.chosen;
 		int c = 0;
 		for (int k = 0; k < m && c < h; k++)
 			if (d2[k] < cut) chosen[c++] = pool[k];
 		for (int k = 0; k < m && c < h; k++)
 			if (d2[k] == cut) chosen[c++] = pool[k];
-		final Estimate next = estimate(x, y, Arrays.copyOf(chosen, c));
+		final Estimate next = estimate(x, y, chosen, c);
 		return next.det > 0 || !(e.det > 0) ? next : e;
 	}
 
-	/** The k-th smallest value (0-based) by quickselect; reorders a. */
-	private static double kthSmallest(final double[] a, final int k) {
-		int lo = 0, hi = a.length - 1;
-		while (lo < hi) {
-			final double pivot = a[(lo + hi) >>> 1];
-			int i = lo, j = hi;
-			while (i <= j) {
-				while (a[i] < pivot)
-					i++;
-				while (a[j] > pivot)
-					j--;
-				if (i <= j) {
-					final double t = a[i];
-					a[i] = a[j];
-					a[j] = t;
-					i++;
-					j--;
-				}
-			}
-			if (k <= j) hi = j;
-			else if (k >= i) lo = i;
-			else return a[k];
-		}
+	/**
+	 * The k-th smallest (0-based) of the first n values of a, reordering them: Floyd &amp; Rivest's selection (1975;
+	 * a sample narrows the range the partition works on), the same value as any other exact selection.
+	 */
+	static double kthSmallest(final double[] a, final int n, final int k) {
+		floydRivest(a, 0, n - 1, k);
 		return a[k];
 	}
 
-	private static Estimate estimate(final double[] x, final double[] y, final int[] idx) {
-		final int m = idx.length;
+	private static void floydRivest(final double[] a, int left, int right, final int k) {
+		while (right > left) {
+			if (right - left > 600) {
+				final int n = right - left + 1, i = k - left + 1;
+				final double z = Math.log(n), s = 0.5 * Math.exp(2 * z / 3);
+				final double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2.0);
+				floydRivest(a, Math.max(left, (int) (k - i * s / n + sd)), Math.min(right, (int) (k + (n - i) * s / n +
+					sd)), k);
+			}
+			final double t = a[k];
+			int i = left, j = right;
+			swap(a, left, k);
+			if (a[right] > t) swap(a, right, left);
+			while (i < j) {
+				swap(a, i, j);
+				i++;
+				j--;
+				while (a[i] < t)
+					i++;
+				while (a[j] > t)
+					j--;
+			}
+			if (a[left] == t) swap(a, left, j);
+			else {
+				j++;
+				swap(a, j, right);
+			}
+			if (j <= k) left = j + 1;
+			if (k <= j) right = j - 1;
+		}
+	}
+
+	private static void swap(final double[] a, final int i, final int j) {
+		final double t = a[i];
+		a[i] = a[j];
+		a[j] = t;
+	}
+
+	/** Mean and covariance of the points idx[0, m), summed in that order. */
+	private static Estimate estimate(final double[] x, final double[] y, final int[] idx, final int m) {
 		double mx = 0, my = 0;
-		for (final int i : idx) {
-			mx += x[i];
-			my += y[i];
+		for (int k = 0; k < m; k++) {
+			mx += x[idx[k]];
+			my += y[idx[k]];
 		}
 		mx /= m;
 		my /= m;
 		double sxx = 0, sxy = 0, syy = 0;
-		for (final int i : idx) {
-			final double dx = x[i] - mx, dy = y[i] - my;
+		for (int k = 0; k < m; k++) {
+			final double dx = x[idx[k]] - mx, dy = y[idx[k]] - my;
 			sxx += dx * dx;
 			sxy += dx * dy;
 			syy += dy * dy;
@@ -379,6 +454,16 @@ public final class NoiseCloud {
 		final double norm = Math.max(1, m - 1);
 		return new Estimate(new double[] { mx, my }, new double[][] { { sxx / norm, sxy / norm }, { sxy / norm, syy /
 			norm } });
+	}
+
+	/** The index in the list of an estimate with the same mean and covariance to the bit, or -1. */
+	private static int indexOf(final List<Estimate> list, final Estimate e) {
+		for (int i = 0; i < list.size(); i++) {
+			final Estimate o = list.get(i);
+			if (Arrays.equals(o.mean, e.mean) && Arrays.equals(o.cov[0], e.cov[0]) && Arrays.equals(o.cov[1], e.cov[1]))
+				return i;
+		}
+		return -1;
 	}
 
 	private static void insert(final Estimate[] best, final Estimate e) {

@@ -123,9 +123,13 @@ public final class PeakFeatures {
 	 * @param rateHz sampling rate (Hz)
 	 */
 	public List<Peak> of(final double[] dffPct, final double rateHz) {
+		return of(dffPct, rateHz, Median.of(dffPct));
+	}
+
+	/** The same, given the median of the trace (the caller may need it too). */
+	List<Peak> of(final double[] dffPct, final double rateHz, final double fill) {
 		checkRate(rateHz);
 		final int first = firstCompleteIndex(rateHz);
-		final double fill = Median.of(dffPct);
 		final List<Peak> peaks = new ArrayList<>();
 		final int w = (int) Math.round(neighbourhoodS * rateHz);
 		for (final int i : localMaxima(dffPct)) {

@@ -184,7 +184,8 @@ public final class TransientDetector {
 	private TransientDetection detectPaper(final double[] dffPct, final double rateHz) {
 		final double[] y = filtered(dffPct, rateHz);
 		final PeakFeatures pf = settings.peakFeatures();
-		final List<Peak> peaks = pf.of(y, rateHz);
+		final double fill = Median.of(y); // the level of the missing samples past the end in every area
+		final List<Peak> peaks = pf.of(y, rateHz, fill);
 		final int m = peaks.size();
 		final double[] amp = new double[m], area = new double[m];
 		for (int k = 0; k < m; k++) {
@@ -222,12 +223,14 @@ public final class TransientDetector {
 			decay[j] = Math.exp(-j / tauN);
 			if (decay[j] == 0) break; // and 0 from here on, as Math.exp gives
 		}
-		Pass pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest, decay);
+		Pass pass = classify(dffPct, y, fill, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest,
+			decay);
 		for (int it = 0; it < settings.cloudRefits() && pass.accepted.size() > 0; it++) {
 			final NoiseCloud refit = refit(pass, peaks, rateHz, tau);
 			if (refit == null) break;
 			current = refit;
-			pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest, decay);
+			pass = classify(dffPct, y, fill, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest,
+				decay);
 		}
 		final List<PeakClassification> classified = new ArrayList<>();
 		for (int k = 0; k < m; k++)
@@ -358,12 +361,12 @@ public final class TransientDetector {
 	}
 
 	/** The sequential pass on residual traces (see the class comment). */
-	private Pass classify(final double[] dffPct, final double[] y, final double fs, final PeakFeatures pf,
-		final List<Peak> peaks, final NoiseCloud cloud, final double level, final double tau, final TransientFit shape,
-		final Supplier<DecayFit.Family> family, final RiderTest riderTest, final double[] decay)
+	private Pass classify(final double[] dffPct, final double[] y, final double fill, final double fs,
+		final PeakFeatures pf, final List<Peak> peaks, final NoiseCloud cloud, final double level, final double tau,
+		final TransientFit shape, final Supplier<DecayFit.Family> family, final RiderTest riderTest,
+		final double[] decay)
 	{
 		final Pass pass = new Pass(peaks.size());
-		final double fill = Median.of(y);
 		final int n = y.length;
 		final int ampN = pf.amplitudeSamples(fs);
 		final int reach = Math.max(1, ampN / 2);

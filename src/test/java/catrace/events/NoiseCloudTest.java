@@ -81,4 +81,20 @@ public class NoiseCloudTest {
 			assertTrue(e.getMessage().contains("degenerate"));
 		}
 	}
+
+	/** The selection of the C-steps finds the k-th smallest of arrays with many ties and of every size around 600. */
+	@Test
+	public void kthSmallestEqualsTheSortedValue() {
+		final Random r = new Random(3);
+		for (final int n : new int[] { 1, 2, 3, 10, 599, 600, 601, 602, 800, 4097, 20000 })
+			for (int rep = 0; rep < 5; rep++) {
+				final double[] v = new double[n];
+				for (int i = 0; i < n; i++)
+					v[i] = rep % 2 == 0 ? r.nextGaussian() : r.nextInt(7);
+				final double[] sorted = v.clone();
+				java.util.Arrays.sort(sorted);
+				for (final int k : new int[] { 0, n / 3, n / 2, n - 1 })
+					assertEquals(sorted[k], NoiseCloud.kthSmallest(v.clone(), n, k), 0);
+			}
+	}
 }
