@@ -376,8 +376,7 @@ public final class NoiseCloud {
 			final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
 			d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
 		}
-		System.arraycopy(d2, 0, sel, 0, m);
-		final double cut = kthSmallest(sel, m, Math.min(h, m) - 1);
+		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel);
 		final int[] chosen = scratch.chosen;
 		int c = 0;
 		for (int k = 0; k < m && c < h; k++)
@@ -389,44 +388,53 @@ public final class NoiseCloud {
 	}
 
 	/**
-	 * The k-th smallest (0-based) of the first n values of a, reordering them: Floyd &amp; Rivest's selection (1975;
-	 * a sample narrows the range the partition works on), the same value as any other exact selection.
+	 * The k-th smallest (0-based) of the first n values (not modified), with a work array of at least n; the same value
+	 * as any exact selection. Up to 2,000 values by quickselect on a copy; above, a sample of 64 values brackets the
+	 * k-th, one pass counts the values below the bracket and gathers those inside it, and the selection runs on those
+	 * only (on a copy of all when the bracket misses).
 	 */
-	static double kthSmallest(final double[] a, final int n, final int k) {
-		floydRivest(a, 0, n - 1, k);
-		return a[k];
+	static double kthSmallest(final double[] values, final int n, final int k, final double[] work) {
+		if (n > 2000) {
+			final double[] sample = new double[64];
+			for (int i = 0; i < sample.length; i++)
+				sample[i] = values[(int) ((long) i * n / sample.length)];
+			Arrays.sort(sample);
+			final int q = (int) ((long) k * sample.length / n);
+			final double lo = sample[Math.max(0, q - 4)], hi = sample[Math.min(sample.length - 1, q + 4)];
+			int below = 0, inside = 0;
+			for (int i = 0; i < n; i++) {
+				final double v = values[i];
+				work[inside] = v;
+				inside += v >= lo & v <= hi ? 1 : 0;
+				below += v < lo ? 1 : 0;
+			}
+			if (below <= k && k < below + inside) return quickselect(work, 0, inside - 1, k - below);
+		}
+		System.arraycopy(values, 0, work, 0, n);
+		return quickselect(work, 0, n - 1, k);
 	}
 
-	private static void floydRivest(final double[] a, int left, int right, final int k) {
-		while (right > left) {
-			if (right - left > 600) {
-				final int n = right - left + 1, i = k - left + 1;
-				final double z = Math.log(n), s = 0.5 * Math.exp(2 * z / 3);
-				final double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2.0);
-				floydRivest(a, Math.max(left, (int) (k - i * s / n + sd)), Math.min(right, (int) (k + (n - i) * s / n +
-					sd)), k);
-			}
-			final double t = a[k];
-			int i = left, j = right;
-			swap(a, left, k);
-			if (a[right] > t) swap(a, right, left);
-			while (i < j) {
-				swap(a, i, j);
-				i++;
-				j--;
-				while (a[i] < t)
+	/** Hoare quickselect of the k-th smallest in a[lo, hi]. */
+	private static double quickselect(final double[] a, int lo, int hi, final int k) {
+		while (lo < hi) {
+			final double pivot = a[(lo + hi) >>> 1];
+			int i = lo, j = hi;
+			while (i <= j) {
+				while (a[i] < pivot)
 					i++;
-				while (a[j] > t)
+				while (a[j] > pivot)
 					j--;
+				if (i <= j) {
+					swap(a, i, j);
+					i++;
+					j--;
+				}
 			}
-			if (a[left] == t) swap(a, left, j);
-			else {
-				j++;
-				swap(a, j, right);
-			}
-			if (j <= k) left = j + 1;
-			if (k <= j) right = j - 1;
+			if (k <= j) hi = j;
+			else if (k >= i) lo = i;
+			else return a[k];
 		}
+		return a[k];
 	}
 
 	private static void swap(final double[] a, final int i, final int j) {
