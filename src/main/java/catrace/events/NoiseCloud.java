@@ -23,9 +23,12 @@ import org.apache.commons.math3.linear.RealMatrix;
  * ellipse then contains the tail, nothing is trimmed, and the fit converges to the contaminated answer (masking).
  * MCD searches for the {@code h} points (default h &asymp; n/2, the maximal 50 % breakdown point) whose covariance has
  * the smallest determinant, i.e. the densest ellipse, so it locks onto the noise core whatever the tail does, and it
- * is affine equivariant (units of amplitude and area do not matter). In two dimensions it is cheap: 200 random
+ * is affine equivariant (units of amplitude and area do not matter). In two dimensions it is cheap: 50 random
  * 3-point starts with two concentration steps on a subsample of at most 800 points, the 10 best iterated to
- * convergence on all points. The raw covariance of the h points is scaled by the consistency factor
+ * convergence on all points (scikit-learn's MinCovDet makes 30 starts on small data sets; 200 starts cost 1.4 times
+ * the whole detector's time and found no better clouds: on the 344 first fits of the jGCaMP8 ground truth at native
+ * noise and &nu; = 2, 4, 8, both presets, the 50-start determinant was the same in 137, lower in 126 and higher in 81,
+ * by at most 3 %, median 0, 95th percentile 0.6 %; the search is a heuristic either way). The raw covariance of the h points is scaled by the consistency factor
  * &alpha;/F<sub>&chi;&sup2;(4)</sub>(&chi;&sup2;<sub>2,&alpha;</sub>), &alpha; = h/n, so it estimates the covariance of
  * a Gaussian; then points with d&sup2; &le; &chi;&sup2;<sub>2,0.975</sub> are kept, mean and covariance recomputed
  * and scaled by 0.975/F<sub>&chi;&sup2;(4)</sub>(&chi;&sup2;<sub>2,0.975</sub>) (reweighting restores the efficiency
@@ -40,7 +43,7 @@ public final class NoiseCloud {
 	/** Default seed of the random starts. */
 	public static final long DEFAULT_SEED = 20100801L;
 
-	private static final int STARTS = 200;
+	private static final int STARTS = 50;
 	private static final int SUBSAMPLE = 800;
 	private static final int BEST_KEPT = 10;
 	private static final double REWEIGHT_QUANTILE = 0.975;

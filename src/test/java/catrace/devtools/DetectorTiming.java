@@ -71,8 +71,27 @@ public final class DetectorTiming {
 		if (hash) {
 			final List<GroundTruthRecording> data = Files.isDirectory(gt) ? GroundTruthFiles.readFolder(gt)
 				: new ArrayList<>();
-			for (final Side s : sides)
-				System.out.println(s.name + " hash: " + s.hash(data));
+			final List<List<long[]>> all = new ArrayList<>();
+			for (final Side s : sides) {
+				final List<long[]> each = new ArrayList<>();
+				System.out.println(s.name + " hash: " + s.hash(data, each));
+				all.add(each);
+			}
+			if (all.size() == 2) { // traces whose events differ (onset or peak), and whose results differ in any bit
+				int events = 0, bits = 0;
+				for (int i = 0; i < all.get(0).size(); i++) {
+					final long[] a = all.get(0).get(i), b = all.get(1).get(i);
+					if (!Arrays.equals(a, b)) bits++;
+					if (a.length != b.length) events++;
+					else for (int j = 5; j < a.length; j += 6)
+						if (a[j] != b[j] || a[j + 1] != b[j + 1]) {
+							events++;
+							break;
+						}
+				}
+				System.out.printf(Locale.ROOT, "of %d traces: %d with other event onsets or peaks, %d with any other bit%n",
+					all.get(0).size(), events, bits);
+			}
 		}
 		if (time) {
 			final double[][] x = benchTraces(traces, 100_000);
@@ -153,7 +172,7 @@ public final class DetectorTiming {
 		}
 
 		/** FNV-1a over the bits of every result, and counts. */
-		String hash(final List<GroundTruthRecording> data) throws Exception {
+		String hash(final List<GroundTruthRecording> data, final List<long[]> each) throws Exception {
 			long h = 0xcbf29ce484222325L;
 			long n = 0, traces = 0;
 			final List<Object> detectors = new ArrayList<>();
@@ -167,6 +186,7 @@ public final class DetectorTiming {
 							.name(), t.number(), nu)) : t.dffPct(0);
 						for (final Object d : detectors) {
 							final long[] r = results(d, x, t.rateHz());
+							each.add(r);
 							for (final long v : r)
 								h = (h ^ v) * 0x100000001b3L;
 							n += (r.length - 5) / 6;
@@ -176,6 +196,7 @@ public final class DetectorTiming {
 			final Object d = detector(paper.invoke(null));
 			for (final double[] x : benchTraces(20, 100_000)) {
 				final long[] r = results(d, x, 500);
+				each.add(r);
 				for (final long v : r)
 					h = (h ^ v) * 0x100000001b3L;
 				n += (r.length - 5) / 6;
