@@ -123,17 +123,56 @@ public final class PeakFeatures {
 	 * @param rateHz sampling rate (Hz)
 	 */
 	public List<Peak> of(final double[] dffPct, final double rateHz) {
+		return of(dffPct, rateHz, Median.of(dffPct));
+	}
+
+	/** The same, given the median of the trace (the caller may need it too). */
+	List<Peak> of(final double[] dffPct, final double rateHz, final double fill) {
 		checkRate(rateHz);
 		final int first = firstCompleteIndex(rateHz);
-		final double fill = Median.of(dffPct);
-		final List<Peak> peaks = new ArrayList<>();
 		final int w = (int) Math.round(neighbourhoodS * rateHz);
-		for (final int i : localMaxima(dffPct)) {
-			if (i < first || !highestAround(dffPct, i, w)) continue;
-			peaks.add(new Peak(i, i / rateHz, amplitude(dffPct, i, rateHz), area(dffPct, i, rateHz, fill),
-				i + areaAfterSamples(rateHz) > dffPct.length - 1));
+		final int[] maxima = localMaxima(dffPct);
+		final int[] kept = new int[maxima.length];
+		int count = 0;
+		for (final int i : maxima)
+			if (i >= first && highestAround(dffPct, i, w)) kept[count++] = i;
+		final double[] areas = areas(dffPct, kept, count, rateHz, fill);
+		final List<Peak> peaks = new ArrayList<>(count);
+		for (int k = 0; k < count; k++) {
+			final int i = kept[k];
+			peaks.add(new Peak(i, i / rateHz, amplitude(dffPct, i, rateHz), areas[k], i + areaAfterSamples(rateHz) >
+				dffPct.length - 1));
 		}
 		return Collections.unmodifiableList(peaks);
+	}
+
+	/**
+	 * {@link #area} of the peaks at idx[0, count): the same sums in the same order, four peaks at a time where their
+	 * windows lie inside the trace (four independent sums keep the adder busy; one sum waits for each addition).
+	 */
+	private double[] areas(final double[] y, final int[] idx, final int count, final double rateHz,
+		final double fill)
+	{
+		final double[] out = new double[count];
+		final int b = areaBeforeSamples(rateHz), f = areaAfterSamples(rateHz), len = b + f;
+		int k = 0;
+		for (; k + 3 < count && idx[k + 3] + f < y.length && len > 0; k += 4) {
+			final int f0 = idx[k] - b, f1 = idx[k + 1] - b, f2 = idx[k + 2] - b, f3 = idx[k + 3] - b;
+			double s0 = 0.5 * y[f0], s1 = 0.5 * y[f1], s2 = 0.5 * y[f2], s3 = 0.5 * y[f3];
+			for (int o = 1; o < len; o++) {
+				s0 += y[f0 + o];
+				s1 += y[f1 + o];
+				s2 += y[f2 + o];
+				s3 += y[f3 + o];
+			}
+			out[k] = (s0 + 0.5 * y[f0 + len]) / rateHz;
+			out[k + 1] = (s1 + 0.5 * y[f1 + len]) / rateHz;
+			out[k + 2] = (s2 + 0.5 * y[f2 + len]) / rateHz;
+			out[k + 3] = (s3 + 0.5 * y[f3 + len]) / rateHz;
+		}
+		for (; k < count; k++)
+			out[k] = area(y, idx[k], rateHz, fill);
+		return out;
 	}
 
 	/** ΔF/F(peak) − ΔF/F(peak − amplitude window) on any trace (e.g. a residual); index must be complete. */

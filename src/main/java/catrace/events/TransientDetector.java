@@ -184,7 +184,8 @@ public final class TransientDetector {
 	private TransientDetection detectPaper(final double[] dffPct, final double rateHz) {
 		final double[] y = filtered(dffPct, rateHz);
 		final PeakFeatures pf = settings.peakFeatures();
-		final List<Peak> peaks = pf.of(y, rateHz);
+		final double fill = Median.of(y); // the level of the missing samples past the end in every area
+		final List<Peak> peaks = pf.of(y, rateHz, fill);
 		final int m = peaks.size();
 		final double[] amp = new double[m], area = new double[m];
 		for (int k = 0; k < m; k++) {
@@ -222,12 +223,14 @@ public final class TransientDetector {
 			decay[j] = Math.exp(-j / tauN);
 			if (decay[j] == 0) break; // and 0 from here on, as Math.exp gives
 		}
-		Pass pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest, decay);
+		Pass pass = classify(dffPct, y, fill, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest,
+			decay);
 		for (int it = 0; it < settings.cloudRefits() && pass.accepted.size() > 0; it++) {
 			final NoiseCloud refit = refit(pass, peaks, rateHz, tau);
 			if (refit == null) break;
 			current = refit;
-			pass = classify(dffPct, y, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest, decay);
+			pass = classify(dffPct, y, fill, rateHz, pf, peaks, current, level, tau, shape, shapes::family, riderTest,
+				decay);
 		}
 		final List<PeakClassification> classified = new ArrayList<>();
 		for (int k = 0; k < m; k++)
@@ -358,12 +361,12 @@ public final class TransientDetector {
 	}
 
 	/** The sequential pass on residual traces (see the class comment). */
-	private Pass classify(final double[] dffPct, final double[] y, final double fs, final PeakFeatures pf,
-		final List<Peak> peaks, final NoiseCloud cloud, final double level, final double tau, final TransientFit shape,
-		final Supplier<DecayFit.Family> family, final RiderTest riderTest, final double[] decay)
+	private Pass classify(final double[] dffPct, final double[] y, final double fill, final double fs,
+		final PeakFeatures pf, final List<Peak> peaks, final NoiseCloud cloud, final double level, final double tau,
+		final TransientFit shape, final Supplier<DecayFit.Family> family, final RiderTest riderTest,
+		final double[] decay)
 	{
 		final Pass pass = new Pass(peaks.size());
-		final double fill = Median.of(y);
 		final int n = y.length;
 		final int ampN = pf.amplitudeSamples(fs);
 		final int reach = Math.max(1, ampN / 2);
@@ -383,11 +386,26 @@ public final class TransientDetector {
 		// running sums of the open transient's decay fit: decay[j] * (r - level) and decay[j]^2 from its peak on
 		final double[] sumRg = new double[fitN + 1], sumGg = new double[fitN + 1];
 		int summed = -1; // sums valid for j <= summed
-		for (int k = 0; k < peaks.size(); k++) {
-			final int p = peaks.get(k).index();
+		final int m = peaks.size();
+		final int[] index = new int[m];
+		for (int k = 0; k < m; k++)
+			index[k] = peaks.get(k).index();
+		// z = y − model − the open transient's decay is valid on [zFrom, zTo] for the open transient zOpen and the decay
+		// amplitude zC (windows only move forward, so each peak computes only what is new); a capped stretch is saved
+		// and put back before the next peak
+		int zOpen = -1, zFrom = 0, zTo = -1;
+		double zC = 0;
+		final double[] saved = new double[Math.max(2 * lead, onsetN) + post + 2];
+		int savedFrom = 0, savedTo = -1;
+		for (int k = 0; k < m; k++) {
+			final int p = index[k];
 			final int ws = p - lead;
 			if (open >= 0 && ws <= open) continue; // within the rise window of the last transient's peak: same event
 			final int from = Math.max(0, Math.min(ws - lead, p - onsetN)), to = Math.min(n - 1, p + post);
+			if (savedTo >= savedFrom) {
+				System.arraycopy(saved, 0, z, savedFrom, savedTo - savedFrom + 1);
+				savedTo = -1;
+			}
 			if (open >= 0 && to > rTo) {
 				for (int i = Math.max(rTo + 1, openStart); i <= to; i++)
 					r[i] = y[i] - model[i];
@@ -405,14 +423,26 @@ public final class TransientDetector {
 				summed = Math.max(summed, end);
 				c = sumGg[end] > 0 ? Math.max(0, sumRg[end] / sumGg[end]) : 0;
 			}
-			for (int i = from; i <= to; i++)
+			final boolean valid = zOpen == open && Double.doubleToRawLongBits(zC) == Double.doubleToRawLongBits(c) &&
+				zTo >= zFrom && from >= zFrom && from <= zTo + 1;
+			for (int i = valid ? zTo + 1 : from; i <= to; i++)
 				z[i] = y[i] - model[i] - (open >= 0 && i >= open ? c * decay[i - open] : 0);
-			pass.amplitude[k] = pf.amplitude(z, p, fs);
-			pass.area[k] = pf.area(z, p, fs, fill);
+			if (!valid) zFrom = from;
+			zTo = Math.max(to, valid ? zTo : to);
+			zOpen = open;
+			zC = c;
+			if (open < 0) { // no transient yet: z = y − 0 − 0 = y to the bit, so the peak's own features
+				pass.amplitude[k] = peaks.get(k).amplitudePct();
+				pass.area[k] = peaks.get(k).areaPctS();
+			}
+			else {
+				pass.amplitude[k] = pf.amplitude(z, p, fs);
+				pass.area[k] = pf.area(z, p, fs, fill);
+			}
 			// a higher peak ahead within the area window, and the first higher sample
 			int ahead = -1, higher = -1;
-			for (int j = k + 1; j < peaks.size() && peaks.get(j).index() <= to && ahead < 0; j++)
-				if (z[peaks.get(j).index()] > z[p]) ahead = peaks.get(j).index();
+			for (int j = k + 1; j < m && index[j] <= to && ahead < 0; j++)
+				if (z[index[j]] > z[p]) ahead = index[j];
 			for (int i = p + 1; i <= to && higher < 0; i++)
 				if (z[i] > z[p]) higher = i;
 			if (ahead >= 0 && ahead - lead <= p) continue; // a wiggle on the rise of a higher peak
@@ -432,6 +462,11 @@ public final class TransientDetector {
 				cap = z[cut];
 			}
 			boolean capped = false;
+			if (cut <= to) {
+				System.arraycopy(z, cut, saved, 0, to - cut + 1);
+				savedFrom = cut;
+				savedTo = to;
+			}
 			for (int i = cut; i <= to; i++)
 				if (z[i] > cap) {
 					z[i] = cap;
@@ -499,6 +534,8 @@ public final class TransientDetector {
 			if (!onDecay) chainLevel = openLevel;
 			rTo = -1;
 			summed = -1;
+			zTo = -1; // z was rewritten around the new transient
+			savedTo = -1;
 			pass.verdict[k] = PeakClassification.Verdict.TRANSIENT;
 			pass.accepted.add(new Accepted(k, rise[0], rise[1], rise[2], stretch));
 		}

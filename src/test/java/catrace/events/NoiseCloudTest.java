@@ -81,4 +81,31 @@ public class NoiseCloudTest {
 			assertTrue(e.getMessage().contains("degenerate"));
 		}
 	}
+
+	/** The selection of the C-steps finds the k-th smallest of arrays with many ties, and where its sample misses. */
+	@Test
+	public void kthSmallestEqualsTheSortedValue() {
+		final Random r = new Random(3);
+		for (final int n : new int[] { 1, 2, 3, 10, 800, 2000, 2001, 4097, 20000 })
+			for (int rep = 0; rep < 5; rep++) {
+				final double[] v = new double[n];
+				for (int i = 0; i < n; i++)
+					v[i] = rep % 2 == 0 ? r.nextGaussian() : rep == 1 ? r.nextInt(7) : i % 3 == 0 ? 50 + i : r.nextDouble();
+				final double[] sorted = v.clone();
+				java.util.Arrays.sort(sorted);
+				for (final int k : new int[] { 0, n / 3, n / 2, n - 1 })
+					assertEquals(sorted[k], NoiseCloud.kthSmallest(v, n, k, new double[n]), 0);
+			}
+		// a sample (every n/64-th value) that does not bracket the k-th
+		final int n = 4097;
+		final double[] v = new double[n];
+		for (int i = 0; i < n; i++)
+			v[i] = r.nextDouble();
+		for (int i = 0; i < 64; i++)
+			v[(int) ((long) i * n / 64)] = 1e6 + i;
+		final double[] sorted = v.clone();
+		java.util.Arrays.sort(sorted);
+		assertEquals(sorted[n / 2], NoiseCloud.kthSmallest(v, n, n / 2, new double[n]), 0);
+		assertEquals(sorted[n - 1], NoiseCloud.kthSmallest(v, n, n - 1, new double[n]), 0);
+	}
 }
