@@ -64,7 +64,7 @@ import catrace.model.ProgressListener;
 import catrace.trace.TraceExtractor;
 
 /**
- * {@code ./catrace bench [size] [--no-write] [--dir folder] [--report file]}: throughput of trace extraction beside
+ * {@code ./catrace bench [size] [--no-write] [--dir folder] [--report file] [--only registration]}: throughput of trace extraction beside
  * the physical limit (a raw sequential read of the same file), the Suite2p way in numpy, ImageJ 1's ROI Manager Multi
  * Measure loop, the low-pass filter against scipy, and peak memory of streamed extraction. All rows come from one run
  * on one machine, so compare them as ratios.
@@ -109,6 +109,8 @@ public final class Bench {
 
 	private final int w, h, t;
 	private final boolean fullSize;
+	/** Only the registration rows (--only registration): a quick look after a change there; never written. */
+	private boolean onlyRegistration;
 	private final Path dir;
 	private final PrintStream out;
 	private final int threads = Runtime.getRuntime().availableProcessors();
@@ -134,6 +136,7 @@ public final class Bench {
 	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
 		String size = "";
 		boolean write = true;
+		boolean only = false;
 		Path dir = Paths.get("target", "bench");
 		Path report = Paths.get("BENCHMARKS.md");
 		try {
@@ -148,11 +151,17 @@ public final class Bench {
 					case "--report":
 						report = Paths.get(value(args, ++i, "--report"));
 						break;
+					case "--only":
+						if (!"registration".equals(value(args, ++i, "--only"))) throw new IllegalArgumentException(
+							"--only takes registration");
+						only = true;
+						write = false;
+						break;
 					case "--child-extract":
 						return child(Paths.get(value(args, ++i, "--child-extract")), out);
 					default:
 						if (args[i].startsWith("--") || !size.isEmpty()) {
-							err.println("usage: catrace bench [small|WxHxT] [--no-write] [--dir folder] [--report file]");
+							err.println("usage: catrace bench [small|WxHxT] [--no-write] [--dir folder] [--report file] [--only registration]");
 							return 2;
 						}
 						size = args[i];
@@ -162,6 +171,7 @@ public final class Bench {
 			final boolean full = size.isEmpty() || size.equals("512x512x4000");
 			Files.createDirectories(dir);
 			final Bench b = new Bench(dims[0], dims[1], dims[2], full, dir, out);
+			b.onlyRegistration = only;
 			b.runAll();
 			final String md = b.markdown(String.join(" ", args), report);
 			out.println();
@@ -217,6 +227,10 @@ public final class Bench {
 		rawRead(stack);
 		final double raw = Math.min(rawRead(stack), rawRead(stack));
 		row(ROWS.get(0), raw, bytes, "FileChannel, 8 MB direct buffer; the limit", "1.00 of raw");
+		if (onlyRegistration) {
+			registration(stack, raw, bytes);
+			return;
+		}
 		final double[][] f = extract(stack, masks, threads);
 		final double ex = Math.min(timeExtract(stack, masks, threads), timeExtract(stack, masks, threads));
 		row(ROWS.get(1), ex, bytes, threads + " threads, TiffStream", ratio(raw, ex) + " of raw");
