@@ -121,6 +121,10 @@ public final class RelevantSubspace {
 			if (shuffles < 10) throw new IllegalArgumentException("shuffles must be >= 10 for a shuffle test, got " +
 				shuffles);
 			if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("alpha must lie in (0, 1), got " + alpha);
+			final int fewest = (int) Math.ceil(2 / alpha);
+			if (shuffles + 1 < fewest) throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+				"with %d shuffles the smallest p-value is 1/%d, which can never fall below alpha/2 = %s: use at least %d " +
+					"shuffles (or a larger alpha)", shuffles, shuffles + 1, catrace.model.Formats.number(alpha / 2), fewest));
 			this.shuffles = shuffles;
 			this.alpha = alpha;
 			this.minShiftBins = Math.max(1, minShiftBins);

@@ -30,7 +30,7 @@ public class ParameterGroupsTest {
 		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, CalciumSpatialTuning.class,
 		ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, MergeCalciumShards.class,
 		RegisterCalciumRecording.class, ExportCalciumNwb.class,
-		BrowseCalciumTraces.class);
+		BrowseCalciumTraces.class, CalciumEncodingSubspace.class);
 
 	private static Context context;
 
@@ -65,7 +65,7 @@ public class ParameterGroupsTest {
 				assertNull(c.getSimpleName() + " declares " + key + " again", parameterField(c, key));
 		}
 		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
-			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class))
+			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, CalciumEncodingSubspace.class))
 			assertTrue(c.getSimpleName(), WritingCommand.class.isAssignableFrom(c));
 		assertTrue(NwbCommand.class.isAssignableFrom(ExportCalciumNwb.class));
 		assertTrue(NwbCommand.class.isAssignableFrom(TraceCommand.class));
@@ -85,7 +85,7 @@ public class ParameterGroupsTest {
 			WritingCommand.OUTPUT), keys(ExportCalciumNwb.class));
 		assertEquals(Arrays.asList("nwb", "session_description"), TraceCommand.NWB.subList(0, 2));
 		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
-			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class))
+			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, CalciumEncodingSubspace.class))
 		{
 			final List<String> k = keys(c);
 			assertEquals(c.getSimpleName(), WritingCommand.OUTPUT, k.subList(k.size() - 2, k.size()));

@@ -67,6 +67,9 @@ final class Demo {
 			// 5. a synthetic spatial experiment: receptive fields, centroids, location decoders
 			for (final String l : SpatialDemo.run(outRoot.resolve("spatial-tuning"), runner))
 				lines.add("spatial tuning: " + l);
+			// 6. a synthetic noise experiment: receptive fields, encoding subspaces, neighbour overlap
+			for (final String l : EncodingDemo.run(outRoot.resolve("encoding-subspace"), runner))
+				lines.add("encoding subspace: " + l);
 		}
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)
