@@ -85,7 +85,7 @@ public final class EncodingFigures {
 					Mark.Anchor.START, false, "roi stats"));
 			map(fig, s.ridge().fit().weights(), f, lags, left, y0, panelW, panelH, "rf");
 			fig.add(Mark.text(Mark.Role.LABEL, String.format(Locale.ROOT, "lag 0 \u2192 %s s; %s", fmt((lags - 1) * a
-				.binS()), s.ridgeP() < a.settings().alpha ? "significant" : "n.s."), left + panelW / 2, y0 + panelH + 24,
+				.binS()), s.ridgeSignificant(a.settings().alpha) ? "significant" : "n.s."), left + panelW / 2, y0 + panelH + 24,
 				label, PlotStyle.TEXT, Mark.Anchor.MIDDLE, false, "rf note"));
 			for (int d = 0; d < 2; d++) {
 				final double x0 = left + (d + 1) * (panelW + gap);

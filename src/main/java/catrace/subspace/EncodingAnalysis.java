@@ -251,18 +251,19 @@ public final class EncodingAnalysis {
 	public Table roiTable() {
 		final Table t = new Table(name + " encoding subspace");
 		comments(t);
-		t.comment("eigenvalue_k: of the activity-weighted second moment minus the stimulus covariance (whitened; > 0 " +
+		t.comment("rf_significant: rf_p < alpha and rf_cv_r2 > 0 (shifted activity can predict worse than a field that " +
+			"predicts nothing); eigenvalue_k: of the activity-weighted second moment minus the stimulus covariance (whitened; > 0 " +
 			"raised, < 0 lowered variance), significant dimensions first, then by size; field_*: the subspace receptive " +
 			"field over dimensions 1 and 2 (grid " + settings.gridBins + " x " + settings.gridBins + " cells over +-" +
 			Formats.number(settings.gridRangeSd) + " s.d.)");
-		t.columns("roi", "bins_n", activityColumn(), "active_bins_fraction", "rf_cv_r2", "rf_p", "rf_penalty",
-			"dims_significant", "eigenvalue_1", "eigenvalue_1_p", "eigenvalue_2", "eigenvalue_2_p", "eigenvalue_3",
+		t.columns("roi", "bins_n", activityColumn(), "active_bins_fraction", "rf_cv_r2", "rf_p", "rf_significant",
+			"rf_penalty", "dims_significant", "eigenvalue_1", "eigenvalue_1_p", "eigenvalue_2", "eigenvalue_2_p", "eigenvalue_3",
 			"eigenvalue_3_p", "field_peak" + unit(), "field_cells_n", "note");
 		for (final Roi r : rois) {
 			t.addRow().set("roi", r.name).set("bins_n", design.size()).set(activityColumn(), r.meanActivity);
 			if (r.subspace == null) {
-				for (final String c : new String[] { "active_bins_fraction", "rf_cv_r2", "rf_p", "rf_penalty",
-					"dims_significant", "eigenvalue_1", "eigenvalue_1_p", "eigenvalue_2", "eigenvalue_2_p", "eigenvalue_3",
+				for (final String c : new String[] { "active_bins_fraction", "rf_cv_r2", "rf_p", "rf_significant",
+					"rf_penalty", "dims_significant", "eigenvalue_1", "eigenvalue_1_p", "eigenvalue_2", "eigenvalue_2_p", "eigenvalue_3",
 					"eigenvalue_3_p", "field_peak" + unit(), "field_cells_n" })
 					t.set(c, Double.NaN);
 				t.set("note", r.note);
@@ -270,7 +271,8 @@ public final class EncodingAnalysis {
 			}
 			final RelevantSubspace s = r.subspace;
 			t.set("active_bins_fraction", s.activeFraction()).set("rf_cv_r2", s.ridge().cvR2()).set("rf_p", s.ridgeP())
-				.set("rf_penalty", s.ridge().fit().lambda()).set("dims_significant", s.significant().size());
+				.set("rf_significant", s.ridgeSignificant(settings.alpha) ? 1 : 0).set("rf_penalty", s.ridge().fit()
+					.lambda()).set("dims_significant", s.significant().size());
 			for (int k = 0; k < 3; k++) {
 				final boolean has = k < s.dimensions().size();
 				t.set("eigenvalue_" + (k + 1), has ? s.dimensions().get(k).statistic() : Double.NaN);
@@ -306,7 +308,8 @@ public final class EncodingAnalysis {
 		t.columns("roi", "vector", "kind", "significant", "lag_s", "feature", "value");
 		for (final Roi r : rois) {
 			if (r.subspace == null) continue;
-			rows(t, r.name, "rf", "ridge", r.subspace.ridgeP() < settings.alpha, r.subspace.ridge().fit().weights());
+			rows(t, r.name, "rf", "ridge", r.subspace.ridgeSignificant(settings.alpha), r.subspace.ridge().fit()
+				.weights());
 			final List<RelevantSubspace.Dimension> dims = r.subspace.dimensions();
 			final int n = Math.min(dims.size(), Math.max(2, r.subspace.significant().size()));
 			for (int k = 0; k < n; k++)
@@ -376,7 +379,7 @@ public final class EncodingAnalysis {
 			if (r.subspace == null) continue;
 			analysed++;
 			if (!r.subspace.significant().isEmpty()) withDims++;
-			if (r.subspace.ridgeP() < settings.alpha) rf++;
+			if (r.subspace.ridgeSignificant(settings.alpha)) rf++;
 		}
 		double angle = 0, jac = 0, rnd = 0;
 		int na = 0, nj = 0;

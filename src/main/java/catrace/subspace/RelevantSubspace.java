@@ -156,6 +156,14 @@ public final class RelevantSubspace {
 	}
 
 	/**
+	 * Whether the ridge RF is a receptive field: p &lt; alpha and a cross-validated R² above 0 (a model that predicts
+	 * held-out activity worse than its mean is none, even when shifted activity does worse still).
+	 */
+	public boolean ridgeSignificant(final double alpha) {
+		return ridgeP < alpha && ridge.cvR2() > 0;
+	}
+
+	/**
 	 * @param y activity per row of the stimulus
 	 * @param seed seed of this ROI's shifts
 	 * @throws IllegalArgumentException when the rows are too few for the shifts
