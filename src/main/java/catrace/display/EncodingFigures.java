@@ -58,7 +58,7 @@ public final class EncodingFigures {
 			PlotStyle.EDGE);
 		final Font label = PlotStyle.font(PlotStyle.SMALL_SIZE, false), bold = PlotStyle.font(PlotStyle.LABEL_SIZE,
 			true);
-		final double left = PlotStyle.EDGE + 250, gap = 40, panelW = (PlotStyle.WIDTH - PlotStyle.EDGE - left - 3 *
+		final double left = PlotStyle.EDGE + 270, gap = 40, panelW = (PlotStyle.WIDTH - PlotStyle.EDGE - left - 3 *
 			gap) / 4, panelH = 220, rowGap = 90;
 		final double top = PlotStyle.EDGE + head.height() + 50;
 		final int height = (int) Math.ceil(top + Math.max(1, rois.size()) * (panelH + rowGap) + PlotStyle.EDGE);
@@ -76,7 +76,7 @@ public final class EncodingFigures {
 			final double y0 = top + k * (panelH + rowGap);
 			fig.add(Mark.text(Mark.Role.LABEL, r.name, PlotStyle.EDGE, y0 + 24, bold, PlotStyle.TEXT, Mark.Anchor.START,
 				false, "roi"));
-			final String[] lines = { String.format(Locale.ROOT, "RF cv R\u00b2 %s (p %s)", fmt(s.ridge().cvR2()), fmt(s
+			final String[] lines = { String.format(Locale.ROOT, "RF cv R\u00b2 %s, p %s", fmt(s.ridge().cvR2()), fmt(s
 				.ridgeP())), s.significant().size() + " significant dim" + (s.significant().size() == 1 ? "" : "s"),
 				s.dimensions().size() > 1 ? String.format(Locale.ROOT, "eigenvalues %s, %s", fmt(s.dimensions().get(0)
 					.statistic()), fmt(s.dimensions().get(1).statistic())) : "" };
@@ -157,6 +157,6 @@ public final class EncodingFigures {
 	static String fmt(final double v) {
 		if (!Double.isFinite(v)) return "NaN";
 		final double a = Math.abs(v);
-		return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : a >= 0.01 ? "%.3f" : "%.2g", v);
+		return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 1 ? "%.2f" : a >= 0.01 ? "%.3f" : a == 0 ? "%.0f" : "%.1g", v);
 	}
 }
