@@ -105,7 +105,7 @@ public class FijiWindowTest {
 	@Test
 	public void everyCommandIsInThePluginsMenu() {
 		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Browse Calcium Traces",
-			"Calcium Spatial Tuning", "Calcium Stimulus Responses", "Detect Calcium Transients", "Export Calcium NWB",
+			"Calcium Encoding Subspace", "Calcium Spatial Tuning", "Calcium Stimulus Responses", "Detect Calcium Transients", "Export Calcium NWB",
 			"Extract Calcium Traces", "Merge Calcium Shards", "Register Calcium Recording", "Score Transients Against Spikes",
 			"Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
 				"\\|")));
