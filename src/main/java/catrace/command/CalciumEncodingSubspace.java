@@ -32,8 +32,17 @@ public class CalciumEncodingSubspace extends WritingCommand {
 	@Parameter(persist = false, required = false, label = "Activity file (NAME_spikes_est.csv or NAME_dff_pct.csv)")
 	private File activity_file;
 
-	@Parameter(persist = false, required = false, label = "Stimulus file (CSV: time column + one column per feature)")
+	@Parameter(persist = false, required = false, label = "Stimulus file (CSV: time column + one column per " +
+		"feature; or a TIFF stack of frames)")
 	private File stimulus_file;
+
+	@Parameter(persist = false, required = false, label = "TIFF stimulus: frames per second (0 = from the TIFF)",
+		min = "0")
+	private double stimulus_rate_hz = 0;
+
+	@Parameter(persist = false, required = false, label = "TIFF stimulus: onset of the first frame (s, recording's " +
+		"clock)")
+	private double stimulus_start_s = 0;
 
 	@Parameter(persist = false, required = false, label = "Time column of the stimulus file (frame onsets, s)")
 	private String time_column = "time_s";
@@ -84,6 +93,8 @@ public class CalciumEncodingSubspace extends WritingCommand {
 		final EncodingFiles.Inputs in = new EncodingFiles.Inputs();
 		in.activityFile = CommandSupport.path(activity_file);
 		in.stimulusFile = CommandSupport.path(stimulus_file);
+		in.stimulusRateHz = stimulus_rate_hz;
+		in.stimulusStartS = stimulus_start_s;
 		in.timeColumn = time_column;
 		in.featureColumns = CalciumStimulusResponses.columns(feature_columns);
 		in.roisFile = CommandSupport.path(rois_file);

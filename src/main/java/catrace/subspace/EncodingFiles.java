@@ -26,6 +26,9 @@ public final class EncodingFiles {
 		public Path stimulusFile;
 		public String timeColumn = "time_s";
 		public List<String> featureColumns = new ArrayList<>();
+		/** A TIFF stimulus: frames per second (0 = from the TIFF) and the first frame's onset (s). */
+		public double stimulusRateHz = 0;
+		public double stimulusStartS = 0;
 		public Path roisFile;
 		public double pixelSizeUm = 0;
 	}
@@ -59,8 +62,10 @@ public final class EncodingFiles {
 			"time column (" + in.timeColumn + ", frame onsets in s) and one column per stimulus feature");
 		final String name = name(in.activityFile);
 		final DffTraceFile activity = DffTraceFile.read(in.activityFile, name);
-		final StimulusFeaturesFile stimulus = StimulusFeaturesFile.read(in.stimulusFile, in.timeColumn,
-			in.featureColumns);
+		final String sn = in.stimulusFile.getFileName().toString().toLowerCase(Locale.ROOT);
+		final StimulusFeaturesFile stimulus = sn.endsWith(".tif") || sn.endsWith(".tiff") ? StimulusFeaturesFile.readTiff(
+			in.stimulusFile, in.stimulusRateHz, in.stimulusStartS) : StimulusFeaturesFile.read(in.stimulusFile,
+				in.timeColumn, in.featureColumns);
 		RoiPositions positions = null;
 		final List<String> provenance = new ArrayList<>();
 		final boolean deconvolved = isDeconvolved(in.activityFile);

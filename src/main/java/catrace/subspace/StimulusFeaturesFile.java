@@ -11,7 +11,13 @@ import java.util.List;
 import java.util.Locale;
 
 import catrace.io.CsvFiles;
+import catrace.io.ReadOptions;
+import catrace.io.RecordingReader;
 import catrace.model.Formats;
+import catrace.model.Recording;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * A stimulus as features per frame, from a CSV: '#' comment lines, a header, then one row per stimulus frame with
@@ -19,8 +25,14 @@ import catrace.model.Formats;
  * column per feature (spectrogram bins, pixels of a noise movie, …): every other column, or the ones named. Each
  * frame lasts until the next onset (the last one a median frame period). Every cell must be a finite number; an
  * error names the file, the line and the column.
+ * <p>
+ * Or a TIFF stack of stimulus frames ({@link #readTiff}): every pixel is a feature ({@code px_X_Y}), at most
+ * {@value #MAX_PIXELS} of them (bin a larger movie first), frame i at {@code start + i / rate}.
  */
 public final class StimulusFeaturesFile {
+
+	/** Most pixels a TIFF stimulus may have per frame (each is a feature of every lag). */
+	public static final int MAX_PIXELS = 1024;
 
 	private final String source;
 	private final double[] timesS;
@@ -121,6 +133,58 @@ public final class StimulusFeaturesFile {
 		for (int i = 0; i < ts.length; i++)
 			ts[i] = times.get(i);
 		return new StimulusFeaturesFile(source, ts, rows.toArray(new double[0][]), Collections.unmodifiableList(names));
+	}
+
+	/**
+	 * A TIFF stack of stimulus frames: each pixel a feature.
+	 *
+	 * @param rateHz frames per second (0 = the rate the TIFF states)
+	 * @param startS onset of the first frame on the recording's clock (s)
+	 * @throws IOException when the file is missing or not a TIFF stack
+	 * @throws IllegalArgumentException without a rate, or with more than {@value #MAX_PIXELS} pixels per frame
+	 */
+	public static StimulusFeaturesFile readTiff(final Path tif, final double rateHz, final double startS)
+		throws IOException
+	{
+		if (!(rateHz >= 0) || Double.isInfinite(rateHz)) throw new IllegalArgumentException(
+			"stimulus_rate_hz must be >= 0 (0 = from the TIFF), got " + Formats.number(rateHz));
+		if (!Double.isFinite(startS)) throw new IllegalArgumentException("stimulus_start_s must be a number of seconds");
+		final Recording r;
+		try {
+			r = RecordingReader.open(tif, ReadOptions.defaults().withKind(ReadOptions.Kind.FRAME_STACK).withRateHz(
+				rateHz));
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException(tif.getFileName() + " (stimulus frames): " + e.getMessage() +
+				(rateHz > 0 ? "" : " (give stimulus_rate_hz)"), e);
+		}
+		final int w = r.planeWidth(), h = r.planeHeight();
+		if ((long) w * h > MAX_PIXELS) throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"%s: %d x %d = %d pixels per stimulus frame; at most %d features are analysed (bin the movie, e.g. Image > " +
+				"Transform > Bin, or crop it to the receptive field's area)", tif.getFileName(), w, h, (long) w * h,
+			MAX_PIXELS));
+		final RandomAccessibleInterval<? extends RealType<?>> img = r.trial(0);
+		final int n = (int) r.samples(0);
+		final double[][] frames = new double[n][w * h];
+		final RandomAccess<? extends RealType<?>> ra = img.randomAccess();
+		for (int t = 0; t < n; t++)
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					ra.setPosition(new long[] { x, y, t });
+					frames[t][y * w + x] = ra.get().getRealDouble();
+				}
+		final double[] times = new double[n];
+		final double rate = r.timing().rateHz();
+		for (int t = 0; t < n; t++)
+			times[t] = startS + t / rate;
+		final List<String> names = new ArrayList<>();
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				names.add("px_" + x + "_" + y);
+		if (n < 2) throw new IllegalArgumentException(tif.getFileName() + ": " + n + " stimulus frame(s); at least 2 " +
+			"needed");
+		return new StimulusFeaturesFile(tif.getFileName().toString(), times, frames, Collections.unmodifiableList(
+			names));
 	}
 
 	public String source() {

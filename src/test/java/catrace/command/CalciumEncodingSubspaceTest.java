@@ -44,6 +44,8 @@ public class CalciumEncodingSubspaceTest {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("activity_file", activity == null ? null : activity.toFile());
 		m.put("stimulus_file", stimulus == null ? null : stimulus.toFile());
+		m.put("stimulus_rate_hz", 0.0);
+		m.put("stimulus_start_s", 0.0);
 		m.put("time_column", "time_s");
 		m.put("feature_columns", "");
 		m.put("lag_window_s", 0.8);

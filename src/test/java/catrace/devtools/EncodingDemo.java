@@ -89,6 +89,8 @@ public final class EncodingDemo {
 		final Map<String, String> m = new LinkedHashMap<>();
 		m.put("activity_file", activity.toString());
 		m.put("stimulus_file", stimulus.toString());
+		m.put("stimulus_rate_hz", "0");
+		m.put("stimulus_start_s", "0");
 		m.put("time_column", "time_s");
 		m.put("feature_columns", "");
 		m.put("lag_window_s", "0.8");
