@@ -27,11 +27,11 @@ public class PackageLayersTest {
 
 	/** Bottom to top. */
 	static final List<String> ORDER = Arrays.asList("model", "quality", "roi", "io", "registration", "trace", "events", "analysis",
-		"types", "pipeline", "synth", "batch", "nwb", "display", "command", "cli");
+		"types", "subspace", "pipeline", "synth", "batch", "nwb", "display", "command", "cli");
 
 	/** Packages that compute: no ImageJ 1, AWT, Swing or SciJava. */
 	static final List<String> CORE = Arrays.asList("model", "quality", "roi", "registration", "trace", "events", "analysis",
-		"types", "pipeline", "nwb");
+		"types", "subspace", "pipeline", "nwb");
 
 	private static final Path MAIN = Paths.get("src", "main", "java", "catrace");
 	private static final Pattern USE = Pattern.compile("\\bcatrace\\.([a-z]+)\\.[A-Z]");

@@ -30,7 +30,8 @@ public class ParameterGroupsTest {
 		AnalyzeCalciumFolder.class, CalciumStimulusResponses.class, CalciumSpatialTuning.class,
 		ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, MergeCalciumShards.class,
 		RegisterCalciumRecording.class, ExportCalciumNwb.class,
-		BrowseCalciumTraces.class, CalciumTuningIndices.class, CalciumFunctionalTypes.class);
+		BrowseCalciumTraces.class, CalciumTuningIndices.class, CalciumFunctionalTypes.class,
+		CalciumEncodingSubspace.class);
 
 	private static Context context;
 
@@ -66,7 +67,7 @@ public class ParameterGroupsTest {
 		}
 		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
 			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, CalciumTuningIndices.class,
-			CalciumFunctionalTypes.class))
+			CalciumFunctionalTypes.class, CalciumEncodingSubspace.class))
 			assertTrue(c.getSimpleName(), WritingCommand.class.isAssignableFrom(c));
 		assertTrue(NwbCommand.class.isAssignableFrom(ExportCalciumNwb.class));
 		assertTrue(NwbCommand.class.isAssignableFrom(TraceCommand.class));
@@ -87,7 +88,7 @@ public class ParameterGroupsTest {
 		assertEquals(Arrays.asList("nwb", "session_description"), TraceCommand.NWB.subList(0, 2));
 		for (final Class<?> c : Arrays.asList(CalciumStimulusResponses.class, CalciumSpatialTuning.class,
 			ScoreTransientsAgainstSpikes.class, SyntheticCalciumRecording.class, CalciumTuningIndices.class,
-			CalciumFunctionalTypes.class))
+			CalciumFunctionalTypes.class, CalciumEncodingSubspace.class))
 		{
 			final List<String> k = keys(c);
 			assertEquals(c.getSimpleName(), WritingCommand.OUTPUT, k.subList(k.size() - 2, k.size()));

@@ -70,6 +70,9 @@ final class Demo {
 			// 6. synthetic grating experiments: tuning indices (bar codes) and functional types
 			for (final String l : TypesDemo.run(outRoot.resolve("functional-types"), runner))
 				lines.add("functional types: " + l);
+			// 7. a synthetic noise experiment: receptive fields, encoding subspaces, neighbour overlap
+			for (final String l : EncodingDemo.run(outRoot.resolve("encoding-subspace"), runner))
+				lines.add("encoding subspace: " + l);
 		}
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)

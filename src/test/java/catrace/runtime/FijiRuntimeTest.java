@@ -266,7 +266,8 @@ public class FijiRuntimeTest {
 
 	@Test
 	public void scoreStimulusAndMergeByRun() throws IOException {
-		for (final String k : new String[] { "--run Score", "--run Stimulus", "--run Merge", "--run Spatial" }) {
+		for (final String k : new String[] { "--run Score", "--run Stimulus", "--run Merge", "--run Spatial",
+			"--run Encoding" }) {
 			final Ij2Runtime.Run r = runs.get(k);
 			if (r == null) continue; // Stimulus needs ../shared/data
 			assertTrue(r.toString(), r.output.contains("[INFO] Summary = "));
@@ -277,6 +278,8 @@ public class FijiRuntimeTest {
 			SharedData.root() == null);
 		assertEquals(1 + 5 + 6, csv(work.resolve("sharded/summary.csv")).size());
 		assertEquals(1 + 6, csv(work.resolve("run spatial/az_spatial_rois.csv")).size());
+		assertEquals(1 + 2, csv(work.resolve("run encoding/noise_subspace_rois.csv")).size());
+		assertTrue(Files.isRegularFile(work.resolve("run encoding/noise_subspace.png")));
 	}
 
 	@Test
@@ -353,6 +356,17 @@ public class FijiRuntimeTest {
 			"\",indicator_decay_s=0.2,output_folder=\"" + work.resolve("run tuning") + "\"" });
 		out.add(new String[] { "--run Types", "Calcium Functional Types", "indices_file=\"" + gratings.resolve(
 			"g_tuning_indices.csv") + "\",output_folder=\"" + work.resolve("run types") + "\"" });
+		final Path encoding = work.resolve("encoding inputs");
+		Files.createDirectories(encoding);
+		final catrace.synth.EncodingPopulation enc = catrace.synth.EncodingPopulation.simulate(java.util.Arrays.asList(
+			catrace.synth.EncodingPopulation.Cell.ENERGY, catrace.synth.EncodingPopulation.Cell.NONE), 6, 300, 5, 30, 0.3,
+			4, 1);
+		catrace.synth.EncodingPopulationFiles.writeTraces(enc, enc.traces(catrace.synth.CalciumTransient.withRiseTime(
+			0.03, 0.25), 1, 2), encoding.resolve("noise_dff_pct.csv"));
+		catrace.synth.EncodingPopulationFiles.writeStimulus(enc, encoding.resolve("noise_stimulus.csv"));
+		out.add(new String[] { "--run Encoding", "Calcium Encoding Subspace", "activity_file=\"" + encoding.resolve(
+			"noise_dff_pct.csv") + "\",stimulus_file=\"" + encoding.resolve("noise_stimulus.csv") + "\",lag_window_s=0.4," +
+			"shuffles=40,output_folder=\"" + work.resolve("run encoding") + "\"" });
 		out.add(new String[] { "--run misspelled", "Extract Calcium Traces", "image_file=\"" + TEST_IMAGES.resolve(
 			"synthetic_linescan.tif") + "\",bandz=\"auto\"" });
 		out.add(new String[] { "--run no output folder", "Extract Calcium Traces", "image_file=\"" + TEST_IMAGES

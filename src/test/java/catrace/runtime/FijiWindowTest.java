@@ -105,7 +105,7 @@ public class FijiWindowTest {
 	@Test
 	public void everyCommandIsInThePluginsMenu() {
 		assertEquals(run.toString(), Arrays.asList("Analyze Calcium Folder", "Browse Calcium Traces",
-			"Calcium Functional Types", "Calcium Spatial Tuning", "Calcium Stimulus Responses", "Calcium Tuning Indices",
+			"Calcium Encoding Subspace", "Calcium Functional Types", "Calcium Spatial Tuning", "Calcium Stimulus Responses", "Calcium Tuning Indices",
 			"Detect Calcium Transients", "Export Calcium NWB",
 			"Extract Calcium Traces", "Merge Calcium Shards", "Register Calcium Recording", "Score Transients Against Spikes",
 			"Synthetic Calcium Recording"), Arrays.asList(report.get("menu").split(
