@@ -73,6 +73,9 @@ public final class FolderAnalysis {
 	/** The stimulus protocol beside a recording that its spatial tuning reads: NAME_stimuli.csv. */
 	public static final String STIMULI_SUFFIX = "_stimuli.csv";
 
+	/** The ROI groups table beside a recording that its spatial tuning reads with a group column: NAME_groups.csv. */
+	public static final String GROUPS_SUFFIX = "_groups.csv";
+
 	/** The name of the pooled spatial analysis' outputs in the output folder (pooled_spatial_rois.csv, …). */
 	public static final String POOLED = "pooled";
 
@@ -443,6 +446,11 @@ public final class FolderAnalysis {
 		in.stimulusFile = stimulusFile(recording);
 		in.locationColumn = s.locationColumn();
 		in.detection = s.detection();
+		if (!s.groupColumn().isEmpty()) {
+			final Path abs = recording.toAbsolutePath();
+			in.groupsFile = abs.resolveSibling(RecordingFiles.stem(abs) + GROUPS_SUFFIX);
+			in.groupColumn = s.groupColumn();
+		}
 		return in;
 	}
 
@@ -488,8 +496,9 @@ public final class FolderAnalysis {
 			left.addAll(p.leftOut());
 			final List<String> provenance = new ArrayList<>();
 			provenance.add("pooled: " + p.included().size() + " recording(s) " + p.included() + " from " + s.input()
-				.getFileName() + ", ROIs named RECORDING/ROI, group = the recording; trials matched by their order at " +
-				"each location (a pseudo-population)");
+				.getFileName() + ", ROIs named RECORDING/ROI, group = " + (s.groupColumn().isEmpty() ? "the recording"
+					: s.groupColumn() + " of NAME" + GROUPS_SUFFIX + " (the recording where it has none)") + "; trials " +
+				"matched by their order at each location (a pseudo-population)");
 			provenance.add("location column " + s.locationColumn() + "; events from each recording's output folder, " +
 				"protocol NAME" + STIMULI_SUFFIX + " beside each recording");
 			if (!left.isEmpty()) warnings.add(0, "left out of the pool: " + String.join("; ", left));

@@ -26,6 +26,7 @@ public final class FolderSettings {
 	private final boolean overwrite;
 	private final Shards shard;
 	private final String locationColumn;
+	private final String groupColumn;
 	private final SpatialAnalysis.Settings spatial;
 
 	private FolderSettings(final Builder b) {
@@ -41,6 +42,7 @@ public final class FolderSettings {
 		overwrite = b.overwrite;
 		shard = b.shard;
 		locationColumn = b.locationColumn;
+		groupColumn = b.groupColumn;
 		spatial = b.spatial;
 	}
 
@@ -107,6 +109,14 @@ public final class FolderSettings {
 		return !locationColumn.isEmpty();
 	}
 
+	/**
+	 * The column of each recording's ROI groups table NAME_groups.csv (roi and this column) for its spatial tuning and
+	 * the pool; "" = no groups tables (the pool groups ROIs by recording).
+	 */
+	public String groupColumn() {
+		return groupColumn;
+	}
+
 	/** The spatial analysis' settings (as in Calcium Spatial Tuning). */
 	public SpatialAnalysis.Settings spatial() {
 		return spatial;
@@ -127,6 +137,7 @@ public final class FolderSettings {
 		private boolean overwrite = false;
 		private Shards shard = Shards.all();
 		private String locationColumn = "";
+		private String groupColumn = "";
 		private SpatialAnalysis.Settings spatial = SpatialAnalysis.Settings.defaults();
 
 		private Builder(final Path input, final Path output) {
@@ -178,10 +189,12 @@ public final class FolderSettings {
 
 		/**
 		 * Spatial tuning of each recording that has a stimulus protocol NAME_stimuli.csv beside it, by this location
-		 * column ("" or null = none), and of all of them pooled.
+		 * column ("" or null = none), and of all of them pooled; with a group column ("" or null = none) each such
+		 * recording's ROI groups are read from NAME_groups.csv beside it.
 		 */
-		public Builder spatial(final String column, final SpatialAnalysis.Settings settings) {
+		public Builder spatial(final String column, final String groups, final SpatialAnalysis.Settings settings) {
 			locationColumn = column == null ? "" : column.trim();
+			groupColumn = groups == null ? "" : groups.trim();
 			spatial = settings;
 			return this;
 		}
@@ -214,6 +227,10 @@ public final class FolderSettings {
 			{
 				throw new IllegalArgumentException("roi_source is 'shared file' but roi_file " + (sharedRoiFile == null
 					? "is not given" : sharedRoiFile + " is not a file"));
+			}
+			if (!groupColumn.isEmpty() && locationColumn.isEmpty()) {
+				throw new IllegalArgumentException("group_column is " + groupColumn + " but location_column is empty: " +
+					"the groups are for the spatial tuning, which location_column turns on");
 			}
 			if (read == null || trace == null || detection == null || shard == null || spatial == null) {
 				throw new IllegalArgumentException("Folder analysis settings are incomplete");

@@ -56,10 +56,15 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 		label = "Spatial tuning: location column of NAME_stimuli.csv beside each recording (empty = none)")
 	private String location_column = "";
 
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Spatial tuning: group column of NAME_groups.csv beside each recording (empty = none)")
+	private String group_column = "";
+
 	@Override
 	protected List<String> lastInputs() {
 		return Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source", "roi_file"),
-			READING, BASELINE, DETECTION, Arrays.asList("shard", "location_column"), NWB, OUTPUT);
+			READING, BASELINE, DETECTION, Arrays.asList("shard", "location_column", "group_column"), NWB,
+			OUTPUT);
 	}
 
 	/** One folder of recordings, not one image: the image inputs of the shared group do not apply. */
@@ -86,7 +91,7 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 			"the folder of recordings"), CommandSupport.requiredFolder(output_folder, "output_folder",
 				"the folder for the results")).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport.path(
 				roi_file)).read(readOptions()).trace(traceSettings()).detection(detection()).overwrite(overwrite).shard(Shards.parse(
-							shard)).spatial(location_column, SpatialAnalysis.Settings.defaults()).build();
+							shard)).spatial(location_column, group_column, SpatialAnalysis.Settings.defaults()).build();
 		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> withNwb(RecordingReport.of(
 			result), result).write(folder, false), (name, analysis, column, folder) -> SpatialReport.of(name, analysis,
 				column).write(folder, true), new FolderAnalysis.Listener() {

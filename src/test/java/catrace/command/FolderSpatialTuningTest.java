@@ -93,11 +93,17 @@ public class FolderSpatialTuningTest {
 		return b.build();
 	}
 
-	private static FolderAnalysis.Report batch(final Path in, final Path out, final boolean overwrite)
-		throws IOException
+	private static FolderAnalysis.Report batch(final Path in, final Path out, final boolean overwrite,
+		final String groups) throws IOException
+	{
+		return batch(in, out, overwrite, groups, SETTINGS);
+	}
+
+	private static FolderAnalysis.Report batch(final Path in, final Path out, final boolean overwrite,
+		final String groups, final SpatialAnalysis.Settings settings) throws IOException
 	{
 		final FolderSettings s = FolderSettings.builder(in, out).pattern("*.tif").overwrite(overwrite).spatial(
-			"azimuth_deg", SETTINGS).build();
+			"azimuth_deg", groups, settings).build();
 		return FolderAnalysis.run(s, (result, folder) -> RecordingReport.of(result).write(folder, false), (name, a,
 			column, folder) -> SpatialReport.of(name, a, column).write(folder, true), (i, n, file, status) -> {});
 	}
@@ -118,7 +124,7 @@ public class FolderSpatialTuningTest {
 			"elevation_deg").getBytes(StandardCharsets.UTF_8));
 		lineScan(population(16, -60, -20, 20, 60), in, "rec_f", true, 26); // other locations
 
-		final FolderAnalysis.Report r = batch(in, out, false);
+		final FolderAnalysis.Report r = batch(in, out, false, "");
 		assertEquals(r.describe(), 6, r.recordings());
 		assertEquals(r.describe(), 5, r.analysed());
 		// the bad protocol fails only its recording, naming the file and the column
@@ -169,9 +175,51 @@ public class FolderSpatialTuningTest {
 		// a rerun that overwrites gives the same bytes
 		final byte[] pooledBytes = Files.readAllBytes(out.resolve("pooled_spatial_rois.csv")), aBytes = Files
 			.readAllBytes(out.resolve("rec_a/rec_a_spatial_rois.csv"));
-		final FolderAnalysis.Report again = batch(in, out, true);
+		final FolderAnalysis.Report again = batch(in, out, true, "");
 		assertEquals(again.describe(), 1, again.failures().size());
 		assertArrayEquals(pooledBytes, Files.readAllBytes(out.resolve("pooled_spatial_rois.csv")));
 		assertArrayEquals(aBytes, Files.readAllBytes(out.resolve("rec_a/rec_a_spatial_rois.csv")));
+	}
+
+	/** With group_column: each recording's groups as the command's groups_file gives them, the pool by hemisphere. */
+	@Test
+	public void groupsBesideEachRecording() throws Exception {
+		final Path in = tmp.newFolder("grouped").toPath(), out = tmp.getRoot().toPath().resolve("grouped results");
+		for (int i = 0; i < 2; i++) {
+			final SpatialPopulation p = population(31 + i);
+			lineScan(p, in, "g" + i, true, 41 + i);
+			SpatialPopulationFiles.writeGroups(p, in.resolve("g" + i + "_groups.csv"));
+		}
+		// every ROI in the population decoders, so that the hemispheric one surely runs
+		final SpatialAnalysis.Settings all = SETTINGS.withPopulationRois(SpatialAnalysis.PopulationRois.ALL);
+		final FolderAnalysis.Report r = batch(in, out, false, "hemisphere", all);
+		assertEquals(r.describe(), 0, r.failures().size());
+		final Path cmd = tmp.getRoot().toPath().resolve("command_g0");
+		final Map<String, Object> args = CalciumSpatialTuningTest.inputs(out.resolve("g0/g0_events.csv"), null, in
+			.resolve("g0_stimuli.csv"), in.resolve("g0_groups.csv"), cmd);
+		args.put("bootstrap_resamples", 20);
+		args.put("shuffles", 10);
+		args.put("population_draws", 10);
+		args.put("population_rois", "all");
+		CalciumSpatialTuningTest.run(args);
+		for (final String table : Arrays.asList("_spatial_rois.csv", "_population_decoders.csv"))
+			assertArrayEquals(table, Files.readAllBytes(cmd.resolve("g0" + table)), Files.readAllBytes(out.resolve(
+				"g0/g0" + table)));
+		final List<List<String>> pooled = CsvFiles.read(out.resolve("pooled_spatial_rois.csv"));
+		final List<String> groups = new ArrayList<>();
+		for (final List<String> row : pooled.subList(1, pooled.size()))
+			groups.add(row.get(pooled.get(0).indexOf("group")));
+		assertEquals(population(31).groups().size() + population(32).groups().size(), groups.size());
+		assertEquals(new java.util.TreeSet<>(Arrays.asList(SpatialPopulation.LEFT, SpatialPopulation.RIGHT)),
+			new java.util.TreeSet<>(groups));
+		final String decoders = new String(Files.readAllBytes(out.resolve("pooled_population_decoders.csv")),
+			StandardCharsets.UTF_8);
+		assertTrue(decoders, decoders.contains(",two-channel hemispheric,"));
+		// a missing groups table fails that recording at the spatial step, naming the file
+		Files.delete(in.resolve("g1_groups.csv"));
+		final FolderAnalysis.Report again = batch(in, out, true, "hemisphere", all);
+		assertEquals(again.describe(), 1, again.failures().size());
+		assertEquals("spatial", again.failures().get(0).stage());
+		assertTrue(again.failures().get(0).reason(), again.failures().get(0).reason().contains("g1_groups.csv"));
 	}
 }
