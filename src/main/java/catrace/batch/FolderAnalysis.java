@@ -350,7 +350,8 @@ public final class FolderAnalysis {
 								"overwrite=true to replace it");
 						}
 						skipped++;
-						status = "skipped (outputs exist; overwrite=false)";
+						stage[0] = "spatial";
+						status = "skipped (outputs exist; overwrite=false)" + addSpatial(e.file, e.target, s, spatial);
 					}
 					else {
 						final ProgressListener progress = listener.recordingStarted(i + 1, mine.size(), e.file);
@@ -511,6 +512,22 @@ public final class FolderAnalysis {
 		catch (final IOException | RuntimeException x) {
 			failures.add(new BatchTables.Failure(POOLED + "_spatial", "pool", UserMessages.of(x).replace('\n', ' ')));
 		}
+	}
+
+	/**
+	 * Adds the spatial outputs to a finished output folder that has a protocol but none of them yet (made before
+	 * spatial tuning was asked for).
+	 *
+	 * @return what was done, for the status: "" or "; spatial tuning added"
+	 */
+	private static String addSpatial(final Path file, final Path target, final FolderSettings s,
+		final SpatialWriter spatial) throws IOException
+	{
+		if (!s.spatialTuning() || !Files.isRegularFile(stimulusFile(file)) || Files.isRegularFile(target.resolve(
+			FileStems.of(RecordingFiles.stem(file)) + "_spatial_rois.csv"))) return "";
+		final FileAnalysis<SpatialAnalysis> a = SpatialFiles.analyse(spatialInputs(file, target, s), s.spatial());
+		spatial.write(a.name(), a.analysis(), s.locationColumn(), target);
+		return "; spatial tuning added";
 	}
 
 	/** @return a note when the recording has no stimulus protocol for its spatial tuning, else null */

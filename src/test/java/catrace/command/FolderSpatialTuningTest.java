@@ -215,6 +215,17 @@ public class FolderSpatialTuningTest {
 		final String decoders = new String(Files.readAllBytes(out.resolve("pooled_population_decoders.csv")),
 			StandardCharsets.UTF_8);
 		assertTrue(decoders, decoders.contains(",two-channel hemispheric,"));
+		// finished outputs made without spatial tuning get it added on a rerun that does not overwrite
+		final Path plain = tmp.getRoot().toPath().resolve("plain results");
+		FolderAnalysis.run(FolderSettings.builder(in, plain).build(), (res, folder) -> RecordingReport.of(res).write(
+			folder, false), (i, n, file, status) -> {});
+		assertTrue(!Files.exists(plain.resolve("g0/g0_spatial_rois.csv")));
+		final FolderAnalysis.Report resumed = batch(in, plain, false, "hemisphere", all);
+		assertEquals(resumed.describe(), 2, resumed.skipped());
+		assertArrayEquals(Files.readAllBytes(out.resolve("g0/g0_spatial_rois.csv")), Files.readAllBytes(plain.resolve(
+			"g0/g0_spatial_rois.csv")));
+		assertArrayEquals(Files.readAllBytes(out.resolve("pooled_spatial_rois.csv")), Files.readAllBytes(plain.resolve(
+			"pooled_spatial_rois.csv")));
 		// a missing groups table fails that recording at the spatial step, naming the file
 		Files.delete(in.resolve("g1_groups.csv"));
 		final FolderAnalysis.Report again = batch(in, out, true, "hemisphere", all);
