@@ -39,7 +39,9 @@ import catrace.model.ProgressListener;
  * listed in errors.csv with the stage and the reason. Each recording's outputs go to their own subfolder, written in a
  * temporary folder and renamed into place, so a subfolder is either complete or absent; existing subfolders are
  * skipped unless overwriting, so a rerun resumes. summary.csv (one row per recording and ROI) is rebuilt from the
- * subfolders, so reruns and merged shards give the same bytes.
+ * subfolders, so reruns and merged shards give the same bytes. Optionally the spatial tuning of each recording with a
+ * stimulus protocol beside it and of all of them pooled ({@link #run(FolderSettings, OutputWriter, SpatialWriter,
+ * Listener)}).
  */
 public final class FolderAnalysis {
 
