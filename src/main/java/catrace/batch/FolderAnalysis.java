@@ -549,7 +549,14 @@ public final class FolderAnalysis {
 			writer.write(r, folder);
 			if (tuned) {
 				stage[0] = "spatial";
-				final FileAnalysis<SpatialAnalysis> a = SpatialFiles.analyse(spatialInputs(file, folder, s), s.spatial());
+				final FileAnalysis<SpatialAnalysis> a;
+				try {
+					a = SpatialFiles.analyse(spatialInputs(file, folder, s), s.spatial());
+				}
+				catch (final IOException x) {
+					// a protocol or groups file that does not fit: its own message, not "Cannot write" the folder
+					throw new IllegalArgumentException(UserMessages.of(x), x);
+				}
 				spatial.write(a.name(), a.analysis(), s.locationColumn(), folder);
 				stage[0] = "write";
 			}
