@@ -63,6 +63,56 @@ public final class SpatialFiles {
 	public static FileAnalysis<SpatialAnalysis> analyse(final Inputs in, final SpatialAnalysis.Settings settings)
 		throws IOException
 	{
+		final Read r = read(in);
+		return new FileAnalysis<>(r.name, r.described, SpatialAnalysis.run(r.responses, settings, r.provenance,
+			r.warnings));
+	}
+
+	/** The responses of one recording as read, before the analysis (a batch pools them across recordings). */
+	public static final class Read {
+
+		private final String name;
+		private final String described;
+		private final List<SpatialResponses> responses;
+		private final List<String> provenance;
+		private final List<String> warnings;
+
+		Read(final String name, final String described, final List<SpatialResponses> responses,
+			final List<String> provenance, final List<String> warnings)
+		{
+			this.name = name;
+			this.described = described;
+			this.responses = responses;
+			this.provenance = provenance;
+			this.warnings = warnings;
+		}
+
+		/** The recording's name (the events or ΔF/F file's stem). */
+		public String name() {
+			return name;
+		}
+
+		/** One entry per condition ("" when the protocol has none). */
+		public List<SpatialResponses> responses() {
+			return responses;
+		}
+
+		public List<String> provenance() {
+			return provenance;
+		}
+
+		public List<String> warnings() {
+			return warnings;
+		}
+	}
+
+	/**
+	 * Reads the files and builds the responses, as {@link #analyse} does before its analysis.
+	 *
+	 * @throws IOException when a file is missing or malformed
+	 * @throws IllegalArgumentException for inputs that do not fit together
+	 */
+	public static Read read(final Inputs in) throws IOException {
 		if ((in.eventsFile == null) == (in.tracesFile == null)) throw new IllegalArgumentException(
 			"Give either events_file (weighted events) or traces_file (dF/F traces), not " + (in.eventsFile == null
 				? "neither" : "both"));
@@ -161,7 +211,7 @@ public final class SpatialFiles {
 		provenance.add("decoder bins at " + Formats.number(rate) + " Hz: " + Arrays.toString(windows.binsAt(rate)) +
 			" per window (the paper's 10, 3, 1 = 15, 50, 150 ms of 150 ms; at most one per frame), widths " + widths(
 				windows.binWidthsS(rate)) + " s");
-		return new FileAnalysis<>(name, described, SpatialAnalysis.run(responses, settings, provenance, warnings));
+		return new Read(name, described, responses, provenance, warnings);
 	}
 
 	private static String widths(final double[] w) {

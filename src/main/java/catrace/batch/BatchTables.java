@@ -41,7 +41,10 @@ public final class BatchTables {
 			return file;
 		}
 
-		/** read, rois, extract, write, or summary (its output folder could not be read back). */
+		/**
+		 * read, rois, extract, write, spatial (its spatial tuning), or summary (its output folder could not be read
+		 * back); pool for the pooled spatial tuning (file pooled_spatial).
+		 */
 		public String stage() {
 			return stage;
 		}
@@ -148,7 +151,7 @@ public final class BatchTables {
 	private static Table emptyErrors() {
 		final Table t = new Table("errors");
 		t.comment("CaTrace folder analysis: recordings that could not be analysed (stage: read, rois, extract, write, " +
-			"summary)");
+			"spatial, summary; file pooled_spatial with stage pool: the pooled spatial tuning)");
 		t.columns("file", "stage", "reason");
 		return t;
 	}

@@ -16,6 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import catrace.analysis.FileAnalysis;
+import catrace.analysis.SpatialAnalysis;
+import catrace.analysis.SpatialFiles;
+import catrace.analysis.SpatialPool;
+import catrace.analysis.SpatialResponses;
+import catrace.model.FileStems;
 import catrace.model.Recording;
 import catrace.model.Table;
 import catrace.io.AtomicFiles;
@@ -33,7 +39,9 @@ import catrace.model.ProgressListener;
  * listed in errors.csv with the stage and the reason. Each recording's outputs go to their own subfolder, written in a
  * temporary folder and renamed into place, so a subfolder is either complete or absent; existing subfolders are
  * skipped unless overwriting, so a rerun resumes. summary.csv (one row per recording and ROI) is rebuilt from the
- * subfolders, so reruns and merged shards give the same bytes.
+ * subfolders, so reruns and merged shards give the same bytes. Optionally the spatial tuning of each recording with a
+ * stimulus protocol beside it and of all of them pooled ({@link #run(FolderSettings, OutputWriter, SpatialWriter,
+ * Listener)}).
  */
 public final class FolderAnalysis {
 
@@ -53,6 +61,25 @@ public final class FolderAnalysis {
 
 		void write(RecordingResult result, Path folder) throws IOException;
 	}
+
+	/**
+	 * Writes a spatial analysis' outputs (NAME_spatial_*.csv and figures, as Calcium Spatial Tuning does) into a
+	 * folder, replacing earlier ones.
+	 */
+	@FunctionalInterface
+	public interface SpatialWriter {
+
+		void write(String name, SpatialAnalysis analysis, String locationColumn, Path folder) throws IOException;
+	}
+
+	/** The stimulus protocol beside a recording that its spatial tuning reads: NAME_stimuli.csv. */
+	public static final String STIMULI_SUFFIX = "_stimuli.csv";
+
+	/** The ROI groups table beside a recording that its spatial tuning reads with a group column: NAME_groups.csv. */
+	public static final String GROUPS_SUFFIX = "_groups.csv";
+
+	/** The name of the pooled spatial analysis' outputs in the output folder (pooled_spatial_rois.csv, …). */
+	public static final String POOLED = "pooled";
 
 	/**
 	 * Told about each recording: before it ({@link #recordingStarted}, which may return where the pipeline's progress
@@ -79,10 +106,12 @@ public final class FolderAnalysis {
 		private final Path summary;
 		private final Path errors;
 		private final List<String> cleaned;
+		private final List<String> notes;
 
 		Report(final int recordings, final int analysed, final int skipped, final List<BatchTables.Failure> failures,
-			final Path summary, final Path errors, final List<String> cleaned)
+			final Path summary, final Path errors, final List<String> cleaned, final List<String> notes)
 		{
+			this.notes = notes;
 			this.recordings = recordings;
 			this.analysed = analysed;
 			this.skipped = skipped;
@@ -125,10 +154,19 @@ public final class FolderAnalysis {
 			return cleaned;
 		}
 
+		/**
+		 * Notes on the spatial tuning: recordings without a stimulus protocol (not analysed for it), the pooled
+		 * analysis and the recordings it left out; one sentence each.
+		 */
+		public List<String> notes() {
+			return notes;
+		}
+
 		/** "9 recordings: 6 analysed, 0 skipped (outputs existed), 3 failed", and what was tidied. */
 		public String describe() {
 			return String.format(Locale.ROOT, "%d recordings: %d analysed, %d skipped (outputs existed), %d failed",
-				recordings, analysed, skipped, failures.size()) + (cleaned.isEmpty() ? "" : "; before that: " + String
+				recordings, analysed, skipped, failures.size()) + (notes.isEmpty() ? "" : "; " + String.join("; ",
+					notes)) + (cleaned.isEmpty() ? "" : "; before that: " + String
 					.join("; ", cleaned));
 		}
 	}
@@ -163,6 +201,24 @@ public final class FolderAnalysis {
 	public static Report run(final FolderSettings s, final OutputWriter writer, final Listener listener)
 		throws IOException
 	{
+		return run(s, writer, null, listener);
+	}
+
+	/**
+	 * As {@link #run(FolderSettings, OutputWriter, Listener)}, with the spatial tuning of
+	 * {@link FolderSettings#spatialTuning()}: each recording with a protocol NAME_stimuli.csv beside it gets its
+	 * NAME_spatial_* outputs in its subfolder (written with the others, as one unit; a protocol that does not fit fails
+	 * the recording at stage "spatial"); one without is noted in {@link Report#notes()}. Then all recordings with
+	 * outputs and a protocol are pooled ({@link SpatialPool}) into pooled_spatial_* in the output folder (not in a
+	 * shard).
+	 *
+	 * @param spatial writes the spatial outputs; needed when the settings ask for spatial tuning
+	 */
+	public static Report run(final FolderSettings s, final OutputWriter writer, final SpatialWriter spatial,
+		final Listener listener) throws IOException
+	{
+		if (s.spatialTuning() && spatial == null) throw new IllegalArgumentException("Spatial tuning asked for (" +
+			"location column " + s.locationColumn() + ") but no writer of its outputs given");
 		final Path in = s.input().toAbsolutePath().normalize();
 		final Path out = s.output().toAbsolutePath().normalize();
 		if (!Files.isReadable(in)) throw new IOException("input_folder " + s.input() + " cannot be read (no " +
@@ -180,7 +236,7 @@ public final class FolderAnalysis {
 			final List<Entry> mine = entries(in, out, all, s, cleaned);
 			try (FolderLock shardLock = sharded ? FolderLock.exclusive(tables, "shard " + s.shard()) : null) {
 				cleaned.addAll(0, tidy(mine, tables));
-				return analyse(mine, s, writer, listener, tables, cleaned);
+				return analyse(mine, s, writer, spatial, listener, tables, cleaned);
 			}
 		}
 	}
@@ -269,9 +325,11 @@ public final class FolderAnalysis {
 	}
 
 	private static Report analyse(final List<Entry> mine, final FolderSettings s, final OutputWriter writer,
-		final Listener listener, final Path tables, final List<String> cleaned) throws IOException
+		final SpatialWriter spatial, final Listener listener, final Path tables, final List<String> cleaned)
+		throws IOException
 	{
 		final List<BatchTables.Failure> failures = new ArrayList<>();
+		final List<String> notes = new ArrayList<>();
 		int analysed = 0, skipped = 0;
 		final Path summary = tables.resolve("summary.csv");
 		final Path errors = tables.resolve("errors.csv");
@@ -294,13 +352,15 @@ public final class FolderAnalysis {
 								"overwrite=true to replace it");
 						}
 						skipped++;
-						status = "skipped (outputs exist; overwrite=false)";
+						stage[0] = "spatial";
+						status = "skipped (outputs exist; overwrite=false)" + addSpatial(e.file, e.target, s, spatial);
 					}
 					else {
 						final ProgressListener progress = listener.recordingStarted(i + 1, mine.size(), e.file);
-						analyseOne(e.file, e.target, s, writer, stage, progress);
+						final String note = analyseOne(e.file, e.target, s, writer, spatial, stage, progress);
 						analysed++;
-						status = "done";
+						if (note != null) notes.add(note);
+						status = note == null ? "done" : "done; " + note;
 					}
 				}
 				catch (final Throwable x) {
@@ -322,8 +382,13 @@ public final class FolderAnalysis {
 			}
 			throw stopped;
 		}
+		if (s.spatialTuning()) {
+			if (s.shard().count() > 1) notes.add("no pooled spatial tuning in a shard (each shard has a part of the " +
+				"recordings)");
+			else pool(mine, s, spatial, tables, failures, notes);
+		}
 		writeTables(mine, tables, summary, errors, failures);
-		return new Report(mine.size(), analysed, skipped, failures, summary, errors, cleaned);
+		return new Report(mine.size(), analysed, skipped, failures, summary, errors, cleaned, notes);
 	}
 
 	private static void writeTables(final List<Entry> mine, final Path tables, final Path summary, final Path errors,
@@ -366,8 +431,111 @@ public final class FolderAnalysis {
 		return RecordingFiles.outputFolder(in, file);
 	}
 
-	private static void analyseOne(final Path file, final Path target, final FolderSettings s,
-		final OutputWriter writer, final String[] stage, final ProgressListener progress) throws IOException
+	/** The stimulus protocol beside a recording (NAME_stimuli.csv), whether it exists or not. */
+	public static Path stimulusFile(final Path recording) {
+		final Path abs = recording.toAbsolutePath();
+		return abs.resolveSibling(RecordingFiles.stem(abs) + STIMULI_SUFFIX);
+	}
+
+	/** A recording's events table in its output folder. */
+	private static Path eventsFile(final Path recording, final Path folder) {
+		return folder.resolve(FileStems.of(RecordingFiles.stem(recording)) + "_events.csv");
+	}
+
+	/** Spatial tuning of a recording from its events table and its protocol, as Calcium Spatial Tuning reads them. */
+	private static SpatialFiles.Inputs spatialInputs(final Path recording, final Path folder, final FolderSettings s) {
+		final SpatialFiles.Inputs in = new SpatialFiles.Inputs();
+		in.eventsFile = eventsFile(recording, folder);
+		in.stimulusFile = stimulusFile(recording);
+		in.locationColumn = s.locationColumn();
+		in.detection = s.detection();
+		if (!s.groupColumn().isEmpty()) {
+			final Path abs = recording.toAbsolutePath();
+			in.groupsFile = abs.resolveSibling(RecordingFiles.stem(abs) + GROUPS_SUFFIX);
+			in.groupColumn = s.groupColumn();
+		}
+		return in;
+	}
+
+	/** The note of a recording without a protocol. */
+	private static String noProtocol(final Path recording) {
+		return RecordingFiles.stem(recording) + ": no " + stimulusFile(recording).getFileName() + " beside it, no " +
+			"spatial tuning";
+	}
+
+	/** Pools the recordings with outputs and a protocol into pooled_spatial_* in {@code folder}. */
+	private static void pool(final List<Entry> mine, final FolderSettings s, final SpatialWriter spatial,
+		final Path folder, final List<BatchTables.Failure> failures, final List<String> notes)
+	{
+		final Set<String> failed = new HashSet<>();
+		for (final BatchTables.Failure f : failures)
+			failed.add(f.file());
+		final Map<String, List<SpatialResponses>> recordings = new LinkedHashMap<>();
+		final List<String> warnings = new ArrayList<>(), unread = new ArrayList<>();
+		final List<Entry> sorted = new ArrayList<>(mine);
+		sorted.sort((a, b) -> a.rel.compareTo(b.rel));
+		for (final Entry e : sorted) {
+			if (e.target == null || failed.contains(e.rel) || !Files.isDirectory(e.target) || !Files.isRegularFile(
+				stimulusFile(e.file))) continue;
+			final String name = RecordingFiles.outputFolder(s.input().toAbsolutePath().normalize(), e.file);
+			try {
+				final SpatialFiles.Read r = SpatialFiles.read(spatialInputs(e.file, e.target, s));
+				recordings.put(name, r.responses());
+				for (final String w : r.warnings())
+					warnings.add(name + ": " + w);
+			}
+			catch (final IOException | RuntimeException x) {
+				unread.add(name + " (" + UserMessages.of(x).replace('\n', ' ') + ")");
+			}
+		}
+		try {
+			if (recordings.isEmpty()) {
+				notes.add("no pooled spatial tuning: no recording with outputs has a stimulus protocol" + (unread
+					.isEmpty() ? "" : "; unreadable: " + String.join("; ", unread)));
+				return;
+			}
+			final SpatialPool p = SpatialPool.of(recordings);
+			final List<String> left = new ArrayList<>(unread);
+			left.addAll(p.leftOut());
+			final List<String> provenance = new ArrayList<>();
+			provenance.add("pooled: " + p.included().size() + " recording(s) " + p.included() + " from " + s.input()
+				.getFileName() + ", ROIs named RECORDING/ROI, group = " + (s.groupColumn().isEmpty() ? "the recording"
+					: s.groupColumn() + " of NAME" + GROUPS_SUFFIX + " (the recording where it has none)") + "; trials " +
+				"matched by their order at each location (a pseudo-population)");
+			provenance.add("location column " + s.locationColumn() + "; events from each recording's output folder, " +
+				"protocol NAME" + STIMULI_SUFFIX + " beside each recording");
+			if (!left.isEmpty()) warnings.add(0, "left out of the pool: " + String.join("; ", left));
+			final SpatialAnalysis a = SpatialAnalysis.run(p.responses(), s.spatial(), provenance, warnings);
+			spatial.write(POOLED, a, s.locationColumn(), folder);
+			notes.add("pooled spatial tuning of " + p.included().size() + " recording(s), " + p.responses().get(0)
+				.roiCount() + " ROIs: " + POOLED + "_spatial_rois.csv" + (left.isEmpty() ? "" : "; left out of the " +
+					"pool: " + String.join("; ", left)));
+		}
+		catch (final IOException | RuntimeException x) {
+			failures.add(new BatchTables.Failure(POOLED + "_spatial", "pool", UserMessages.of(x).replace('\n', ' ')));
+		}
+	}
+
+	/**
+	 * Adds the spatial outputs to a finished output folder that has a protocol but none of them yet (made before
+	 * spatial tuning was asked for).
+	 *
+	 * @return what was done, for the status: "" or "; spatial tuning added"
+	 */
+	private static String addSpatial(final Path file, final Path target, final FolderSettings s,
+		final SpatialWriter spatial) throws IOException
+	{
+		if (!s.spatialTuning() || !Files.isRegularFile(stimulusFile(file)) || Files.isRegularFile(target.resolve(
+			FileStems.of(RecordingFiles.stem(file)) + "_spatial_rois.csv"))) return "";
+		final FileAnalysis<SpatialAnalysis> a = SpatialFiles.analyse(spatialInputs(file, target, s), s.spatial());
+		spatial.write(a.name(), a.analysis(), s.locationColumn(), target);
+		return "; spatial tuning added";
+	}
+
+	/** @return a note when the recording has no stimulus protocol for its spatial tuning, else null */
+	private static String analyseOne(final Path file, final Path target, final FolderSettings s,
+		final OutputWriter writer, final SpatialWriter spatial, final String[] stage, final ProgressListener progress)
+		throws IOException
 	{
 		stage[0] = "read";
 		final Recording rec = RecordingReader.open(file, s.read());
@@ -376,7 +544,24 @@ public final class FolderAnalysis {
 		stage[0] = "extract";
 		final RecordingResult result = Pipeline.run(rec, rois, s.trace(), s.detection(), progress);
 		stage[0] = "write";
-		writeFolder(result, writer, target, s.overwrite());
+		final boolean tuned = s.spatialTuning() && Files.isRegularFile(stimulusFile(file));
+		writeFolder(result, (r, folder) -> {
+			writer.write(r, folder);
+			if (tuned) {
+				stage[0] = "spatial";
+				final FileAnalysis<SpatialAnalysis> a;
+				try {
+					a = SpatialFiles.analyse(spatialInputs(file, folder, s), s.spatial());
+				}
+				catch (final IOException x) {
+					// a protocol or groups file that does not fit: its own message, not "Cannot write" the folder
+					throw new IllegalArgumentException(UserMessages.of(x), x);
+				}
+				spatial.write(a.name(), a.analysis(), s.locationColumn(), folder);
+				stage[0] = "write";
+			}
+		}, target, s.overwrite());
+		return s.spatialTuning() && !tuned ? noProtocol(file) : null;
 	}
 
 	private static RoiSources.Choice rois(final Path file, final Recording rec, final FolderSettings s)

@@ -3,6 +3,7 @@ package catrace.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import catrace.analysis.SpatialAnalysis;
 import catrace.events.DetectionSettings;
 import catrace.io.ReadOptions;
 import catrace.trace.TraceAnalysis;
@@ -24,6 +25,9 @@ public final class FolderSettings {
 	private final DetectionSettings detection;
 	private final boolean overwrite;
 	private final Shards shard;
+	private final String locationColumn;
+	private final String groupColumn;
+	private final SpatialAnalysis.Settings spatial;
 
 	private FolderSettings(final Builder b) {
 		input = b.input;
@@ -37,6 +41,9 @@ public final class FolderSettings {
 		detection = b.detection;
 		overwrite = b.overwrite;
 		shard = b.shard;
+		locationColumn = b.locationColumn;
+		groupColumn = b.groupColumn;
+		spatial = b.spatial;
 	}
 
 	/** A folder analysis of {@code input} into {@code output}, with every other setting at its default. */
@@ -90,6 +97,31 @@ public final class FolderSettings {
 		return shard;
 	}
 
+	/**
+	 * The stimulus protocol's location column for the spatial tuning of every recording with a protocol
+	 * (NAME_stimuli.csv beside it) and the pooled analysis; "" = no spatial tuning.
+	 */
+	public String locationColumn() {
+		return locationColumn;
+	}
+
+	public boolean spatialTuning() {
+		return !locationColumn.isEmpty();
+	}
+
+	/**
+	 * The column of each recording's ROI groups table NAME_groups.csv (roi and this column) for its spatial tuning and
+	 * the pool; "" = no groups tables (the pool groups ROIs by recording).
+	 */
+	public String groupColumn() {
+		return groupColumn;
+	}
+
+	/** The spatial analysis' settings (as in Calcium Spatial Tuning). */
+	public SpatialAnalysis.Settings spatial() {
+		return spatial;
+	}
+
 	/** Collects the settings; {@link #build()} checks them together. */
 	public static final class Builder {
 
@@ -104,6 +136,9 @@ public final class FolderSettings {
 		private DetectionSettings detection = DetectionSettings.paper();
 		private boolean overwrite = false;
 		private Shards shard = Shards.all();
+		private String locationColumn = "";
+		private String groupColumn = "";
+		private SpatialAnalysis.Settings spatial = SpatialAnalysis.Settings.defaults();
 
 		private Builder(final Path input, final Path output) {
 			this.input = input;
@@ -153,6 +188,18 @@ public final class FolderSettings {
 		}
 
 		/**
+		 * Spatial tuning of each recording that has a stimulus protocol NAME_stimuli.csv beside it, by this location
+		 * column ("" or null = none), and of all of them pooled; with a group column ("" or null = none) each such
+		 * recording's ROI groups are read from NAME_groups.csv beside it.
+		 */
+		public Builder spatial(final String column, final String groups, final SpatialAnalysis.Settings settings) {
+			locationColumn = column == null ? "" : column.trim();
+			groupColumn = groups == null ? "" : groups.trim();
+			spatial = settings;
+			return this;
+		}
+
+		/**
 		 * @throws IllegalArgumentException naming the setting: a missing input or output folder, an input that is not a
 		 *           folder, an output inside the input or that is a file, a missing shared ROI file, an empty pattern
 		 */
@@ -181,7 +228,11 @@ public final class FolderSettings {
 				throw new IllegalArgumentException("roi_source is 'shared file' but roi_file " + (sharedRoiFile == null
 					? "is not given" : sharedRoiFile + " is not a file"));
 			}
-			if (read == null || trace == null || detection == null || shard == null) {
+			if (!groupColumn.isEmpty() && locationColumn.isEmpty()) {
+				throw new IllegalArgumentException("group_column is " + groupColumn + " but location_column is empty: " +
+					"the groups are for the spatial tuning, which location_column turns on");
+			}
+			if (read == null || trace == null || detection == null || shard == null || spatial == null) {
 				throw new IllegalArgumentException("Folder analysis settings are incomplete");
 			}
 			return new FolderSettings(this);

@@ -13,17 +13,21 @@ import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import catrace.analysis.SpatialAnalysis;
 import catrace.batch.FolderAnalysis;
 import catrace.batch.FolderSettings;
 import catrace.batch.Shards;
 import catrace.display.RecordingReport;
+import catrace.display.SpatialReport;
 import catrace.model.ProgressListener;
 
 /**
  * Traces and transients for every recording in a folder; a failing file is listed in errors.csv and the batch goes
  * on; existing outputs are skipped unless overwrite=true, so a rerun resumes. When any recording failed the command
  * fails too, saying how many and where the reasons are (Fiji's headless launcher still exits 0 after a failed
- * command: scripts check errors.csv, or use ./catrace, which exits 1). Parameters in dialog order: the folder and
+ * command: scripts check errors.csv, or use ./catrace, which exits 1). With location_column, each recording with a
+ * stimulus protocol NAME_stimuli.csv beside it also gets the outputs of Calcium Spatial Tuning, and all are pooled
+ * (pooled_spatial_*). Parameters in dialog order: the folder and
  * its ROIs, reading, baseline, detection, where to write (see {@link Settings}).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CaTrace>Analyze Calcium Folder", headless = true,
@@ -48,10 +52,19 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 		label = "Shard i/n of a cluster job array (empty = all files)")
 	private String shard = "";
 
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Spatial tuning: location column of NAME_stimuli.csv beside each recording (empty = none)")
+	private String location_column = "";
+
+	@Parameter(required = false, persist = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Spatial tuning: group column of NAME_groups.csv beside each recording (empty = none)")
+	private String group_column = "";
+
 	@Override
 	protected List<String> lastInputs() {
 		return Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source", "roi_file"),
-			READING, BASELINE, DETECTION, Arrays.asList("shard"), NWB, OUTPUT);
+			READING, BASELINE, DETECTION, Arrays.asList("shard", "location_column", "group_column"), NWB,
+			OUTPUT);
 	}
 
 	/** One folder of recordings, not one image: the image inputs of the shared group do not apply. */
@@ -78,9 +91,10 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 			"the folder of recordings"), CommandSupport.requiredFolder(output_folder, "output_folder",
 				"the folder for the results")).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport.path(
 				roi_file)).read(readOptions()).trace(traceSettings()).detection(detection()).overwrite(overwrite).shard(Shards.parse(
-							shard)).build();
+							shard)).spatial(location_column, group_column, SpatialAnalysis.Settings.defaults()).build();
 		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> withNwb(RecordingReport.of(
-			result), result).write(folder, false), new FolderAnalysis.Listener() {
+			result), result).write(folder, false), (name, analysis, column, folder) -> SpatialReport.of(name, analysis,
+				column).write(folder, true), new FolderAnalysis.Listener() {
 
 				@Override
 				public ProgressListener recordingStarted(final int i, final int n, final Path file) {
@@ -97,6 +111,8 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 					if (isCanceled()) throw new CancellationException(getCancelReason());
 				}
 			});
+		for (final String note : report.notes())
+			log.info("CaTrace: " + note);
 		for (final String note : report.cleaned())
 			log.info("CaTrace: " + note);
 		summary = report.describe() + "; summary: " + report.summaryFile();

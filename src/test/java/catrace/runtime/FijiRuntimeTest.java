@@ -267,7 +267,7 @@ public class FijiRuntimeTest {
 	@Test
 	public void scoreStimulusAndMergeByRun() throws IOException {
 		for (final String k : new String[] { "--run Score", "--run Stimulus", "--run Merge", "--run Spatial",
-			"--run Encoding" }) {
+			"--run Encoding", "--run Folder spatial" }) {
 			final Ij2Runtime.Run r = runs.get(k);
 			if (r == null) continue; // Stimulus needs ../shared/data
 			assertTrue(r.toString(), r.output.contains("[INFO] Summary = "));
@@ -280,6 +280,9 @@ public class FijiRuntimeTest {
 		assertEquals(1 + 6, csv(work.resolve("run spatial/az_spatial_rois.csv")).size());
 		assertEquals(1 + 2, csv(work.resolve("run encoding/noise_subspace_rois.csv")).size());
 		assertTrue(Files.isRegularFile(work.resolve("run encoding/noise_subspace.png")));
+		assertEquals(1 + 5, csv(work.resolve("run folder spatial/synthetic_linescan/synthetic_linescan_spatial_rois.csv"))
+			.size());
+		assertEquals(1 + 5, csv(work.resolve("run folder spatial/pooled_spatial_rois.csv")).size());
 	}
 
 	@Test
@@ -342,6 +345,16 @@ public class FijiRuntimeTest {
 		out.add(new String[] { "--run Spatial", "Calcium Spatial Tuning", "events_file=\"" + spatial.resolve(
 			"az_events.csv") + "\",stimulus_file=\"" + spatial.resolve("az_stimuli.csv") + "\",bootstrap_resamples=20," +
 			"shuffles=10,population_draws=10,output_folder=\"" + work.resolve("run spatial") + "\"" });
+		// Analyze Calcium Folder with the spatial tuning of a line scan with a protocol (3 azimuths, 6 trials each)
+		final Path folderSpatial = Files.createDirectories(work.resolve("folder spatial in"));
+		for (final String f : new String[] { "synthetic_linescan.tif", "synthetic_linescan_bands.txt" })
+			Files.copy(TEST_IMAGES.resolve(f), folderSpatial.resolve(f));
+		final StringBuilder protocol = new StringBuilder("onset_s,azimuth_deg\n");
+		for (int k = 0; k < 18; k++)
+			protocol.append(k + 1).append(',').append(-45 + 45 * (k % 3)).append('\n');
+		Ij2Runtime.write(folderSpatial.resolve("synthetic_linescan_stimuli.csv"), protocol.toString());
+		out.add(new String[] { "--run Folder spatial", "Analyze Calcium Folder", "input_folder=\"" + folderSpatial +
+			"\",location_column=\"azimuth_deg\",output_folder=\"" + work.resolve("run folder spatial") + "\"" });
 		// Calcium Tuning Indices and Calcium Functional Types on a small synthetic population of 4 planted types (the
 		// indices file of the latter written here, so that the two runs do not depend on each other's order)
 		final Path gratings = work.resolve("gratings inputs");
