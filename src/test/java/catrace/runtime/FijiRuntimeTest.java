@@ -76,8 +76,8 @@ public class FijiRuntimeTest {
 				f.get();
 			final List<Future<?>> rest = new ArrayList<>();
 			for (final String[] r : commandRuns())
-				rest.add(pool.submit(() -> runs.put(r[0], rt.run(r[0], work, null, Collections.emptyList(), 180,
-					"--headless", "--console", "--run", r[1], r[2]))));
+				rest.add(pool.submit(() -> runs.put(r[0], rt.run(r[0], work, null, r[0].equals("--run NWB")
+					? hdf5Jars() : Collections.emptyList(), 180, "--headless", "--console", "--run", r[1], r[2]))));
 			for (final Future<?> f : rest)
 				f.get();
 		}
@@ -264,6 +264,17 @@ public class FijiRuntimeTest {
 		assertTrue(csv(work.resolve("run detect/synthetic_frames_events.csv")).size() > 10);
 	}
 
+	/** Export Calcium NWB in the runtime with the update site's HDF5 jars: a file that the NWB validator passes. */
+	@Test
+	public void nwbExportByRun() throws Exception {
+		final Ij2Runtime.Run r = runs.get("--run NWB");
+		assertTrue(r.toString(), r.output.contains("[INFO] Summary = wrote 1 NWB file: " + work.resolve(
+			"run nwb/check.nwb")));
+		assertFalse(r.toString(), r.output.contains("failed:"));
+		assertTrue(hdf5Jars().toString(), hdf5Jars().size() >= 2);
+		catrace.nwb.NwbValidator.validate(work.resolve("run nwb/check.nwb"));
+	}
+
 	@Test
 	public void scoreStimulusAndMergeByRun() throws IOException {
 		for (final String k : new String[] { "--run Score", "--run Stimulus", "--run Merge", "--run Spatial",
@@ -311,8 +322,22 @@ public class FijiRuntimeTest {
 	// ---------------------------------------------------------------- set-up
 
 	/** The --run starts that do not come from the README: one per command, and mistakes. */
+	/**
+	 * The HDF5 jars the update site carries for NWB export (org.bytedeco hdf5 + javacpp, this platform's natives
+	 * included), from the test class path; the bundled runtime has none of them.
+	 */
+	static List<String> hdf5Jars() {
+		final List<String> out = new ArrayList<>();
+		for (final String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			if (e.replace('\\', '/').contains("/org/bytedeco/")) out.add(e);
+		return out;
+	}
+
 	private static List<String[]> commandRuns() throws IOException {
 		final List<String[]> out = new ArrayList<>();
+		// NWB export inside the runtime (native HDF5 through the update site's jars), from the README's check folder
+		out.add(new String[] { "--run NWB", "Export Calcium NWB", "input_folder=\"" + readmeCwd.resolve(
+			"catrace-check/out") + "\",output_folder=\"" + work.resolve("run nwb") + "\"" });
 		out.add(new String[] { "--run Detect", "Detect Calcium Transients", "image_file=\"" + TEST_IMAGES.resolve(
 			"synthetic_frames.tif") + "\",roi_file=\"" + TEST_IMAGES.resolve("synthetic_frames_RoiSet.zip") +
 			"\",indicator=\"fast (jGCaMP8)\",output_folder=\"" + work.resolve("run detect") + "\"" });
