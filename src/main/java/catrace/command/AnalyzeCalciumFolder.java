@@ -63,14 +63,17 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 	@Override
 	protected List<String> lastInputs() {
 		return Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source", "roi_file"),
-			READING, BASELINE, DETECTION, Arrays.asList("shard", "location_column", "group_column"), NWB,
-			OUTPUT);
+			READING.subList(0, READING.indexOf("register_on")), BASELINE, DETECTION, Arrays.asList("shard",
+				"location_column", "group_column"), NWB, OUTPUT);
 	}
 
-	/** One folder of recordings, not one image: the image inputs of the shared group do not apply. */
+	/**
+	 * One folder of recordings, not one image: the image inputs of the shared group do not apply, nor (not yet in the
+	 * batch) registration on another channel.
+	 */
 	@Override
 	protected List<String> inputsNotTaken() {
-		return Arrays.asList("image", "image_file", "bands");
+		return Arrays.asList("image", "image_file", "bands", "register_on");
 	}
 
 	@Override

@@ -22,7 +22,8 @@ import catrace.registration.RegistrationSettings;
  */
 abstract class ImageCommand extends NwbCommand {
 
-	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials", "registration");
+	static final List<String> READING = Arrays.asList("kind", "channel", "rate_hz", "trials", "registration",
+		"register_on");
 
 	// what to analyse
 	@Parameter(required = false, persist = false, label = "Image (the active image in Fiji)")
@@ -52,14 +53,26 @@ abstract class ImageCommand extends NwbCommand {
 			"the ROI means; the shifts go to NAME_shifts.csv")
 	protected String registration = "none";
 
+	// not in the dialog (see trials): macros and --run set it
+	@Parameter(persist = false, required = false, attrs = @Attr(name = DefaultsOutsideDialogs.NOT_IN_DIALOG),
+		label = "Register on channel (empty = the channel analysed)", description = "Frame stacks: the shifts are " +
+			"measured on this channel of the same image (e.g. a structural red channel) and applied to the channel " +
+			"analysed")
+	protected String register_on = "";
+
 	/** The reading group as read options. */
 	protected ReadOptions readOptions() {
 		return Settings.read(kind, channel, rate_hz, trials);
 	}
 
-	/** The registration chosen in the reading group. */
-	protected RegistrationSettings registrationSettings() {
-		return RegistrationSettings.of(RegistrationMethod.parse(registration));
+	/** The registration chosen in the reading group; with register_on, that channel opened as the reference. */
+	protected RegistrationSettings registrationSettings() throws IOException {
+		final RegistrationSettings s = RegistrationSettings.of(RegistrationMethod.parse(registration));
+		final String on = register_on == null ? "" : register_on.trim();
+		if (on.isEmpty()) return s;
+		if (!s.enabled()) throw new IllegalArgumentException("register_on (" + on + ") needs registration " +
+			"rigid or piecewise");
+		return s.withReference(ImageInputs.recording(image_file, image, Settings.read(kind, on, rate_hz, trials)));
 	}
 
 	/** The recording: image_file when given, else the image Fiji passed. */

@@ -120,7 +120,7 @@ abstract class TraceCommand extends ImageCommand {
 
 
 	/** The baseline group as trace settings. */
-	protected TraceAnalysis.Settings traceSettings() {
+	protected TraceAnalysis.Settings traceSettings() throws IOException {
 		return Settings.trace(baseline, baseline_percentile, baseline_window_s, baseline_smoothing_s, baseline_start_s,
 			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(registrationSettings());
 	}

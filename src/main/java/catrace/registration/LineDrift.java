@@ -35,6 +35,8 @@ public final class LineDrift {
 		final double rateHz, final RegistrationSettings settings, final MotionEstimator.FrameSink sink,
 		final ProgressListener progress)
 	{
+		if (settings.reference() != null) throw new IllegalArgumentException("registration on another channel is for " +
+			"frame stacks; a line scan's drift is measured on the channel analysed (leave register_on empty)");
 		final int w = (int) trials.get(0).dimension(0);
 		if (w < 16) throw new IllegalArgumentException("a line of " + w + " px is too short to register");
 		final int block = Math.max(MIN_BLOCK_LINES, (int) Math.round(BLOCK_S * rateHz));

@@ -12,6 +12,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 import catrace.model.ProgressListener;
+import catrace.model.Recording;
 
 /**
  * Registers a frame stack (one or more trials of the same field) in two passes over the frames: a template is built
@@ -76,7 +77,11 @@ public final class MotionEstimator {
 		final RegistrationSettings settings, final FrameSink sink, final ProgressListener p, final int w, final int h,
 		final double maxShift, final ExecutorService pool, final int threads)
 	{
-		final double[][] template = template(trials, w, h, maxShift, p, pool, threads);
+		// the channel the shifts are measured on: the one analysed, or a reference channel of the same frames
+		final List<RandomAccessibleInterval<? extends RealType<?>>> measured = settings.reference() == null ? trials
+			: settings.reference().trials();
+		if (measured != trials) checkSameFrames(measured, trials, settings.reference());
+		final double[][] template = template(measured, w, h, maxShift, p, pool, threads);
 		final BlockGrid grid = settings.method() == RegistrationMethod.PIECEWISE ? new BlockGrid(w, h, settings
 			.blockSizePx()) : null;
 		final List<Motion.Trial> out = new ArrayList<>();
@@ -94,10 +99,12 @@ public final class MotionEstimator {
 			out.add(tr);
 			final int trial = k;
 			final List<Future<?>> pending = new ArrayList<>();
+			final RandomAccessibleInterval<? extends RealType<?>> ref = measured.get(k);
 			for (int t = 0; t < n; t++) {
 				final double[] plane = Planes.read(img, t, new double[w * h]);
+				final double[] on = ref == img ? plane : Planes.read(ref, t, new double[w * h]);
 				final int frame = t;
-				pending.add(pool.submit(() -> workers.get().frame(plane, tr, frame, trial, sink)));
+				pending.add(pool.submit(() -> workers.get().frame(on, plane, tr, frame, trial, sink)));
 				if (pending.size() >= 2 * threads) {
 					await(pending.remove(0));
 					p.progress(++done, total, "registering frames");
@@ -109,6 +116,22 @@ public final class MotionEstimator {
 			}
 		}
 		return new Motion(settings, w, h, grid, template[0], template[1], out);
+	}
+
+	private static void checkSameFrames(final List<RandomAccessibleInterval<? extends RealType<?>>> reference,
+		final List<RandomAccessibleInterval<? extends RealType<?>>> analysed, final Recording channel)
+	{
+		final String name = "the registration channel " + (channel.channel().isEmpty() ? channel.name() : channel
+			.channel());
+		if (reference.size() != analysed.size()) throw new IllegalArgumentException(name + " has " + reference.size() +
+			" trial(s), the channel analysed " + analysed.size());
+		for (int k = 0; k < analysed.size(); k++)
+			for (int d = 0; d < 3; d++)
+				if (reference.get(k).dimension(d) != analysed.get(k).dimension(d)) throw new IllegalArgumentException(
+					name + " has " + reference.get(k).dimension(0) + " x " + reference.get(k).dimension(1) + " px x " +
+						reference.get(k).dimension(2) + " frames in trial " + (k + 1) + ", the channel analysed " + analysed
+							.get(k).dimension(0) + " x " + analysed.get(k).dimension(1) + " px x " + analysed.get(k)
+								.dimension(2));
 	}
 
 	private static void await(final Future<?> f) {
@@ -260,7 +283,13 @@ public final class MotionEstimator {
 			}
 		}
 
-		void frame(final double[] plane, final Motion.Trial tr, final int t, final int trial, final FrameSink sink) {
+		/**
+		 * @param plane the frame the shift is measured on
+		 * @param analysed the same frame of the channel analysed (the same array when that is the one measured)
+		 */
+		void frame(final double[] plane, final double[] analysed, final Motion.Trial tr, final int t, final int trial,
+			final FrameSink sink)
+		{
 			final double[] s = rigid.shift(plane, maxShift);
 			tr.dx[t] = s[0];
 			tr.dy[t] = s[1];
@@ -292,7 +321,7 @@ public final class MotionEstimator {
 				out[1] = s[1] + grid.interpolate(tr.blockDy[t], x, y);
 			};
 			tr.corrAfter[t] = Planes.correlation(grid == null ? moved : Shifts.warp(plane, w, h, field), template);
-			if (sink != null) sink.accept(trial, t, plane, field);
+			if (sink != null) sink.accept(trial, t, analysed, field);
 		}
 
 		private void blockShifts(final double[] moved, final double[] bdx, final double[] bdy) {

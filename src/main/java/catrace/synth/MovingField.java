@@ -68,6 +68,20 @@ public final class MovingField {
 	public static Result generate(final int width, final int height, final int frames, final double rateHz,
 		final double maxShiftPx, final double maxDeformationPx, final double noiseSd, final long seed)
 	{
+		return generate(width, height, frames, rateHz, maxShiftPx, maxDeformationPx, noiseSd, seed, 1, seed + 1);
+	}
+
+	/**
+	 * The same field, cells, activity and motion for the same {@code seed}; with {@code activity} = 0 the cells do not
+	 * change (a structural channel of the same frames, e.g. a red label), with its own pixel noise from
+	 * {@code noiseSeed}.
+	 *
+	 * @param activity scale of the cells' ΔF/F in the image (1 = as drawn, 0 = none)
+	 */
+	public static Result generate(final int width, final int height, final int frames, final double rateHz,
+		final double maxShiftPx, final double maxDeformationPx, final double noiseSd, final long seed,
+		final double activity, final long noiseSeed)
+	{
 		final Random r = new Random(seed);
 		final int nCells = Math.max(4, width * height / 900);
 		final double[] cx = new double[nCells], cy = new double[nCells], sd = new double[nCells], base =
@@ -97,7 +111,7 @@ public final class MovingField {
 		final double phase = 2 * Math.PI * r.nextDouble();
 		final ArrayImg<FloatType, FloatArray> img = ArrayImgs.floats(width, height, frames);
 		final float[] px = img.update(null).getCurrentStorageArray();
-		final Random noise = new Random(seed + 1);
+		final Random noise = new Random(noiseSeed);
 		final int plane = width * height;
 		for (int t = 0; t < frames; t++) {
 			for (int y = 0; y < height; y++) {
@@ -109,7 +123,7 @@ public final class MovingField {
 						final double ex = sx - cx[i], ey = sy - cy[i];
 						final double d2 = ex * ex + ey * ey;
 						if (d2 > 25 * sd[i] * sd[i]) continue;
-						v += base[i] * (1 + dff[i][t] / 100) * Math.exp(-d2 / (2 * sd[i] * sd[i]));
+						v += base[i] * (1 + activity * dff[i][t] / 100) * Math.exp(-d2 / (2 * sd[i] * sd[i]));
 					}
 					px[t * plane + y * width + x] = (float) (v + noiseSd * noise.nextGaussian());
 				}

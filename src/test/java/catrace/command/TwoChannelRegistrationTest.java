@@ -1,0 +1,104 @@
+package catrace.command;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import ij.process.FloatProcessor;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+import catrace.synth.MovingField;
+
+/**
+ * Register Calcium Recording on a two-channel ImageJ hyperstack (channel 1 green: activity under heavy noise; channel
+ * 2 red: the same moving cells without activity): register_on=red measures the shifts on red (channel 2 of
+ * a hyperstack), which are then
+ * near the truth; the analysed channel alone gives shifts far from it.
+ */
+public class TwoChannelRegistrationTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	@Test
+	public void shiftsFromTheRedChannel() throws Exception {
+		final MovingField.Result green = MovingField.generate(96, 96, 80, 10, 5, 0, 200, 11);
+		final MovingField.Result red = MovingField.generate(96, 96, 80, 10, 5, 0, 8, 11, 0, 77);
+		final ImageStack stack = new ImageStack(96, 96);
+		for (int t = 0; t < 80; t++) {
+			stack.addSlice(plane(green.recording.trial(0), t));
+			stack.addSlice(plane(red.recording.trial(0), t));
+		}
+		final ImagePlus imp = new ImagePlus("two", stack);
+		imp.setDimensions(2, 1, 80);
+		imp.setOpenAsHyperStack(true);
+		imp.getCalibration().frameInterval = 0.1;
+		final Path file = tmp.getRoot().toPath().resolve("two.tif");
+		assertTrue(new FileSaver(imp).saveAsTiffStack(file.toString()));
+		final double onRed = rmse(run(file, "red", "on red"), green), onGreen = rmse(run(file, "", "on green"), green);
+		System.out.printf("two-channel file: rmse %.3f px on red, %.3f px on green%n", onRed, onGreen);
+		assertTrue("on red " + onRed, onRed < 0.1);
+		assertTrue("on green " + onGreen + ", on red " + onRed, onGreen > 3 * onRed);
+		final List<String> head = Files.readAllLines(tmp.getRoot().toPath().resolve("on red/two_shifts.csv"));
+		assertTrue(head.toString(), String.join("\n", head).contains("shifts measured on channel 2 and applied to " +
+			"the channel analysed"));
+	}
+
+	private List<String[]> run(final Path file, final String channel, final String folder) throws Exception {
+		final Path out = tmp.newFolder(folder).toPath();
+		final Map<String, Object> in = new HashMap<>();
+		in.put("image_file", file.toFile());
+		in.put("channel", "green");
+		in.put("register_on", channel);
+		in.put("output_folder", out.toFile());
+		try (Context ctx = new Context()) {
+			ctx.service(CommandService.class).run(RegisterCalciumRecording.class, true, in).get();
+		}
+		return ExtractCalciumTracesTest.csv(out.resolve("two_shifts.csv"));
+	}
+
+	private static FloatProcessor plane(final RandomAccessibleInterval<? extends RealType<?>> img, final int t) {
+		final FloatProcessor fp = new FloatProcessor(96, 96);
+		int k = 0;
+		for (final RealType<?> v : Views.flatIterable(Views.hyperSlice(img, 2, t)))
+			fp.setf(k++, v.getRealFloat());
+		return fp;
+	}
+
+	/** RMSE against the true shifts after removing the constant offset (the template's own position). */
+	private static double rmse(final List<String[]> rows, final MovingField.Result truth) {
+		final int dx = java.util.Arrays.asList(rows.get(0)).indexOf("dx_px"), dy = java.util.Arrays.asList(rows.get(0))
+			.indexOf("dy_px");
+		final int n = rows.size() - 1;
+		assertEquals(80, n);
+		double ox = 0, oy = 0;
+		for (int f = 0; f < n; f++) {
+			ox += Double.parseDouble(rows.get(f + 1)[dx]) - truth.dx[f];
+			oy += Double.parseDouble(rows.get(f + 1)[dy]) - truth.dy[f];
+		}
+		ox /= n;
+		oy /= n;
+		double ss = 0;
+		for (int f = 0; f < n; f++)
+			ss += Math.pow(Double.parseDouble(rows.get(f + 1)[dx]) - truth.dx[f] - ox, 2) + Math.pow(Double.parseDouble(
+				rows.get(f + 1)[dy]) - truth.dy[f] - oy, 2);
+		return Math.sqrt(ss / (2 * n));
+	}
+}
