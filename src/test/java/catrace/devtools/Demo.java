@@ -73,6 +73,9 @@ final class Demo {
 			// 7. a synthetic noise experiment: receptive fields, encoding subspaces, neighbour overlap
 			for (final String l : EncodingDemo.run(outRoot.resolve("encoding-subspace"), runner))
 				lines.add("encoding subspace: " + l);
+			// 8. a moving two-channel stack: shifts measured on the structural red channel, applied to green
+			for (final String l : TwoChannelDemo.run(outRoot.resolve("two-channel-registration"), runner))
+				lines.add("two-channel registration: " + l);
 		}
 		out.println("CaTrace demo on " + images.normalize());
 		for (final String l : lines)
