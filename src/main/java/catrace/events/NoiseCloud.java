@@ -10,6 +10,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
+import catrace.quality.Percentile;
+
 /**
  * The two-dimensional Gaussian "noise cloud" of the (amplitude, area) points of all peaks of a trace, fitted
  * robustly to its dense core (Rothschild, Nelken &amp; Mizrahi 2010: noise peaks form a roughly normal 2-D cloud,
@@ -411,39 +413,10 @@ public final class NoiseCloud {
 				inside += v >= lo & v <= hi ? 1 : 0;
 				below += v < lo ? 1 : 0;
 			}
-			if (below <= k && k < below + inside) return quickselect(work, 0, inside - 1, k - below);
+			if (below <= k && k < below + inside) return Percentile.select(work, inside, k - below);
 		}
 		System.arraycopy(values, 0, work, 0, n);
-		return quickselect(work, 0, n - 1, k);
-	}
-
-	/** Hoare quickselect of the k-th smallest in a[lo, hi]. */
-	private static double quickselect(final double[] a, int lo, int hi, final int k) {
-		while (lo < hi) {
-			final double pivot = a[(lo + hi) >>> 1];
-			int i = lo, j = hi;
-			while (i <= j) {
-				while (a[i] < pivot)
-					i++;
-				while (a[j] > pivot)
-					j--;
-				if (i <= j) {
-					swap(a, i, j);
-					i++;
-					j--;
-				}
-			}
-			if (k <= j) hi = j;
-			else if (k >= i) lo = i;
-			else return a[k];
-		}
-		return a[k];
-	}
-
-	private static void swap(final double[] a, final int i, final int j) {
-		final double t = a[i];
-		a[i] = a[j];
-		a[j] = t;
+		return Percentile.select(work, n, k);
 	}
 
 	/** Mean and covariance of the points idx[0, m), summed in that order. */

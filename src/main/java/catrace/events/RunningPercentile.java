@@ -1,8 +1,8 @@
 package catrace.events;
 
-import catrace.quality.Percentile;
-
 import java.util.Arrays;
+
+import catrace.quality.Percentile;
 
 /**
  * A slow baseline: the p-th percentile of a trace in a centred window, evaluated every tenth of a window and linearly
@@ -124,7 +124,7 @@ final class RunningPercentile {
 				below += count[k++];
 			final int m = gather(k);
 			final int r = lo - below;
-			final double v = select(candidates, m, r);
+			final double v = Percentile.select(candidates, m, r);
 			if (lo + 1 >= size || pos == lo) return v;
 			double next;
 			if (r + 1 < m) {
@@ -150,32 +150,6 @@ final class RunningPercentile {
 			for (int i = from; i < to; i++)
 				if (bin[i] == k) candidates[m++] = y[i];
 			return m;
-		}
-
-		/** Quickselect on the first m values: the r-th smallest at index r, larger or equal ones after it. */
-		private static double select(final double[] v, final int m, final int r) {
-			int left = 0, right = m - 1;
-			while (right > left) {
-				final double pivot = v[(left + right) >>> 1];
-				int i = left, j = right;
-				while (i <= j) {
-					while (v[i] < pivot)
-						i++;
-					while (v[j] > pivot)
-						j--;
-					if (i <= j) {
-						final double t = v[i];
-						v[i] = v[j];
-						v[j] = t;
-						i++;
-						j--;
-					}
-				}
-				if (r <= j) right = j;
-				else if (r >= i) left = i;
-				else break;
-			}
-			return v[r];
 		}
 	}
 }

@@ -51,7 +51,15 @@ public final class Percentile {
 
 	/** Hoare quickselect: moves the k-th smallest value to index k, smaller ones before it, larger ones after. */
 	static double select(final double[] v, final int k) {
-		int left = 0, right = v.length - 1;
+		return select(v, v.length, k);
+	}
+
+	/**
+	 * Hoare quickselect on the first {@code n} values of {@code v} (reordered in place): the k-th smallest (0-based) at
+	 * index k, smaller or equal ones before it, larger or equal ones after. No NaN among them.
+	 */
+	public static double select(final double[] v, final int n, final int k) {
+		int left = 0, right = n - 1;
 		while (right > left) {
 			final double pivot = median3(v[left], v[(left + right) >>> 1], v[right]);
 			int i = left, j = right;
