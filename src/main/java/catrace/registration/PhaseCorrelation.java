@@ -59,7 +59,7 @@ public final class PhaseCorrelation {
 		h = height;
 		fft = new DoubleFFT_2D(h, w);
 		window = tukey(w, h);
-		templateSpectrum = spectrum(template, true, new double[2 * w * h]);
+		templateSpectrum = spectrum(template, new double[2 * w * h]);
 		product = new double[2 * w * h];
 		work = new double[2 * w * h];
 		kxRe = new double[GRID][w / 2 + 1];
@@ -88,7 +88,7 @@ public final class PhaseCorrelation {
 	public double[] shift(final double[] frame, final double maxShiftPx) {
 		// the taper pulls an estimate towards 0 by a fraction of the shift: measure again on the frame moved back by the
 		// estimate so far, where what is left is small, and add up
-		double[] est = estimate(frame, templateSpectrum, maxShiftPx);
+		double[] est = estimate(frame, maxShiftPx);
 		double dx = est[0], dy = est[1];
 		// the pull is a fraction of the shift: below REFINE_ABOVE_PX it is a few hundredths of a pixel
 		for (int i = 0; i < REFINEMENTS && Math.max(Math.abs(dx), Math.abs(dy)) >= REFINE_ABOVE_PX; i++) {
@@ -108,10 +108,10 @@ public final class PhaseCorrelation {
 	private double[] residual(final double[] frame) {
 		crossPower(frame);
 		final double[] r = lattice(0, 0, 0, 0, Double.NEGATIVE_INFINITY);
-		return r[3] == 0 ? r : estimate(frame, templateSpectrum, 2);
+		return r[3] == 0 ? r : estimate(frame, 2);
 	}
 
-	private double[] estimate(final double[] frame, final double[] templateSpectrum, final double maxShiftPx) {
+	private double[] estimate(final double[] frame, final double maxShiftPx) {
 		crossPower(frame);
 		System.arraycopy(product, 0, work, 0, work.length);
 		fft.complexInverse(work, true);
@@ -136,7 +136,7 @@ public final class PhaseCorrelation {
 
 	/** The band-passed, partially whitened cross-power spectrum of the frame and the template, into {@code product}. */
 	private void crossPower(final double[] frame) {
-		final double[] f = spectrum(frame, true, work);
+		final double[] f = spectrum(frame, work);
 		// F · conj(T) / |F · conj(T)|^whitening · band-pass; the spectra are of real images (Hermitian), so columns
 		// u ≤ w/2 are computed and the others are their conjugates
 		final int half = w / 2;
@@ -284,7 +284,7 @@ public final class PhaseCorrelation {
 	}
 
 	/** FFT of the mean-subtracted, tapered image (interleaved complex, row-major), into {@code a} (2 w h values). */
-	private double[] spectrum(final double[] image, final boolean taper, final double[] a) {
+	private double[] spectrum(final double[] image, final double[] a) {
 		if (image.length != w * h) throw new IllegalArgumentException("Frame of " + image.length + " values is not " +
 			w + " x " + h);
 		double mean = 0;
@@ -297,7 +297,7 @@ public final class PhaseCorrelation {
 		mean = n == 0 ? 0 : mean / n;
 		// real input: the first w h values, transformed to the full complex spectrum (half the work of a complex FFT)
 		for (int k = 0; k < w * h; k++)
-			a[k] = Double.isNaN(image[k]) ? 0 : (image[k] - mean) * (taper ? window[k] : 1);
+			a[k] = Double.isNaN(image[k]) ? 0 : (image[k] - mean) * window[k];
 		fft.realForwardFull(a);
 		return a;
 	}
