@@ -295,8 +295,8 @@ public final class MotionEstimator {
 			tr.dy[t] = s[1];
 			tr.peak[t] = s[2];
 			tr.corrBefore[t] = Planes.correlation(plane, template);
-			final double[] moved = Shifts.translate(plane, w, h, -s[0], -s[1]);
 			if (grid != null) {
+				final double[] moved = Shifts.translate(plane, w, h, -s[0], -s[1]);
 				blockShifts(moved, tr.blockDx[t], tr.blockDy[t]);
 				// blocks that shear by pixels across their width give a shift weighted by their brightest structure:
 				// measure again on the frame warped by the field so far, where what is left is small, and add
@@ -320,7 +320,8 @@ public final class MotionEstimator {
 				out[0] = s[0] + grid.interpolate(tr.blockDx[t], x, y);
 				out[1] = s[1] + grid.interpolate(tr.blockDy[t], x, y);
 			};
-			tr.corrAfter[t] = Planes.correlation(grid == null ? moved : Shifts.warp(plane, w, h, field), template);
+			tr.corrAfter[t] = grid == null ? Planes.correlationMovedBack(plane, w, h, s[0], s[1], template) : Planes
+				.correlation(Shifts.warp(plane, w, h, field), template);
 			if (sink != null) sink.accept(trial, t, analysed, field);
 		}
 

@@ -1,13 +1,19 @@
 package catrace.registration;
 
-import org.jtransforms.fft.DoubleFFT_2D;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The translation between a frame and a template by phase correlation (Kuglin &amp; Hines 1975): the inverse FFT of
  * the normalised cross-power spectrum peaks at the shift; the peak is refined on an upsampled DFT of the spectrum
  * around it (Guizar-Sicairos, Thurman &amp; Fienup 2008) to 1 / {@value #UPSAMPLE} px and then by a parabola through
  * the upsampled neighbours. Both images are mean-subtracted and tapered at the edges (a Tukey window), so the borders
- * of a non-periodic image do not pull the peak to 0. One instance per image size and thread (it keeps its buffers).
+ * of a non-periodic image do not pull the peak to 0. The taper itself pulls an estimate towards 0 by a fraction of the
+ * shift (about 1 % of it for cell-sized structure); that fraction is measured once on the template (see
+ * {@link #calibrate}) and undone, and a shift too large for that is measured again on the frame moved back.
+ * <p>
+ * The FFTs are real along the rows and complex along the columns of the half spectrum (the images are real), and the
+ * inverse runs along the rows only where a shift within the bound can lie. One instance per image size and thread (it
+ * keeps its buffers).
  */
 public final class PhaseCorrelation {
 
@@ -28,19 +34,37 @@ public final class PhaseCorrelation {
 	static final double WHITENING = 0.5;
 	/** Re-measurements on the frame moved back by the estimate so far. */
 	static final int REFINEMENTS = 1;
+	/**
+	 * Estimates within this fraction of the taper's width along both axes are corrected by the calibration (the pull
+	 * grows linearly with the shift there); larger ones are measured again.
+	 */
+	static final double LINEAR = 0.25;
+	/** Rows transformed before their values are spread over the columns. */
+	private static final int ROWS = 4;
 	/** Shifts smaller than this (px, along both axes) are not re-measured. */
 	static final double REFINE_ABOVE_PX = 1;
 
 	private final int w, h;
+	/** Columns u = 0 .. w/2 of the half spectrum (the others are conjugates: the images are real). */
+	private final int half;
 	private final double whitening;
-	private final DoubleFFT_2D fft;
+	private final DoubleFFT_1D rowFft, columnFft;
 	private final double[] window;
-	private final double[] templateSpectrum;
-	private final double[] product;
-	private final double[] work;
+	/**
+	 * Spectra are kept as half spectra, column by column: (u, v) at {@code 2 (u h + v)} (re) and the next index (im),
+	 * u ≤ w/2, so that the FFTs along the columns run on contiguous values.
+	 */
+	private final double[] templateSpectrum, spectrum, product, work;
+	private final double[] row, block;
 	private final double[] lowPass;
+	/** Rows of the correlation surface around shift 0: dy = −{@link #surfaceRows} .. +surfaceRows, each w values. */
+	private double[] surface = new double[0];
+	private int surfaceRows = -1;
 	private final double[][] kxRe, kxIm, kyRe, kyIm, tRe, tIm;
 	private final double[][] grid = new double[GRID][GRID];
+	/** J⁻¹ row-major (see {@link #calibrate}), or null. */
+	private final double[] unpull;
+	private final double linearX, linearY;
 
 	/**
 	 * @param template the reference image, row-major, width × height
@@ -57,25 +81,32 @@ public final class PhaseCorrelation {
 			" values is not " + width + " x " + height);
 		w = width;
 		h = height;
-		fft = new DoubleFFT_2D(h, w);
+		half = w / 2 + 1;
+		rowFft = new DoubleFFT_1D(w);
+		columnFft = new DoubleFFT_1D(h);
 		window = tukey(w, h);
-		templateSpectrum = spectrum(template, new double[2 * w * h]);
-		product = new double[2 * w * h];
-		work = new double[2 * w * h];
-		kxRe = new double[GRID][w / 2 + 1];
-		kxIm = new double[GRID][w / 2 + 1];
+		row = new double[w];
+		block = new double[ROWS * w];
+		spectrum = new double[2 * half * h];
+		product = new double[2 * half * h];
+		work = new double[2 * half * h];
+		templateSpectrum = spectrum(template, new double[2 * half * h]);
+		kxRe = new double[GRID][half];
+		kxIm = new double[GRID][half];
 		kyRe = new double[GRID][h];
 		kyIm = new double[GRID][h];
-		tRe = new double[h][GRID];
-		tIm = new double[h][GRID];
-		lowPass = new double[w * h];
-		for (int v = 0; v < h; v++)
-			for (int u = 0; u < w; u++) {
+		tRe = new double[GRID][h];
+		tIm = new double[GRID][h];
+		lowPass = new double[half * h];
+		for (int u = 0; u < half; u++)
+			for (int v = 0; v < h; v++) {
 				final double fx = freq(u, w), fy = freq(v, h);
 				final double f2 = fx * fx + fy * fy;
-				lowPass[v * w + u] = Math.exp(-2 * Math.PI * Math.PI * smoothingPx * smoothingPx * f2) * (highPassPx <= 0
+				lowPass[u * h + v] = Math.exp(-2 * Math.PI * Math.PI * smoothingPx * smoothingPx * f2) * (highPassPx <= 0
 					? 1 : 1 - Math.exp(-2 * Math.PI * Math.PI * highPassPx * highPassPx * f2));
-			}
+			}		linearX = LINEAR * Math.max(1, Math.round(TAPER * w));
+		linearY = LINEAR * Math.max(1, Math.round(TAPER * h));
+		unpull = calibrate(template);
 	}
 
 	/**
@@ -86,18 +117,42 @@ public final class PhaseCorrelation {
 	 *         (arbitrary units: compare frames registered to one template)
 	 */
 	public double[] shift(final double[] frame, final double maxShiftPx) {
-		// the taper pulls an estimate towards 0 by a fraction of the shift: measure again on the frame moved back by the
-		// estimate so far, where what is left is small, and add up
 		double[] est = estimate(frame, maxShiftPx);
 		double dx = est[0], dy = est[1];
-		// the pull is a fraction of the shift: below REFINE_ABOVE_PX it is a few hundredths of a pixel
-		for (int i = 0; i < REFINEMENTS && Math.max(Math.abs(dx), Math.abs(dy)) >= REFINE_ABOVE_PX; i++) {
-			est = residual(Shifts.translate(frame, w, h, -dx, -dy));
-			dx += est[0];
-			dy += est[1];
+		if (unpull != null && Math.abs(est[0]) <= linearX && Math.abs(est[1]) <= linearY) {
+			dx = unpull[0] * est[0] + unpull[1] * est[1];
+			dy = unpull[2] * est[0] + unpull[3] * est[1];
+		}
+		else {
+			// the pull is a fraction of the shift: below REFINE_ABOVE_PX it is a few hundredths of a pixel
+			for (int i = 0; i < REFINEMENTS && Math.max(Math.abs(dx), Math.abs(dy)) >= REFINE_ABOVE_PX; i++) {
+				est = residual(Shifts.translate(frame, w, h, -dx, -dy));
+				dx += est[0];
+				dy += est[1];
+			}
 		}
 		final double m = Math.floor(maxShiftPx);
 		return new double[] { Math.max(-m, Math.min(m, dx)), Math.max(-m, Math.min(m, dy)), est[2] };
+	}
+
+	/**
+	 * The inverse of the taper's pull, measured on the template itself: the template moved by ±c px along x and along y
+	 * gives the derivative of the estimate with respect to the true shift, J (a little below the identity); estimates are
+	 * then mapped through J⁻¹. Null when the template does not measure its own shifts to within 10 % (a flat or
+	 * periodic image), and then each estimate is measured again on the frame moved back (see {@link #shift}).
+	 */
+	private double[] calibrate(final double[] template) {
+		final double c = Math.max(1, Math.min(linearX, linearY) / 2);
+		final double[][] m = new double[4][];
+		final double[][] moves = { { c, 0 }, { -c, 0 }, { 0, c }, { 0, -c } };
+		for (int k = 0; k < 4; k++)
+			m[k] = estimate(Shifts.translate(template, w, h, moves[k][0], moves[k][1]), c + 2);
+		final double jxx = (m[0][0] - m[1][0]) / (2 * c), jyx = (m[0][1] - m[1][1]) / (2 * c);
+		final double jxy = (m[2][0] - m[3][0]) / (2 * c), jyy = (m[2][1] - m[3][1]) / (2 * c);
+		if (!(Math.abs(jxx - 1) < 0.1 && Math.abs(jyy - 1) < 0.1 && Math.abs(jxy) < 0.1 && Math.abs(jyx) < 0.1))
+			return null;
+		final double det = jxx * jyy - jxy * jyx;
+		return new double[] { jyy / det, -jxy / det, -jyx / det, jxx / det };
 	}
 
 	/**
@@ -113,17 +168,15 @@ public final class PhaseCorrelation {
 
 	private double[] estimate(final double[] frame, final double maxShiftPx) {
 		crossPower(frame);
-		System.arraycopy(product, 0, work, 0, work.length);
-		fft.complexInverse(work, true);
 		final int mx = (int) Math.min(w / 2 - 1, Math.floor(maxShiftPx)), my = (int) Math.min(h / 2 - 1, Math.floor(
 			maxShiftPx));
+		inverse(my + 1);
 		int bx = 0, by = 0;
 		double best = Double.NEGATIVE_INFINITY;
 		for (int dy = -my; dy <= my; dy++) {
-			final int y = Math.floorMod(dy, h);
+			final int r = (dy + surfaceRows) * w;
 			for (int dx = -mx; dx <= mx; dx++) {
-				final int x = Math.floorMod(dx, w);
-				final double v = work[2 * (y * w + x)];
+				final double v = surface[r + Math.floorMod(dx, w)];
 				if (v > best) {
 					best = v;
 					bx = dx;
@@ -134,37 +187,58 @@ public final class PhaseCorrelation {
 		return refine(bx, by, best);
 	}
 
-	/** The band-passed, partially whitened cross-power spectrum of the frame and the template, into {@code product}. */
-	private void crossPower(final double[] frame) {
-		final double[] f = spectrum(frame, work);
-		// F · conj(T) / |F · conj(T)|^whitening · band-pass; the spectra are of real images (Hermitian), so columns
-		// u ≤ w/2 are computed and the others are their conjugates
-		final int half = w / 2;
-		for (int v = 0; v < h; v++) {
-			final int mirrorRow = Math.floorMod(-v, h) * w;
-			for (int u = 0; u <= half; u++) {
-				final int k = v * w + u;
-				final double fr = f[2 * k], fi = f[2 * k + 1], tr = templateSpectrum[2 * k], ti = templateSpectrum[2 *
-					k + 1];
-				final double re = fr * tr + fi * ti, im = fi * tr - fr * ti;
-				final double mag2 = re * re + im * im;
-				// |F T*|^w: for the default w = 1/2 two square roots, many times faster than Math.pow and Math.hypot
-				final double norm = mag2 > 0 ? lowPass[k] / (whitening == 0.5 ? Math.sqrt(Math.sqrt(mag2)) : Math
-					.pow(mag2, whitening / 2)) : 0;
-				product[2 * k] = re * norm;
-				product[2 * k + 1] = im * norm;
-				if (u > 0 && 2 * u != w) {
-					final int m = mirrorRow + w - u;
-					product[2 * m] = re * norm;
-					product[2 * m + 1] = -im * norm;
-				}
+	/**
+	 * The correlation surface (the inverse FFT of {@code product}) in the rows dy = −rows .. rows, into {@code surface}:
+	 * the inverse along every column of the half spectrum, then a real inverse along only the rows needed (a shift
+	 * beyond the search bound is never looked at).
+	 */
+	private void inverse(final int rows) {
+		System.arraycopy(product, 0, work, 0, work.length);
+		for (int u = 0; u < half; u++)
+			columnFft.complexInverse(work, 2 * u * h, true);
+		if (rows != surfaceRows) {
+			surfaceRows = rows;
+			surface = new double[(2 * rows + 1) * w];
+		}
+		for (int dy = -rows; dy <= rows; dy++) {
+			final int v = Math.floorMod(dy, h);
+			// JTransforms' packed order of a real transform: re 0, then re w/2 (w even) or im (w-1)/2 (w odd) in [1],
+			// then re, im of u = 1, 2, ...
+			row[0] = work[2 * v];
+			for (int u = 1; 2 * u + 1 < w; u++) {
+				row[2 * u] = work[2 * (u * h + v)];
+				row[2 * u + 1] = work[2 * (u * h + v) + 1];
 			}
+			final int last = half - 1;
+			if (w % 2 == 0) row[1] = work[2 * (last * h + v)];
+			else {
+				row[w - 1] = work[2 * (last * h + v)];
+				row[1] = work[2 * (last * h + v) + 1];
+			}
+			rowFft.realInverse(row, true);
+			System.arraycopy(row, 0, surface, (dy + rows) * w, w);
 		}
 	}
 
-	/** The correlation surface (after the inverse FFT in {@code work}) at integer shift (dx, dy). */
+	/** The band-passed, partially whitened cross-power spectrum of the frame and the template, into {@code product}. */
+	private void crossPower(final double[] frame) {
+		final double[] f = spectrum(frame, spectrum);
+		// F · conj(T) / |F · conj(T)|^whitening · band-pass, on the half spectrum (the images are real)
+		for (int k = 0; k < half * h; k++) {
+			final double fr = f[2 * k], fi = f[2 * k + 1], tr = templateSpectrum[2 * k], ti = templateSpectrum[2 * k + 1];
+			final double re = fr * tr + fi * ti, im = fi * tr - fr * ti;
+			final double mag2 = re * re + im * im;
+			// |F T*|^w: for the default w = 1/2 two square roots, many times faster than Math.pow and Math.hypot
+			final double norm = mag2 > 0 ? lowPass[k] / (whitening == 0.5 ? Math.sqrt(Math.sqrt(mag2)) : Math.pow(
+				mag2, whitening / 2)) : 0;
+			product[2 * k] = re * norm;
+			product[2 * k + 1] = im * norm;
+		}
+	}
+
+	/** The correlation surface (after {@link #inverse}) at integer shift (dx, dy), |dy| ≤ surfaceRows. */
 	private double surface(final int dx, final int dy) {
-		return work[2 * (Math.floorMod(dy, h) * w + Math.floorMod(dx, w))];
+		return surface[(dy + surfaceRows) * w + Math.floorMod(dx, w)];
 	}
 
 	/**
@@ -226,7 +300,6 @@ public final class PhaseCorrelation {
 	 * sum runs over the columns u ≤ w/2, the others counted through their conjugates.
 	 */
 	private void upsampled(final int bx, final int by, final int x0, final int y0) {
-		final int half = w / 2 + 1;
 		for (int j = 0; j < GRID; j++) {
 			final double x = bx + (x0 + j) / (double) UPSAMPLE;
 			phases(x, w, half, kxRe[j], kxIm[j]);
@@ -239,26 +312,27 @@ public final class PhaseCorrelation {
 		}
 		for (int i = 0; i < GRID; i++)
 			phases(by + (y0 + i) / (double) UPSAMPLE, h, h, kyRe[i], kyIm[i]);
-		// t[v][j] = Σ_u product[v][u] · kx[j][u]
-		for (int v = 0; v < h; v++) {
-			final int row = 2 * v * w;
-			for (int j = 0; j < GRID; j++) {
-				double re = 0, im = 0;
-				final double[] cr = kxRe[j], ci = kxIm[j];
-				for (int u = 0; u < half; u++) {
-					final double pr = product[row + 2 * u], pi = product[row + 2 * u + 1];
-					re += pr * cr[u] - pi * ci[u];
-					im += pr * ci[u] + pi * cr[u];
+		// t[j][v] = Σ_u product(u, v) · kx[j][u], column by column (contiguous in v)
+		for (int j = 0; j < GRID; j++) {
+			final double[] re = tRe[j], im = tIm[j];
+			java.util.Arrays.fill(re, 0);
+			java.util.Arrays.fill(im, 0);
+			for (int u = 0; u < half; u++) {
+				final double cr = kxRe[j][u], ci = kxIm[j][u];
+				final int col = 2 * u * h;
+				for (int v = 0; v < h; v++) {
+					final double pr = product[col + 2 * v], pi = product[col + 2 * v + 1];
+					re[v] += pr * cr - pi * ci;
+					im[v] += pr * ci + pi * cr;
 				}
-				tRe[v][j] = re;
-				tIm[v][j] = im;
 			}
 		}
 		for (int i = 0; i < GRID; i++)
 			for (int j = 0; j < GRID; j++) {
 				double re = 0;
+				final double[] tr = tRe[j], ti = tIm[j], yr = kyRe[i], yi = kyIm[i];
 				for (int v = 0; v < h; v++)
-					re += tRe[v][j] * kyRe[i][v] - tIm[v][j] * kyIm[i][v];
+					re += tr[v] * yr[v] - ti[v] * yi[v];
 				grid[i][j] = re / ((double) w * h);
 			}
 	}
@@ -283,7 +357,7 @@ public final class PhaseCorrelation {
 		return (k <= (n - 1) / 2 ? k : k - n) / (double) n;
 	}
 
-	/** FFT of the mean-subtracted, tapered image (interleaved complex, row-major), into {@code a} (2 w h values). */
+	/** Half spectrum of the mean-subtracted, tapered image (the layout of {@link #templateSpectrum}), into {@code a}. */
 	private double[] spectrum(final double[] image, final double[] a) {
 		if (image.length != w * h) throw new IllegalArgumentException("Frame of " + image.length + " values is not " +
 			w + " x " + h);
@@ -295,10 +369,39 @@ public final class PhaseCorrelation {
 				n++;
 			}
 		mean = n == 0 ? 0 : mean / n;
-		// real input: the first w h values, transformed to the full complex spectrum (half the work of a complex FFT)
-		for (int k = 0; k < w * h; k++)
-			a[k] = Double.isNaN(image[k]) ? 0 : (image[k] - mean) * window[k];
-		fft.realForwardFull(a);
+		// a real FFT along each row, its columns u ≤ w/2 stored column by column, then a complex FFT along each column;
+		// rows go ROWS at a time, so that each column receives ROWS neighbouring values (one cache line) at once
+		final int last = half - 1;
+		for (int y0 = 0; y0 < h; y0 += ROWS) {
+			final int rows = Math.min(ROWS, h - y0);
+			for (int r = 0; r < rows; r++) {
+				final int o = (y0 + r) * w, b = r * w;
+				for (int x = 0; x < w; x++) {
+					final double v = image[o + x];
+					block[b + x] = v != v ? 0 : (v - mean) * window[o + x];
+				}
+				rowFft.realForward(block, b);
+			}
+			for (int r = 0; r < rows; r++) {
+				a[2 * (y0 + r)] = block[r * w];
+				a[2 * (y0 + r) + 1] = 0;
+			}
+			for (int u = 1; 2 * u + 1 < w; u++) {
+				final int col = 2 * (u * h + y0);
+				for (int r = 0; r < rows; r++) {
+					a[col + 2 * r] = block[r * w + 2 * u];
+					a[col + 2 * r + 1] = block[r * w + 2 * u + 1];
+				}
+			}
+			// the last column: re w/2 in [1] (w even, imaginary part 0); re (w-1)/2 last and its im in [1] (w odd)
+			final int col = 2 * (last * h + y0);
+			for (int r = 0; r < rows; r++) {
+				a[col + 2 * r] = w % 2 == 0 ? block[r * w + 1] : block[r * w + w - 1];
+				a[col + 2 * r + 1] = w % 2 == 0 ? 0 : block[r * w + 1];
+			}
+		}
+		for (int u = 0; u < half; u++)
+			columnFft.complexForward(a, 2 * u * h);
 		return a;
 	}
 

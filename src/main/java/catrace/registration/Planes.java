@@ -29,24 +29,72 @@ public final class Planes {
 
 	/** Pearson correlation of two images over the pixels where both are finite (NaN when fewer than 3). */
 	public static double correlation(final double[] a, final double[] b) {
-		double sa = 0, sb = 0;
-		int n = 0;
+		final Moments m = new Moments(centre(a), centre(b));
 		for (int k = 0; k < a.length; k++)
-			if (!Double.isNaN(a[k]) && !Double.isNaN(b[k])) {
-				sa += a[k];
-				sb += b[k];
-				n++;
-			}
-		if (n < 3) return Double.NaN;
-		final double ma = sa / n, mb = sb / n;
-		double ab = 0, aa = 0, bb = 0;
-		for (int k = 0; k < a.length; k++)
-			if (!Double.isNaN(a[k]) && !Double.isNaN(b[k])) {
-				final double da = a[k] - ma, db = b[k] - mb;
-				ab += da * db;
-				aa += da * da;
-				bb += db * db;
-			}
-		return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : Double.NaN;
+			m.add(a[k], b[k]);
+		return m.correlation();
+	}
+
+	/**
+	 * Pearson correlation of {@code Shifts.translate(frame, w, h, -dx, -dy)} (the frame moved back by its shift) with
+	 * the template, over the pixels where both are finite, without making the moved frame.
+	 */
+	public static double correlationMovedBack(final double[] frame, final int w, final int h, final double dx,
+		final double dy, final double[] template)
+	{
+		final Moments m = new Moments(centre(frame), centre(template));
+		// the same pixels and weights as Shifts.translate by (-dx, -dy)
+		final int ix = (int) Math.floor(dx), iy = (int) Math.floor(dy);
+		final double fx = dx - ix, fy = dy - iy;
+		final int nx = fx > 0 ? 1 : 0, ny = fy > 0 ? 1 : 0;
+		final int xFrom = Math.max(0, -ix), xTo = Math.min(w - 1, w - 1 - ix - nx);
+		final int yFrom = Math.max(0, -iy), yTo = Math.min(h - 1, h - 1 - iy - ny);
+		final double a00 = (1 - fy) * (1 - fx), a01 = (1 - fy) * fx, a10 = fy * (1 - fx), a11 = fy * fx;
+		for (int y = yFrom; y <= yTo; y++) {
+			final int r0 = (y + iy) * w + ix, r1 = r0 + ny * w, o = y * w;
+			for (int x = xFrom; x <= xTo; x++)
+				m.add(a00 * frame[r0 + x] + a01 * frame[r0 + x + nx] + a10 * frame[r1 + x] + a11 * frame[r1 + x + nx],
+					template[o + x]);
+		}
+		return m.correlation();
+	}
+
+	/** A value near the image's mean (its middle pixel, or any finite one): sums about it lose no digits. */
+	private static double centre(final double[] v) {
+		if (v.length == 0) return 0;
+		if (!Double.isNaN(v[v.length / 2])) return v[v.length / 2];
+		for (final double x : v)
+			if (!Double.isNaN(x)) return x;
+		return 0;
+	}
+
+	/** Sums of a pair of images about fixed centres, in one pass. */
+	private static final class Moments {
+
+		final double ca, cb;
+		double sa, sb, saa, sbb, sab;
+		long n;
+
+		Moments(final double ca, final double cb) {
+			this.ca = ca;
+			this.cb = cb;
+		}
+
+		void add(final double a, final double b) {
+			if (a != a || b != b) return;
+			final double da = a - ca, db = b - cb;
+			sa += da;
+			sb += db;
+			saa += da * da;
+			sbb += db * db;
+			sab += da * db;
+			n++;
+		}
+
+		double correlation() {
+			if (n < 3) return Double.NaN;
+			final double ab = sab - sa * sb / n, aa = saa - sa * sa / n, bb = sbb - sb * sb / n;
+			return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : Double.NaN;
+		}
 	}
 }

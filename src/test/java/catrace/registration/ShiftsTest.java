@@ -39,4 +39,45 @@ public class ShiftsTest {
 		}
 		assertTrue(nan > 0);
 	}
+
+	/**
+	 * The correlation of the moved-back frame with the template, taken in one pass without making the moved frame,
+	 * against the two-pass Pearson correlation (the textbook formula, written out here) of Shifts.translate's output.
+	 */
+	@Test
+	public void correlationMovedBackEqualsTheCorrelationOfTheMovedFrame() {
+		final int w = 41, h = 29;
+		final Random r = new Random(4);
+		final double[] frame = new double[w * h], template = new double[w * h];
+		for (int k = 0; k < frame.length; k++) {
+			template[k] = 1000 + 80 * Math.sin(k * 0.37) + 10 * r.nextGaussian();
+			frame[k] = 1000 + 80 * Math.sin((k + 2) * 0.37) + 10 * r.nextGaussian();
+		}
+		template[5] = Double.NaN;
+		for (final double[] s : new double[][] { { 0, 0 }, { 2, 0 }, { -1.5, 0.25 }, { 3.75, -2.5 }, { 0.5, 6 } }) {
+			final double[] moved = Shifts.translate(frame, w, h, -s[0], -s[1]);
+			double ma = 0, mb = 0;
+			int n = 0;
+			for (int k = 0; k < moved.length; k++)
+				if (!Double.isNaN(moved[k]) && !Double.isNaN(template[k])) {
+					ma += moved[k];
+					mb += template[k];
+					n++;
+				}
+			ma /= n;
+			mb /= n;
+			double ab = 0, aa = 0, bb = 0;
+			for (int k = 0; k < moved.length; k++)
+				if (!Double.isNaN(moved[k]) && !Double.isNaN(template[k])) {
+					ab += (moved[k] - ma) * (template[k] - mb);
+					aa += (moved[k] - ma) * (moved[k] - ma);
+					bb += (template[k] - mb) * (template[k] - mb);
+				}
+			final double want = ab / Math.sqrt(aa * bb);
+			assertEquals("(" + s[0] + ", " + s[1] + ")", want, Planes.correlationMovedBack(frame, w, h, s[0], s[1],
+				template), 1e-12);
+			assertEquals(want, Planes.correlation(moved, template), 1e-12);
+			assertTrue(Math.abs(want) > 0.05);
+		}
+	}
 }
