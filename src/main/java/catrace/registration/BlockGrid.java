@@ -10,6 +10,9 @@ public final class BlockGrid {
 	final int size, nx, ny;
 	final int[] x0, y0;
 	final double[] cx, cy;
+	/** For every column x of the frame: the block column at or left of it, the one right of it, the weight of that. */
+	private final int[] colLeft, colRight;
+	private final double[] colWeight;
 
 	/** Blocks of {@code size} px (at most the frame's sides) every size / 2 px, spread to cover the whole frame. */
 	public BlockGrid(final int width, final int height, final int size) {
@@ -25,6 +28,15 @@ public final class BlockGrid {
 			cx[i] = x0[i] + (this.size - 1) / 2.0;
 		for (int j = 0; j < ny; j++)
 			cy[j] = y0[j] + (this.size - 1) / 2.0;
+		colLeft = new int[width];
+		colRight = new int[width];
+		colWeight = new double[width];
+		for (int x = 0; x < width; x++) {
+			final int i = lower(cx, x), i1 = Math.min(i + 1, nx - 1);
+			colLeft[x] = i;
+			colRight[x] = i1;
+			colWeight[x] = i1 == i ? 0 : clamp((x - cx[i]) / (cx[i1] - cx[i]));
+		}
 	}
 
 	private static int count(final int n, final int size) {
@@ -81,6 +93,19 @@ public final class BlockGrid {
 		final double a = perBlock[j * nx + i], b = perBlock[j * nx + i1], c = perBlock[j1 * nx + i], d =
 			perBlock[j1 * nx + i1];
 		return (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * c + fx * d);
+	}
+
+	/** {@link #interpolate} at every pixel of row y, x = 0 .. width − 1, into {@code out} (the same values). */
+	public void interpolateRow(final double[] perBlock, final int y, final double[] out) {
+		final int j = lower(cy, y), j1 = Math.min(j + 1, ny - 1);
+		final double fy = j1 == j ? 0 : clamp((y - cy[j]) / (cy[j1] - cy[j]));
+		for (int x = 0; x < out.length; x++) {
+			final int i = colLeft[x], i1 = colRight[x];
+			final double fx = colWeight[x];
+			final double a = perBlock[j * nx + i], b = perBlock[j * nx + i1], c = perBlock[j1 * nx + i], d =
+				perBlock[j1 * nx + i1];
+			out[x] = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * c + fx * d);
+		}
 	}
 
 	/** Index of the last centre at or below v (0 when v lies before the first). */

@@ -38,6 +38,48 @@ public final class MotionEstimator {
 	public interface ShiftField {
 
 		void at(double x, double y, double[] out);
+
+		/** The shifts of row y at x = 0 .. dx.length − 1 (the same values as {@link #at}). */
+		default void row(final int y, final double[] dx, final double[] dy) {
+			final double[] s = new double[2];
+			for (int x = 0; x < dx.length; x++) {
+				at(x, y, s);
+				dx[x] = s[0];
+				dy[x] = s[1];
+			}
+		}
+	}
+
+	/** A rigid shift plus per-block shifts spread between the block centres. */
+	private static final class BlockField implements ShiftField {
+
+		final double sx, sy;
+		final double[] bdx, bdy;
+		final BlockGrid grid;
+
+		BlockField(final double sx, final double sy, final double[] bdx, final double[] bdy, final BlockGrid grid) {
+			this.sx = sx;
+			this.sy = sy;
+			this.bdx = bdx;
+			this.bdy = bdy;
+			this.grid = grid;
+		}
+
+		@Override
+		public void at(final double x, final double y, final double[] out) {
+			out[0] = sx + grid.interpolate(bdx, x, y);
+			out[1] = sy + grid.interpolate(bdy, x, y);
+		}
+
+		@Override
+		public void row(final int y, final double[] dx, final double[] dy) {
+			grid.interpolateRow(bdx, y, dx);
+			grid.interpolateRow(bdy, y, dy);
+			for (int x = 0; x < dx.length; x++) {
+				dx[x] = sx + dx[x];
+				dy[x] = sy + dy[x];
+			}
+		}
 	}
 
 	/** Residual block shifts with a peak below this fraction of the frame's median block peak are replaced. */
@@ -303,10 +345,7 @@ public final class MotionEstimator {
 				final double[] bdx = tr.blockDx[t], bdy = tr.blockDy[t];
 				final double[] rx = new double[bdx.length], ry = new double[bdy.length];
 				for (int round = 0; round < BLOCK_REFINEMENTS; round++) {
-					blockShifts(Shifts.warp(plane, w, h, (x, y, out) -> {
-						out[0] = s[0] + grid.interpolate(bdx, x, y);
-						out[1] = s[1] + grid.interpolate(bdy, x, y);
-					}), rx, ry);
+					blockShifts(Shifts.warp(plane, w, h, new BlockField(s[0], s[1], bdx, bdy, grid)), rx, ry);
 					for (int b = 0; b < bdx.length; b++) {
 						bdx[b] += rx[b];
 						bdy[b] += ry[b];
@@ -316,10 +355,7 @@ public final class MotionEstimator {
 			final ShiftField field = grid == null ? (x, y, out) -> {
 				out[0] = s[0];
 				out[1] = s[1];
-			} : (x, y, out) -> {
-				out[0] = s[0] + grid.interpolate(tr.blockDx[t], x, y);
-				out[1] = s[1] + grid.interpolate(tr.blockDy[t], x, y);
-			};
+			} : new BlockField(s[0], s[1], tr.blockDx[t], tr.blockDy[t], grid);
 			tr.corrAfter[t] = grid == null ? Planes.correlationMovedBack(plane, w, h, s[0], s[1], template) : Planes
 				.correlation(Shifts.warp(plane, w, h, field), template);
 			if (sink != null) sink.accept(trial, t, analysed, field);

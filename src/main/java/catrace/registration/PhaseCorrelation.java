@@ -22,7 +22,7 @@ public final class PhaseCorrelation {
 	/** The sub-pixel search stays within this many lattice steps (1 / UPSAMPLE px) of the integer peak. */
 	static final int WINDOW = 7;
 	/** Side of the lattice patch evaluated at a time (odd). */
-	static final int GRID = 5;
+	static final int GRID = 3;
 	/** Fraction of each side tapered by the window. */
 	static final double TAPER = 0.15;
 	/** Spatial sigma (px) of the Gaussian that smooths the correlation surface (as Suite2p): whitening alone gives

@@ -29,10 +29,20 @@ public final class Planes {
 
 	/** Pearson correlation of two images over the pixels where both are finite (NaN when fewer than 3). */
 	public static double correlation(final double[] a, final double[] b) {
-		final Moments m = new Moments(centre(a), centre(b));
-		for (int k = 0; k < a.length; k++)
-			m.add(a[k], b[k]);
-		return m.correlation();
+		final double ca = centre(a), cb = centre(b);
+		double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+		long n = 0;
+		for (int k = 0; k < a.length; k++) {
+			final double da = a[k] - ca, db = b[k] - cb;
+			if (da != da || db != db) continue;
+			sa += da;
+			sb += db;
+			saa += da * da;
+			sbb += db * db;
+			sab += da * db;
+			n++;
+		}
+		return pearson(sa, sb, saa, sbb, sab, n);
 	}
 
 	/**
@@ -42,7 +52,9 @@ public final class Planes {
 	public static double correlationMovedBack(final double[] frame, final int w, final int h, final double dx,
 		final double dy, final double[] template)
 	{
-		final Moments m = new Moments(centre(frame), centre(template));
+		final double ca = centre(frame), cb = centre(template);
+		double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+		long n = 0;
 		// the same pixels and weights as Shifts.translate by (-dx, -dy)
 		final int ix = (int) Math.floor(dx), iy = (int) Math.floor(dy);
 		final double fx = dx - ix, fy = dy - iy;
@@ -52,11 +64,19 @@ public final class Planes {
 		final double a00 = (1 - fy) * (1 - fx), a01 = (1 - fy) * fx, a10 = fy * (1 - fx), a11 = fy * fx;
 		for (int y = yFrom; y <= yTo; y++) {
 			final int r0 = (y + iy) * w + ix, r1 = r0 + ny * w, o = y * w;
-			for (int x = xFrom; x <= xTo; x++)
-				m.add(a00 * frame[r0 + x] + a01 * frame[r0 + x + nx] + a10 * frame[r1 + x] + a11 * frame[r1 + x + nx],
-					template[o + x]);
+			for (int x = xFrom; x <= xTo; x++) {
+				final double da = a00 * frame[r0 + x] + a01 * frame[r0 + x + nx] + a10 * frame[r1 + x] + a11 * frame[r1 +
+					x + nx] - ca, db = template[o + x] - cb;
+				if (da != da || db != db) continue;
+				sa += da;
+				sb += db;
+				saa += da * da;
+				sbb += db * db;
+				sab += da * db;
+				n++;
+			}
 		}
-		return m.correlation();
+		return pearson(sa, sb, saa, sbb, sab, n);
 	}
 
 	/** A value near the image's mean (its middle pixel, or any finite one): sums about it lose no digits. */
@@ -68,33 +88,12 @@ public final class Planes {
 		return 0;
 	}
 
-	/** Sums of a pair of images about fixed centres, in one pass. */
-	private static final class Moments {
-
-		final double ca, cb;
-		double sa, sb, saa, sbb, sab;
-		long n;
-
-		Moments(final double ca, final double cb) {
-			this.ca = ca;
-			this.cb = cb;
-		}
-
-		void add(final double a, final double b) {
-			if (a != a || b != b) return;
-			final double da = a - ca, db = b - cb;
-			sa += da;
-			sb += db;
-			saa += da * da;
-			sbb += db * db;
-			sab += da * db;
-			n++;
-		}
-
-		double correlation() {
-			if (n < 3) return Double.NaN;
-			final double ab = sab - sa * sb / n, aa = saa - sa * sa / n, bb = sbb - sb * sb / n;
-			return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : Double.NaN;
-		}
+	/** Pearson correlation from sums of deviations from fixed centres. */
+	private static double pearson(final double sa, final double sb, final double saa, final double sbb,
+		final double sab, final long n)
+	{
+		if (n < 3) return Double.NaN;
+		final double ab = sab - sa * sb / n, aa = saa - sa * sa / n, bb = sbb - sb * sb / n;
+		return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : Double.NaN;
 	}
 }

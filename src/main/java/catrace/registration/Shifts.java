@@ -33,14 +33,15 @@ public final class Shifts {
 		final MotionEstimator.ShiftField field)
 	{
 		final double[] out = new double[w * h];
-		final double[] s = new double[2];
-		for (int y = 0; y < h; y++)
+		final double[] rx = new double[w], ry = new double[w];
+		for (int y = 0; y < h; y++) {
+			field.row(y, rx, ry);
 			for (int x = 0; x < w; x++) {
-				field.at(x, y, s);
-				final double sx = x + s[0], sy = y + s[1];
+				final double sx = x + rx[x], sy = y + ry[x];
 				final int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
 				out[y * w + x] = bilinear(plane, w, h, x0, y0, sx - x0, sy - y0);
 			}
+		}
 		return out;
 	}
 

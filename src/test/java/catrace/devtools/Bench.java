@@ -92,6 +92,8 @@ public final class Bench {
 		"transient detection (CaTrace)",
 		"rigid registration (CaTrace)",
 		"rigid registration (numpy/scipy, same steps)",
+		"piecewise registration (CaTrace)",
+		"piecewise registration (numpy/scipy, same steps)",
 		"OASIS AR(1) (CaTrace, 1 thread)",
 		"OASIS AR(1) (pure Python reference)",
 		"deconvolution stage (CaTrace)",
@@ -312,6 +314,40 @@ public final class Bench {
 		row(ROWS.get(ROWS.indexOf("rigid registration (numpy/scipy, same steps)")), py, regBytes,
 			"reference.py register, numpy FFT on one core; " + res.trim().replace("register_s=", "").replaceAll(
 				"^[0-9.]+ ", ""), "CaTrace " + ratio(py, best) + "x");
+		piecewise(moving, rec, Math.min(n, PIECEWISE_FRAMES), regBytes / n);
+	}
+
+	/** Frames registered in the piecewise rows (the first of the moving stack). */
+	static final int PIECEWISE_FRAMES = 200;
+
+	/**
+	 * Piecewise registration (blocks of the default size) of the first frames of the moving stack, CaTrace (template
+	 * included; one run) against reference.py piecewise, the same block scheme in numpy/scipy (template not timed).
+	 */
+	private void piecewise(final Path moving, final Recording rec, final int n, final long frameBytes)
+		throws IOException, InterruptedException
+	{
+		final RegistrationSettings settings = RegistrationSettings.of(RegistrationMethod.PIECEWISE);
+		final List<RandomAccessibleInterval<? extends RealType<?>>> trials = Collections.singletonList(Views.interval(
+			rec.trial(0), new long[] { 0, 0, 0 }, new long[] { w - 1, h - 1, n - 1 }));
+		final long t0 = System.nanoTime();
+		final Motion motion = MotionEstimator.register(trials, settings, null, null);
+		final double java = (System.nanoTime() - t0) / 1e9;
+		final String label = ROWS.get(ROWS.indexOf("piecewise registration (CaTrace)"));
+		row(label, java, n * frameBytes, String.format(Locale.ROOT, "%d frames, blocks of %d px (%d blocks), %d threads, " +
+			"template included; largest shift found %.2f px", n, settings.blockSizePx(), new catrace.registration.BlockGrid(
+				w, h, settings.blockSizePx()).blocks(), threads, motion.maxAbsShift()), "");
+		final String ref = ROWS.get(ROWS.indexOf("piecewise registration (numpy/scipy, same steps)"));
+		final String why = python("import numpy, scipy.ndimage");
+		if (why != null) {
+			na(ref, why);
+			return;
+		}
+		final String res = runPython(script().toString(), "piecewise", moving.toString(), "8", Integer.toString(w),
+			Integer.toString(h), Integer.toString(n), Integer.toString(n), Integer.toString(settings.blockSizePx()));
+		final double py = Double.parseDouble(res.replaceAll("(?s).*piecewise_s=([0-9.]+).*", "$1"));
+		row(ref, py, n * frameBytes, "reference.py piecewise, batched numpy FFTs of the blocks on one core; " + res
+			.trim().replaceAll("^piecewise_s=[0-9.]+ ", ""), "CaTrace " + ratio(py, java) + "x");
 	}
 
 	/**

@@ -18,6 +18,15 @@ register STACK OFFSET W H T N
     magnitude), the inverse FFT, the peak within 20 % of the smaller side, a parabola through its neighbours for the
     sub-pixel shift, the frame moved back by it (scipy.ndimage.shift, bilinear) and its correlation with the template.
     Prints "register_s=… max_shift_px=…" (best of two passes; numpy's FFT runs on one core).
+piecewise STACK OFFSET W H T N BLOCK
+    Piecewise-rigid registration of the first N frames with CaTrace's block scheme, written as a numpy/scipy script
+    would (the blocks of a frame as one batch of FFTs): the rigid step of `register`, then square blocks of BLOCK px
+    overlapping by half a block (CaTrace's BlockGrid starts), each block's shift against the template's block by the
+    same band-passed, partially whitened phase correlation within max(3, BLOCK // 6) px (peak + parabola), weak blocks
+    (peak below half the median) replaced by their neighbours' distance-weighted mean, the per-block shifts spread to
+    every pixel bilinearly between block centres, two rounds of warping the frame by the field so far
+    (scipy.ndimage.map_coordinates, bilinear) and measuring the blocks again, and the correlation of the warped frame
+    with the template. Prints "piecewise_s=… blocks=…" (one pass, untimed template; one core).
 oasis TRACES NTRACES NSAMPLES G LAMBDA OUT
     OASIS for AR(1) (Friedrich, Zhou & Paninski 2017: pool adjacent violators on c_t / g^t, the penalty lambda as a
     shift of the data) in pure Python on lists, numpy only to read the traces (float64 little-endian, NTRACES x
@@ -136,6 +145,130 @@ def register(stack, offset, w, h, t, n):
         best = min(best, time.perf_counter() - t0)
     print("register_s=%.6f max_shift_px=%.3f" % (best, maxshift))
 
+def _taper(m):
+    k = max(1, round(0.15 * m))
+    d = np.minimum(np.arange(m), m - 1 - np.arange(m))
+    return np.where(d >= k, 1.0, 0.5 * (1 - np.cos(np.pi * (d + 0.5) / k)))
+
+
+def _band(h, w):
+    fy = np.fft.fftfreq(h)[:, None]
+    fx = np.fft.fftfreq(w)[None, :]
+    f2 = fx * fx + fy * fy
+    return np.exp(-2 * np.pi ** 2 * 1.15 ** 2 * f2) * (1 - np.exp(-2 * np.pi ** 2 * 8.0 ** 2 * f2))
+
+
+def _starts(n, size):
+    count = max(1, int(np.ceil((n - size) / (size / 2.0))) + 1)
+    if count == 1:
+        return np.array([(n - size) // 2])
+    return np.array([int(np.floor(i * (n - size) / (count - 1) + 0.5)) for i in range(count)])
+
+
+def _peaks(c, m):
+    """Peak within +-m of 0 of each surface in c (..., H, W) and a parabola through its neighbours: (sy, sx, height)."""
+    c = np.roll(np.roll(c, m, axis=-2), m, axis=-1)[..., :2 * m + 1, :2 * m + 1]
+    flat = c.reshape(c.shape[:-2] + (-1,))
+    k = np.argmax(flat, axis=-1)
+    iy, ix = np.divmod(k, 2 * m + 1)
+    idx = np.arange(flat.shape[0])
+    top = flat[idx, k]
+
+    def par(a, b, d):
+        den = a - 2 * b + d
+        return np.where(den < 0, np.clip(0.5 * (a - d) / np.where(den < 0, den, -1), -0.5, 0.5), 0.0)
+
+    yu, yd = np.clip(iy - 1, 0, 2 * m), np.clip(iy + 1, 0, 2 * m)
+    xl, xr = np.clip(ix - 1, 0, 2 * m), np.clip(ix + 1, 0, 2 * m)
+    fy = np.where((iy > 0) & (iy < 2 * m), par(c[idx, yu, ix], top, c[idx, yd, ix]), 0.0)
+    fx = np.where((ix > 0) & (ix < 2 * m), par(c[idx, iy, xl], top, c[idx, iy, xr]), 0.0)
+    return iy - m + fy, ix - m + fx, top
+
+
+def piecewise(stack, offset, w, h, t, n, block):
+    from scipy import ndimage
+    w, h, n, size = int(w), int(h), min(int(n), int(t)), int(block)
+    mov = np.memmap(stack, dtype="<u2", mode="r", offset=int(offset), shape=(int(t), h, w))
+    pick = np.linspace(0, n - 1, min(60, n)).round().astype(int)
+    template = mov[pick].astype(np.float64).mean(axis=0)
+    win = _taper(h)[:, None] * _taper(w)[None, :]
+    band = _band(h, w)
+    tspec = np.conj(np.fft.fft2((template - template.mean()) * win))
+    m = int(0.2 * min(w, h))
+    size = min(size, w, h)
+    xs, ys = _starts(w, size), _starts(h, size)
+    cx, cy = xs + (size - 1) / 2.0, ys + (size - 1) / 2.0
+    nb = len(xs) * len(ys)
+    bwin = _taper(size)[:, None] * _taper(size)[None, :]
+    bband = _band(size, size)
+    mb = max(3, size // 6)
+    yy, xx = np.meshgrid(ys, xs, indexing="ij")
+    by0, bx0 = yy.ravel(), xx.ravel()
+    rows = by0[:, None] + np.arange(size)[None, :]
+    cols = bx0[:, None] + np.arange(size)[None, :]
+
+    def blocks(img):
+        b = img[rows[:, :, None], cols[:, None, :]]
+        mean = np.nanmean(b, axis=(1, 2), keepdims=True)
+        return np.where(np.isnan(b), 0.0, (b - mean) * bwin)
+
+    tb = blocks(template)
+    tbspec = np.conj(np.fft.fft2(tb, axes=(1, 2)))
+    bcx, bcy = cx[np.arange(nb) % len(xs)], cy[np.arange(nb) // len(xs)]
+    dist = np.hypot(bcx[:, None] - bcx[None, :], bcy[:, None] - bcy[None, :])
+    near = 1 / (1 + dist * dist)
+    np.fill_diagonal(near, 0)
+
+    def block_shifts(img):
+        cross = np.fft.fft2(blocks(img), axes=(1, 2)) * tbspec
+        mag = np.abs(cross)
+        cross = np.where(mag > 0, cross * bband / np.sqrt(np.maximum(mag, 1e-300)), 0)
+        c = np.fft.ifft2(cross, axes=(1, 2)).real
+        sy, sx, peak = _peaks(c, mb)
+        weak = peak < 0.5 * np.sort(peak)[nb // 2]
+        if weak.any():
+            wt = near * (~weak)[None, :]
+            sw = wt.sum(axis=1)
+            fx = np.where(sw > 0, wt @ sx / np.where(sw > 0, sw, 1), 0)
+            fy = np.where(sw > 0, wt @ sy / np.where(sw > 0, sw, 1), 0)
+            sx, sy = np.where(weak, fx, sx), np.where(weak, fy, sy)
+        return sx.reshape(len(ys), len(xs)), sy.reshape(len(ys), len(xs))
+
+    gy, gx = np.mgrid[0:h, 0:w].astype(np.float64)
+    jy = np.clip(np.searchsorted(cy, np.arange(h), side="right") - 1, 0, len(ys) - 1)
+    jy1 = np.minimum(jy + 1, len(ys) - 1)
+    fy = np.where(jy1 == jy, 0.0, np.clip((np.arange(h) - cy[jy]) / np.where(jy1 == jy, 1, cy[jy1] - cy[jy]), 0, 1))
+    ix = np.clip(np.searchsorted(cx, np.arange(w), side="right") - 1, 0, len(xs) - 1)
+    ix1 = np.minimum(ix + 1, len(xs) - 1)
+    fx = np.where(ix1 == ix, 0.0, np.clip((np.arange(w) - cx[ix]) / np.where(ix1 == ix, 1, cx[ix1] - cx[ix]), 0, 1))
+
+    def spread(v):
+        along = (1 - fx)[None, :] * v[:, ix] + fx[None, :] * v[:, ix1]
+        return (1 - fy)[:, None] * along[jy] + fy[:, None] * along[jy1]
+
+    t0 = time.perf_counter()
+    for k in range(n):
+        frame = np.asarray(mov[k], dtype=np.float64)
+        cross = np.fft.fft2((frame - frame.mean()) * win) * tspec
+        mag = np.abs(cross)
+        cross = np.where(mag > 0, cross * band / np.sqrt(np.maximum(mag, 1e-300)), 0)
+        c = np.fft.ifft2(cross).real
+        sy, sx, _ = _peaks(c[None], m)
+        sx, sy = float(sx[0]), float(sy[0])
+        moved = ndimage.shift(frame, (-sy, -sx), order=1, mode="constant", cval=np.nan)
+        bdx, bdy = block_shifts(moved)
+        for _ in range(3):
+            warped = ndimage.map_coordinates(frame, [gy + sy + spread(bdy), gx + sx + spread(bdx)], order=1,
+                                             mode="constant", cval=np.nan)
+            if _ == 2:
+                ok = ~np.isnan(warped)
+                np.corrcoef(warped[ok], template[ok])
+                break
+            rx, ry = block_shifts(warped)
+            bdx, bdy = bdx + rx, bdy + ry
+    print("piecewise_s=%.6f blocks=%d" % (time.perf_counter() - t0, nb))
+
+
 def oasis_ar1(y, g, lam):
     """c of min 1/2|c - y|^2 + lam * sum(s), s_t = c_t - g c_(t-1) >= 0, c_(-1) = 0."""
     n = len(y)
@@ -180,6 +313,8 @@ if __name__ == "__main__":
         extract(*sys.argv[2:9])
     elif sys.argv[1] == "register":
         register(*sys.argv[2:8])
+    elif sys.argv[1] == "piecewise":
+        piecewise(*sys.argv[2:9])
     elif sys.argv[1] == "filter":
         filt(*sys.argv[2:6])
     elif sys.argv[1] == "oasis":
