@@ -55,7 +55,8 @@ public final class PhaseCorrelation {
 	 * u ≤ w/2, so that the FFTs along the columns run on contiguous values.
 	 */
 	private final double[] templateSpectrum, spectrum, product, work;
-	private final double[] row, block;
+	/** ROWS rows of the image or of the correlation surface. */
+	private final double[] block;
 	private final double[] lowPass;
 	/** Rows of the correlation surface around shift 0: dy = −{@link #surfaceRows} .. +surfaceRows, each w values. */
 	private double[] surface = new double[0];
@@ -85,7 +86,6 @@ public final class PhaseCorrelation {
 		rowFft = new DoubleFFT_1D(w);
 		columnFft = new DoubleFFT_1D(h);
 		window = tukey(w, h);
-		row = new double[w];
 		block = new double[ROWS * w];
 		spectrum = new double[2 * half * h];
 		product = new double[2 * half * h];
@@ -161,13 +161,13 @@ public final class PhaseCorrelation {
 	 * was off by more than {@value #WINDOW} / {@value #UPSAMPLE} px) is measured again in full, within ±2 px.
 	 */
 	private double[] residual(final double[] frame) {
-		crossPower(frame);
+		crossPower(frame, false);
 		final double[] r = lattice(0, 0, 0, 0, Double.NEGATIVE_INFINITY);
 		return r[3] == 0 ? r : estimate(frame, 2);
 	}
 
 	private double[] estimate(final double[] frame, final double maxShiftPx) {
-		crossPower(frame);
+		crossPower(frame, true);
 		final int mx = (int) Math.min(w / 2 - 1, Math.floor(maxShiftPx)), my = (int) Math.min(h / 2 - 1, Math.floor(
 			maxShiftPx));
 		inverse(my + 1);
@@ -189,50 +189,68 @@ public final class PhaseCorrelation {
 
 	/**
 	 * The correlation surface (the inverse FFT of {@code product}) in the rows dy = −rows .. rows, into {@code surface}:
-	 * the inverse along every column of the half spectrum, then a real inverse along only the rows needed (a shift
-	 * beyond the search bound is never looked at).
+	 * after the inverse along every column of the half spectrum (made by {@link #crossPower}), a real inverse along
+	 * only the rows needed (a shift beyond the search bound is never looked at).
 	 */
 	private void inverse(final int rows) {
-		System.arraycopy(product, 0, work, 0, work.length);
-		for (int u = 0; u < half; u++)
-			columnFft.complexInverse(work, 2 * u * h, true);
 		if (rows != surfaceRows) {
 			surfaceRows = rows;
 			surface = new double[(2 * rows + 1) * w];
 		}
-		for (int dy = -rows; dy <= rows; dy++) {
-			final int v = Math.floorMod(dy, h);
-			// JTransforms' packed order of a real transform: re 0, then re w/2 (w even) or im (w-1)/2 (w odd) in [1],
-			// then re, im of u = 1, 2, ...
-			row[0] = work[2 * v];
-			for (int u = 1; 2 * u + 1 < w; u++) {
-				row[2 * u] = work[2 * (u * h + v)];
-				row[2 * u + 1] = work[2 * (u * h + v) + 1];
+		// ROWS rows at a time, so that each column gives ROWS neighbouring values (one cache line) at once; JTransforms'
+		// packed order of a real transform: re 0, then re w/2 (w even) or im (w-1)/2 (w odd) in [1], then re, im of
+		// u = 1, 2, ...
+		final int last = half - 1;
+		for (int dy0 = -rows; dy0 <= rows; dy0 += ROWS) {
+			final int n = Math.min(ROWS, rows - dy0 + 1);
+			for (int r = 0; r < n; r++)
+				block[r * w] = work[2 * Math.floorMod(dy0 + r, h)];
+			for (int u = 1; 2 * u + 1 < w; u++)
+				for (int r = 0; r < n; r++) {
+					final int k = 2 * (u * h + Math.floorMod(dy0 + r, h));
+					block[r * w + 2 * u] = work[k];
+					block[r * w + 2 * u + 1] = work[k + 1];
+				}
+			for (int r = 0; r < n; r++) {
+				final int k = 2 * (last * h + Math.floorMod(dy0 + r, h));
+				if (w % 2 == 0) block[r * w + 1] = work[k];
+				else {
+					block[r * w + w - 1] = work[k];
+					block[r * w + 1] = work[k + 1];
+				}
+				rowFft.realInverse(block, r * w, true);
+				System.arraycopy(block, r * w, surface, (dy0 + r + rows) * w, w);
 			}
-			final int last = half - 1;
-			if (w % 2 == 0) row[1] = work[2 * (last * h + v)];
-			else {
-				row[w - 1] = work[2 * (last * h + v)];
-				row[1] = work[2 * (last * h + v) + 1];
-			}
-			rowFft.realInverse(row, true);
-			System.arraycopy(row, 0, surface, (dy + rows) * w, w);
 		}
 	}
 
-	/** The band-passed, partially whitened cross-power spectrum of the frame and the template, into {@code product}. */
-	private void crossPower(final double[] frame) {
-		final double[] f = spectrum(frame, spectrum);
-		// F · conj(T) / |F · conj(T)|^whitening · band-pass, on the half spectrum (the images are real)
-		for (int k = 0; k < half * h; k++) {
-			final double fr = f[2 * k], fi = f[2 * k + 1], tr = templateSpectrum[2 * k], ti = templateSpectrum[2 * k + 1];
-			final double re = fr * tr + fi * ti, im = fi * tr - fr * ti;
-			final double mag2 = re * re + im * im;
-			// |F T*|^w: for the default w = 1/2 two square roots, many times faster than Math.pow and Math.hypot
-			final double norm = mag2 > 0 ? lowPass[k] / (whitening == 0.5 ? Math.sqrt(Math.sqrt(mag2)) : Math.pow(
-				mag2, whitening / 2)) : 0;
-			product[2 * k] = re * norm;
-			product[2 * k + 1] = im * norm;
+	/**
+	 * The band-passed, partially whitened cross-power spectrum of the frame and the template, into {@code product}, and
+	 * with {@code inverse} its inverse FFT along the columns into {@code work}. Column by column, while the column is in
+	 * the cache: its forward FFT, the product with the template's column, the inverse.
+	 */
+	private void crossPower(final double[] frame, final boolean inverse) {
+		rowTransforms(frame, spectrum);
+		final double[] f = spectrum;
+		for (int u = 0; u < half; u++) {
+			final int col = 2 * u * h;
+			columnFft.complexForward(f, col);
+			// F · conj(T) / |F · conj(T)|^whitening · band-pass
+			for (int k = u * h; k < (u + 1) * h; k++) {
+				final double fr = f[2 * k], fi = f[2 * k + 1], tr = templateSpectrum[2 * k], ti = templateSpectrum[2 * k +
+					1];
+				final double re = fr * tr + fi * ti, im = fi * tr - fr * ti;
+				final double mag2 = re * re + im * im;
+				// |F T*|^w: for the default w = 1/2 two square roots, many times faster than Math.pow and Math.hypot
+				final double norm = mag2 > 0 ? lowPass[k] / (whitening == 0.5 ? Math.sqrt(Math.sqrt(mag2)) : Math.pow(
+					mag2, whitening / 2)) : 0;
+				product[2 * k] = re * norm;
+				product[2 * k + 1] = im * norm;
+			}
+			if (inverse) {
+				System.arraycopy(product, col, work, col, 2 * h);
+				columnFft.complexInverse(work, col, true);
+			}
 		}
 	}
 
@@ -359,6 +377,14 @@ public final class PhaseCorrelation {
 
 	/** Half spectrum of the mean-subtracted, tapered image (the layout of {@link #templateSpectrum}), into {@code a}. */
 	private double[] spectrum(final double[] image, final double[] a) {
+		rowTransforms(image, a);
+		for (int u = 0; u < half; u++)
+			columnFft.complexForward(a, 2 * u * h);
+		return a;
+	}
+
+	/** The real FFT of every row of the mean-subtracted, tapered image, stored column by column into {@code a}. */
+	private void rowTransforms(final double[] image, final double[] a) {
 		if (image.length != w * h) throw new IllegalArgumentException("Frame of " + image.length + " values is not " +
 			w + " x " + h);
 		double mean = 0;
@@ -369,8 +395,8 @@ public final class PhaseCorrelation {
 				n++;
 			}
 		mean = n == 0 ? 0 : mean / n;
-		// a real FFT along each row, its columns u ≤ w/2 stored column by column, then a complex FFT along each column;
-		// rows go ROWS at a time, so that each column receives ROWS neighbouring values (one cache line) at once
+		// a real FFT along each row, its columns u ≤ w/2 stored column by column; rows go ROWS at a time, so that each
+		// column receives ROWS neighbouring values (one cache line) at once
 		final int last = half - 1;
 		for (int y0 = 0; y0 < h; y0 += ROWS) {
 			final int rows = Math.min(ROWS, h - y0);
@@ -400,9 +426,6 @@ public final class PhaseCorrelation {
 				a[col + 2 * r + 1] = w % 2 == 0 ? 0 : block[r * w + 1];
 			}
 		}
-		for (int u = 0; u < half; u++)
-			columnFft.complexForward(a, 2 * u * h);
-		return a;
 	}
 
 	/** A separable Tukey window: flat in the middle, cosine tapers over {@value #TAPER} of each side. */
