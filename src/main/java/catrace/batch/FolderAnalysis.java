@@ -23,6 +23,7 @@ import catrace.analysis.SpatialPool;
 import catrace.analysis.SpatialResponses;
 import catrace.model.FileStems;
 import catrace.model.Recording;
+import catrace.trace.TraceAnalysis;
 import catrace.model.Table;
 import catrace.io.AtomicFiles;
 import catrace.io.FolderLock;
@@ -539,10 +540,13 @@ public final class FolderAnalysis {
 	{
 		stage[0] = "read";
 		final Recording rec = RecordingReader.open(file, s.read());
+		// two-channel registration: the shifts measured on the other channel of the same recording
+		final TraceAnalysis.Settings trace = s.registerOn().isEmpty() ? s.trace() : s.trace().withRegistration(s
+			.trace().registration().withReference(RecordingReader.open(file, s.read().withChannel(s.registerOn()))));
 		stage[0] = "rois";
 		final RoiSources.Choice rois = rois(file, rec, s);
 		stage[0] = "extract";
-		final RecordingResult result = Pipeline.run(rec, rois, s.trace(), s.detection(), progress);
+		final RecordingResult result = Pipeline.run(rec, rois, trace, s.detection(), progress);
 		stage[0] = "write";
 		final boolean tuned = s.spatialTuning() && Files.isRegularFile(stimulusFile(file));
 		writeFolder(result, (r, folder) -> {

@@ -28,6 +28,7 @@ public final class FolderSettings {
 	private final String locationColumn;
 	private final String groupColumn;
 	private final SpatialAnalysis.Settings spatial;
+	private final String registerOn;
 
 	private FolderSettings(final Builder b) {
 		input = b.input;
@@ -44,6 +45,7 @@ public final class FolderSettings {
 		locationColumn = b.locationColumn;
 		groupColumn = b.groupColumn;
 		spatial = b.spatial;
+		registerOn = b.registerOn;
 	}
 
 	/** A folder analysis of {@code input} into {@code output}, with every other setting at its default. */
@@ -122,6 +124,14 @@ public final class FolderSettings {
 		return spatial;
 	}
 
+	/**
+	 * The channel of each recording the registration shifts are measured on (e.g. "red"), applied to the channel
+	 * analysed; "" = measured on the channel analysed.
+	 */
+	public String registerOn() {
+		return registerOn;
+	}
+
 	/** Collects the settings; {@link #build()} checks them together. */
 	public static final class Builder {
 
@@ -139,6 +149,7 @@ public final class FolderSettings {
 		private String locationColumn = "";
 		private String groupColumn = "";
 		private SpatialAnalysis.Settings spatial = SpatialAnalysis.Settings.defaults();
+		private String registerOn = "";
 
 		private Builder(final Path input, final Path output) {
 			this.input = input;
@@ -200,6 +211,15 @@ public final class FolderSettings {
 		}
 
 		/**
+		 * Registration shifts measured on this channel of every recording (as the channel option of reading: "red",
+		 * "green" or a channel number) and applied to the channel analysed; "" or null = on the channel analysed.
+		 */
+		public Builder registerOn(final String channel) {
+			registerOn = channel == null ? "" : channel.trim();
+			return this;
+		}
+
+		/**
 		 * @throws IllegalArgumentException naming the setting: a missing input or output folder, an input that is not a
 		 *           folder, an output inside the input or that is a file, a missing shared ROI file, an empty pattern
 		 */
@@ -234,6 +254,11 @@ public final class FolderSettings {
 			}
 			if (read == null || trace == null || detection == null || shard == null || spatial == null) {
 				throw new IllegalArgumentException("Folder analysis settings are incomplete");
+			}
+			if (!registerOn.isEmpty()) {
+				if (!trace.registration().enabled()) throw new IllegalArgumentException("register_on (" + registerOn +
+					") needs registration rigid or piecewise");
+				read.withChannel(registerOn); // a channel name it cannot read fails here, before any recording
 			}
 			return new FolderSettings(this);
 		}

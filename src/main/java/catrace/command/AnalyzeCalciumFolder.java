@@ -20,6 +20,8 @@ import catrace.batch.Shards;
 import catrace.display.RecordingReport;
 import catrace.display.SpatialReport;
 import catrace.model.ProgressListener;
+import catrace.registration.RegistrationMethod;
+import catrace.registration.RegistrationSettings;
 
 /**
  * Traces and transients for every recording in a folder; a failing file is listed in errors.csv and the batch goes
@@ -63,17 +65,20 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 	@Override
 	protected List<String> lastInputs() {
 		return Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source", "roi_file"),
-			READING.subList(0, READING.indexOf("register_on")), BASELINE, DETECTION, Arrays.asList("shard",
+			READING, BASELINE, DETECTION, Arrays.asList("shard",
 				"location_column", "group_column"), NWB, OUTPUT);
 	}
 
-	/**
-	 * One folder of recordings, not one image: the image inputs of the shared group do not apply, nor (not yet in the
-	 * batch) registration on another channel.
-	 */
+	/** One folder of recordings, not one image: the image inputs of the shared group do not apply. */
 	@Override
 	protected List<String> inputsNotTaken() {
-		return Arrays.asList("image", "image_file", "bands", "register_on");
+		return Arrays.asList("image", "image_file", "bands");
+	}
+
+	/** Without the reference channel: the batch opens register_on's channel of each recording itself. */
+	@Override
+	protected RegistrationSettings registrationSettings() {
+		return RegistrationSettings.of(RegistrationMethod.parse(registration));
 	}
 
 	@Override
@@ -94,7 +99,7 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 			"the folder of recordings"), CommandSupport.requiredFolder(output_folder, "output_folder",
 				"the folder for the results")).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport.path(
 				roi_file)).read(readOptions()).trace(traceSettings()).detection(detection()).overwrite(overwrite).shard(Shards.parse(
-							shard)).spatial(location_column, group_column, SpatialAnalysis.Settings.defaults()).build();
+							shard)).spatial(location_column, group_column, SpatialAnalysis.Settings.defaults()).registerOn(register_on).build();
 		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> withNwb(RecordingReport.of(
 			result), result).write(folder, false), (name, analysis, column, folder) -> SpatialReport.of(name, analysis,
 				column).write(folder, true), new FolderAnalysis.Listener() {

@@ -81,7 +81,7 @@ public class ParameterGroupsTest {
 			TraceCommand.BASELINE, DetectingCommand.DETECTION, TraceCommand.NWB, WritingCommand.OUTPUT), keys(
 				DetectCalciumTransients.class));
 		assertEquals(Settings.concat(Arrays.asList("input_folder", "file_pattern", "recursive", "roi_source",
-			"roi_file"), TraceCommand.READING.subList(0, TraceCommand.READING.size() - 1), TraceCommand.BASELINE,
+			"roi_file"), TraceCommand.READING, TraceCommand.BASELINE,
 			DetectingCommand.DETECTION, Arrays.asList("shard", "location_column", "group_column"),
 			TraceCommand.NWB, WritingCommand.OUTPUT), keys(AnalyzeCalciumFolder.class));
 		assertEquals(Settings.concat(Arrays.asList("input_folder", "recording", "roi_file"), NwbCommand.SESSION,

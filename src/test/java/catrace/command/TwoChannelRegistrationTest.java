@@ -61,6 +61,55 @@ public class TwoChannelRegistrationTest {
 			"the channel analysed"));
 	}
 
+	/**
+	 * Analyze Calcium Folder with register_on=red: each recording's shifts measured on its red channel, the same as
+	 * Register Calcium Recording gives on the file alone.
+	 */
+	@Test
+	public void theBatchRegistersOnTheRedChannelOfEachRecording() throws Exception {
+		final MovingField.Result green = MovingField.generate(96, 96, 80, 10, 5, 0, 200, 11);
+		final Path raw = tmp.newFolder("raw").toPath();
+		final Path file = raw.resolve("two.tif");
+		writeTwoChannels(file, green, MovingField.generate(96, 96, 80, 10, 5, 0, 8, 11, 0, 77));
+		final Path rois = tmp.getRoot().toPath().resolve("rois.zip");
+		final ij.gui.Roi roi = new ij.gui.Roi(30, 30, 20, 20);
+		roi.setName("a");
+		catrace.io.RoiFiles.write(java.util.Collections.singletonList(roi), rois, false);
+		final Path results = tmp.newFolder("results").toPath();
+		final Map<String, Object> in = new HashMap<>();
+		in.put("input_folder", raw.toFile());
+		in.put("output_folder", results.toFile());
+		in.put("roi_source", "shared file");
+		in.put("roi_file", rois.toFile());
+		in.put("channel", "green");
+		in.put("registration", "rigid");
+		in.put("register_on", "red");
+		try (Context ctx = new Context()) {
+			ctx.service(CommandService.class).run(AnalyzeCalciumFolder.class, true, in).get();
+		}
+		final Path shifts = results.resolve("two/two_shifts.csv");
+		final double batch = rmse(ExtractCalciumTracesTest.csv(shifts), green);
+		final double alone = rmse(run(file, "red", "alone"), green);
+		System.out.printf("two-channel batch: rmse %.3f px (Register Calcium Recording on the file: %.3f px)%n", batch,
+			alone);
+		assertTrue("batch " + batch, batch < 0.1);
+		assertEquals(alone, batch, 1e-3);
+		assertTrue(String.join("\n", Files.readAllLines(shifts)).contains("shifts measured on channel 2"));
+	}
+
+	private static void writeTwoChannels(final Path file, final MovingField.Result green, final MovingField.Result red) {
+		final ImageStack stack = new ImageStack(96, 96);
+		for (int t = 0; t < 80; t++) {
+			stack.addSlice(plane(green.recording.trial(0), t));
+			stack.addSlice(plane(red.recording.trial(0), t));
+		}
+		final ImagePlus imp = new ImagePlus("two", stack);
+		imp.setDimensions(2, 1, 80);
+		imp.setOpenAsHyperStack(true);
+		imp.getCalibration().frameInterval = 0.1;
+		assertTrue(new FileSaver(imp).saveAsTiffStack(file.toString()));
+	}
+
 	private List<String[]> run(final Path file, final String channel, final String folder) throws Exception {
 		final Path out = tmp.newFolder(folder).toPath();
 		final Map<String, Object> in = new HashMap<>();
