@@ -112,7 +112,7 @@ public final class RegistrationPlots {
 			"|shift| (px)", 1, 0, Double.POSITIVE_INFINITY, new Series("block residual", BLOCK, "largest |dx|, |dy| " +
 				"of the " + m.grid().blocks() + " blocks", Motion.Trial::largestBlockShift)));
 		panels.add(new Panel(line ? "correlation of each block's first line with the line's template"
-			: "correlation of each frame with the template", "Pearson r (no unit)", 0.05, -1, 1, new Series(
+			: "correlation of each frame with the template" + onChannel(settings), "Pearson r (no unit)", 0.05, -1, 1, new Series(
 				"corr before", BEFORE, line ? "before (raw line)" : "before (raw frame)", Motion.Trial::correlationBefore),
 			new Series("corr after", AFTER, "after registration", Motion.Trial::correlationAfter)));
 
@@ -227,14 +227,30 @@ public final class RegistrationPlots {
 		return top + PlotStyle.lineHeight(panelFont) + 8;
 	}
 
+	/**
+	 * "" when the shifts were measured on the channel analysed; else which channel the correlations and templates are
+	 * of (the reference channel, not the one analysed).
+	 */
+	private static String onChannel(final catrace.registration.RegistrationSettings settings) {
+		final Recording ref = settings.reference();
+		return ref == null ? "" : ", channel " + channelName(ref) + " (the shifts' channel)";
+	}
+
+	private static String channelName(final Recording channel) {
+		return channel.channel().isEmpty() ? channel.name() : channel.channel();
+	}
+
 	/** A frame stack's templates before and after, side by side on the registered template's grey scale. */
 	private static void templates(final Figure f, final Recording rec, final Motion m, final char letter,
 		final double y, final double halfW, final double scale, final double panelHead, final Font panelFont)
 	{
 		final int w = m.width(), h = m.height();
 		final double[] grey = MeanImage.contrast(m.template());
-		final String[] titles = { letter + "  template before: mean of the raw template frames", (char) (letter + 1) +
-			"  template after: the registered template (same grey scale)" };
+		final Recording ref = m.settings().reference();
+		final String[] titles = ref == null ? new String[] { letter + "  template before: mean of the raw template frames",
+			(char) (letter + 1) + "  template after: the registered template (same grey scale)" } : new String[] {
+				letter + "  channel " + channelName(ref) + " template before (raw frames' mean)", (char) (letter + 1) +
+					"  channel " + channelName(ref) + " template after (same grey scale)" };
 		final BufferedImage[] images = { MeanImage.grey(m.templateBefore(), w, h, h, grey[0], grey[1]), MeanImage.grey(m
 			.template(), w, h, h, grey[0], grey[1]) };
 		final String[] tags = { "template before", "template after" };
