@@ -317,8 +317,8 @@ public final class NoiseCloud {
 	/** Work arrays of one fit, made once instead of per start and per C-step. */
 	private static final class Scratch {
 
-		/** d², a copy for the selection, the chosen points. */
-		final double[] d2, select;
+		/** d², a copy for the selection and a second work array of it, the chosen points. */
+		final double[] d2, select, spare;
 		final int[] chosen;
 		/** The subsample, permuted in place by a start and put back after it. */
 		final int[] perm, swapped;
@@ -326,6 +326,7 @@ public final class NoiseCloud {
 		Scratch(final int n, final int[] pool) {
 			d2 = new double[n];
 			select = new double[n];
+			spare = new double[n];
 			chosen = new int[n];
 			perm = pool.clone();
 			swapped = new int[pool.length];
@@ -381,7 +382,7 @@ public final class NoiseCloud {
 			final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
 			d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
 		}
-		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel);
+		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel, scratch.spare);
 		final int[] chosen = scratch.chosen;
 		int c = 0;
 		for (int k = 0; k < m && c < h; k++)
@@ -393,12 +394,22 @@ public final class NoiseCloud {
 	}
 
 	/**
-	 * The k-th smallest (0-based) of the first n values (not modified), with a work array of at least n; the same value
-	 * as any exact selection. Up to 2,000 values by quickselect on a copy; above, a sample of 64 values brackets the
-	 * k-th, one pass counts the values below the bracket and gathers those inside it, and the selection runs on those
-	 * only (on a copy of all when the bracket misses).
+	 * The k-th smallest (0-based) of the first n values (not modified), with two work arrays of at least n; the same
+	 * value as any exact selection. Above 2,000 values a sample of 64 values brackets the k-th, one pass counts the
+	 * values below the bracket and gathers those inside it, and the selection runs on those only (on a copy of all
+	 * when the bracket misses); the selection partitions without branches ({@link Percentile#selectWithoutBranches}).
+	 * With a NaN (not expected: the points are finite), quickselect on a copy.
 	 */
-	static double kthSmallest(final double[] values, final int n, final int k, final double[] work) {
+	static double kthSmallest(final double[] values, final int n, final int k, final double[] work,
+		final double[] spare)
+	{
+		boolean nan = false;
+		for (int i = 0; i < n; i++)
+			nan |= values[i] != values[i];
+		if (nan) {
+			System.arraycopy(values, 0, work, 0, n);
+			return Percentile.select(work, n, k);
+		}
 		if (n > 2000) {
 			final double[] sample = new double[64];
 			for (int i = 0; i < sample.length; i++)
@@ -413,10 +424,10 @@ public final class NoiseCloud {
 				inside += v >= lo & v <= hi ? 1 : 0;
 				below += v < lo ? 1 : 0;
 			}
-			if (below <= k && k < below + inside) return Percentile.select(work, inside, k - below);
+			if (below <= k && k < below + inside) return Percentile.selectWithoutBranches(work, inside, k - below, spare);
 		}
 		System.arraycopy(values, 0, work, 0, n);
-		return Percentile.select(work, n, k);
+		return Percentile.selectWithoutBranches(work, n, k, spare);
 	}
 
 	/** Mean and covariance of the points idx[0, m), summed in that order. */
