@@ -384,9 +384,13 @@ public final class NoiseCloud {
 		}
 		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel, scratch.spare);
 		final int[] chosen = scratch.chosen;
+		// fewer than h values lie below the h-th smallest, so this loop needs no bound on c; without a branch, as about
+		// every other comparison goes either way
 		int c = 0;
-		for (int k = 0; k < m && c < h; k++)
-			if (d2[k] < cut) chosen[c++] = pool[k];
+		for (int k = 0; k < m; k++) {
+			chosen[c] = pool[k];
+			c += d2[k] < cut ? 1 : 0;
+		}
 		for (int k = 0; k < m && c < h; k++)
 			if (d2[k] == cut) chosen[c++] = pool[k];
 		final Estimate next = estimate(x, y, chosen, c);
