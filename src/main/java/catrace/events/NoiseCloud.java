@@ -378,9 +378,17 @@ public final class NoiseCloud {
 		final double mx = e.mean[0], my = e.mean[1];
 		final int m = pool.length;
 		final double[] d2 = scratch.d2, sel = scratch.select;
-		for (int k = 0; k < m; k++) {
-			final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
-			d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
+		if (m == x.length) { // all points (a pool of all is 0, 1, …): read in order, which the JIT can vectorise
+			for (int k = 0; k < m; k++) {
+				final double dx = x[k] - mx, dy = y[k] - my;
+				d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
+			}
+		}
+		else {
+			for (int k = 0; k < m; k++) {
+				final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
+				d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
+			}
 		}
 		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel, scratch.spare);
 		final int[] chosen = scratch.chosen;
@@ -407,13 +415,6 @@ public final class NoiseCloud {
 	static double kthSmallest(final double[] values, final int n, final int k, final double[] work,
 		final double[] spare)
 	{
-		boolean nan = false;
-		for (int i = 0; i < n; i++)
-			nan |= values[i] != values[i];
-		if (nan) {
-			System.arraycopy(values, 0, work, 0, n);
-			return Percentile.select(work, n, k);
-		}
 		if (n > 2000) {
 			final double[] sample = new double[64];
 			for (int i = 0; i < sample.length; i++)
@@ -421,17 +422,25 @@ public final class NoiseCloud {
 			Arrays.sort(sample);
 			final int q = (int) ((long) k * sample.length / n);
 			final double lo = sample[Math.max(0, q - 4)], hi = sample[Math.min(sample.length - 1, q + 4)];
-			int below = 0, inside = 0;
+			int below = 0, inside = 0, above = 0;
 			for (int i = 0; i < n; i++) {
 				final double v = values[i];
 				work[inside] = v;
 				inside += v >= lo & v <= hi ? 1 : 0;
 				below += v < lo ? 1 : 0;
+				above += v > hi ? 1 : 0;
 			}
-			if (below <= k && k < below + inside) return Percentile.selectWithoutBranches(work, inside, k - below, spare);
+			if (below + inside + above == n && below <= k && k < below + inside) {
+				return Percentile.selectWithoutBranches(work, inside, k - below, spare);
+			}
 		}
-		System.arraycopy(values, 0, work, 0, n);
-		return Percentile.selectWithoutBranches(work, n, k, spare);
+		boolean nan = false; // a NaN is neither below, inside nor above
+		for (int i = 0; i < n; i++) {
+			final double v = values[i];
+			work[i] = v;
+			nan |= v != v;
+		}
+		return nan ? Percentile.select(work, n, k) : Percentile.selectWithoutBranches(work, n, k, spare);
 	}
 
 	/** Mean and covariance of the points idx[0, m), summed in that order. */
