@@ -317,8 +317,8 @@ public final class NoiseCloud {
 	/** Work arrays of one fit, made once instead of per start and per C-step. */
 	private static final class Scratch {
 
-		/** d², a copy for the selection, the chosen points. */
-		final double[] d2, select;
+		/** d², a copy for the selection and a second work array of it, the chosen points. */
+		final double[] d2, select, spare;
 		final int[] chosen;
 		/** The subsample, permuted in place by a start and put back after it. */
 		final int[] perm, swapped;
@@ -326,6 +326,7 @@ public final class NoiseCloud {
 		Scratch(final int n, final int[] pool) {
 			d2 = new double[n];
 			select = new double[n];
+			spare = new double[n];
 			chosen = new int[n];
 			perm = pool.clone();
 			swapped = new int[pool.length];
@@ -377,15 +378,27 @@ public final class NoiseCloud {
 		final double mx = e.mean[0], my = e.mean[1];
 		final int m = pool.length;
 		final double[] d2 = scratch.d2, sel = scratch.select;
-		for (int k = 0; k < m; k++) {
-			final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
-			d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
+		if (m == x.length) { // all points (a pool of all is 0, 1, …): read in order, which the JIT can vectorise
+			for (int k = 0; k < m; k++) {
+				final double dx = x[k] - mx, dy = y[k] - my;
+				d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
+			}
 		}
-		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel);
+		else {
+			for (int k = 0; k < m; k++) {
+				final double dx = x[pool[k]] - mx, dy = y[pool[k]] - my;
+				d2[k] = i00 * dx * dx + 2 * i01 * dx * dy + i11 * dy * dy;
+			}
+		}
+		final double cut = kthSmallest(d2, m, Math.min(h, m) - 1, sel, scratch.spare);
 		final int[] chosen = scratch.chosen;
+		// fewer than h values lie below the h-th smallest, so this loop needs no bound on c; without a branch, as about
+		// every other comparison goes either way
 		int c = 0;
-		for (int k = 0; k < m && c < h; k++)
-			if (d2[k] < cut) chosen[c++] = pool[k];
+		for (int k = 0; k < m; k++) {
+			chosen[c] = pool[k];
+			c += d2[k] < cut ? 1 : 0;
+		}
 		for (int k = 0; k < m && c < h; k++)
 			if (d2[k] == cut) chosen[c++] = pool[k];
 		final Estimate next = estimate(x, y, chosen, c);
@@ -393,12 +406,15 @@ public final class NoiseCloud {
 	}
 
 	/**
-	 * The k-th smallest (0-based) of the first n values (not modified), with a work array of at least n; the same value
-	 * as any exact selection. Up to 2,000 values by quickselect on a copy; above, a sample of 64 values brackets the
-	 * k-th, one pass counts the values below the bracket and gathers those inside it, and the selection runs on those
-	 * only (on a copy of all when the bracket misses).
+	 * The k-th smallest (0-based) of the first n values (not modified), with two work arrays of at least n; the same
+	 * value as any exact selection. Above 2,000 values a sample of 64 values brackets the k-th, one pass counts the
+	 * values below the bracket and gathers those inside it, and the selection runs on those only (on a copy of all
+	 * when the bracket misses); the selection partitions without branches ({@link Percentile#selectWithoutBranches}).
+	 * With a NaN (not expected: the points are finite), quickselect on a copy.
 	 */
-	static double kthSmallest(final double[] values, final int n, final int k, final double[] work) {
+	static double kthSmallest(final double[] values, final int n, final int k, final double[] work,
+		final double[] spare)
+	{
 		if (n > 2000) {
 			final double[] sample = new double[64];
 			for (int i = 0; i < sample.length; i++)
@@ -406,17 +422,25 @@ public final class NoiseCloud {
 			Arrays.sort(sample);
 			final int q = (int) ((long) k * sample.length / n);
 			final double lo = sample[Math.max(0, q - 4)], hi = sample[Math.min(sample.length - 1, q + 4)];
-			int below = 0, inside = 0;
+			int below = 0, inside = 0, above = 0;
 			for (int i = 0; i < n; i++) {
 				final double v = values[i];
 				work[inside] = v;
 				inside += v >= lo & v <= hi ? 1 : 0;
 				below += v < lo ? 1 : 0;
+				above += v > hi ? 1 : 0;
 			}
-			if (below <= k && k < below + inside) return Percentile.select(work, inside, k - below);
+			if (below + inside + above == n && below <= k && k < below + inside) {
+				return Percentile.selectWithoutBranches(work, inside, k - below, spare);
+			}
 		}
-		System.arraycopy(values, 0, work, 0, n);
-		return Percentile.select(work, n, k);
+		boolean nan = false; // a NaN is neither below, inside nor above
+		for (int i = 0; i < n; i++) {
+			final double v = values[i];
+			work[i] = v;
+			nan |= v != v;
+		}
+		return nan ? Percentile.select(work, n, k) : Percentile.selectWithoutBranches(work, n, k, spare);
 	}
 
 	/** Mean and covariance of the points idx[0, m), summed in that order. */

@@ -467,11 +467,11 @@ public final class TransientDetector {
 				savedFrom = cut;
 				savedTo = to;
 			}
-			for (int i = cut; i <= to; i++)
-				if (z[i] > cap) {
-					z[i] = cap;
-					capped = true;
-				}
+			for (int i = cut; i <= to; i++) { // without a branch: noise crosses the cap at random
+				final double v = z[i];
+				capped |= v > cap;
+				z[i] = v > cap ? cap : v;
+			}
 			final double a = capped ? pf.amplitude(z, p, fs) : pass.amplitude[k];
 			final double ar = capped ? pf.area(z, p, fs, fill) : pass.area[k];
 			// in the decay phase of the open transient: its fitted decay, or the trace before the candidate's window,

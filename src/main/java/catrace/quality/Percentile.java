@@ -83,6 +83,50 @@ public final class Percentile {
 		return v[k];
 	}
 
+	/**
+	 * The k-th smallest (0-based) of {@code a[0, n)}, none of them NaN, as {@link #select(double[], int, int)} returns
+	 * it; {@code a} and {@code spare} (at least n values) are overwritten. Each round partitions around a median of
+	 * three without branches: every value is written both to the next free slot from the front and to the next from
+	 * the back of the other array, and only the matching end moves on (values equal to the pivot stay in the middle).
+	 * Why: quickselect's comparisons with the pivot are coin flips that the processor mispredicts about every other
+	 * value; this costs a few more stores and no misprediction, about twice as fast on thousands of values.
+	 */
+	public static double selectWithoutBranches(final double[] a, int n, int k, final double[] spare) {
+		double[] src = a, dst = spare;
+		int from = 0; // the values left are src[from, from + n)
+		while (n > 16) {
+			final double pivot = median3(src[from], src[from + n / 2], src[from + n - 1]);
+			int lt = from, gt = from + n - 1; // next free slots; lt <= gt until every value is placed
+			for (int i = from; i < from + n; i++) {
+				final double x = src[i];
+				dst[lt] = x;
+				dst[gt] = x;
+				lt += x < pivot ? 1 : 0;
+				gt -= x > pivot ? 1 : 0;
+			}
+			if (k < lt - from) n = lt - from;
+			else if (k > gt - from) {
+				k -= gt + 1 - from;
+				n = from + n - 1 - gt;
+				from = gt + 1;
+			}
+			else return pivot;
+			final double[] t = src;
+			src = dst;
+			dst = t;
+		}
+		for (int i = from + 1; i < from + n; i++) { // insertion sort of the last few
+			final double x = src[i];
+			int j = i - 1;
+			while (j >= from && src[j] > x) {
+				src[j + 1] = src[j];
+				j--;
+			}
+			src[j + 1] = x;
+		}
+		return src[from + k];
+	}
+
 	static boolean hasNaN(final double[] v) {
 		for (final double x : v)
 			if (Double.isNaN(x)) return true;

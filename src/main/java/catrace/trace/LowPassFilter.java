@@ -133,72 +133,118 @@ public final class LowPassFilter {
 					"; cannot filter it");
 			}
 		}
-		final int n = x.length;
+		final int n = x.length, m = b.length - 1;
 		final double[] ext = new double[n + 2 * pad];
 		for (int i = 0; i < pad; i++)
 			ext[i] = 2 * x[0] - x[pad - i];
 		System.arraycopy(x, 0, ext, pad, n);
 		for (int i = 0; i < pad; i++)
 			ext[pad + n + i] = 2 * x[n - 1] - x[n - 2 - i];
-		final double[] forward = filterFromSteadyState(ext);
-		reverse(forward);
-		final double[] backward = filterFromSteadyState(forward);
-		reverse(backward);
+		// the forward pass on [pad, pad + n + m) only: the samples the backward pass reads for the samples returned
+		final double[] lastFirst = new double[m + 1];
+		for (int k = 0; k <= m; k++)
+			lastFirst[k] = b[m - k];
+		final double[] forward = new double[n + m];
+		forwardPass(ext, pad - m, lastFirst, forward, n + m);
 		final double[] y = new double[n];
-		System.arraycopy(backward, pad, y, 0, n);
+		backwardPass(forward, m, lastFirst, y, n);
 		return y;
 	}
-
-	/** Samples per block of the vectorised direct form (fits the level-1 cache with its inputs). */
-	private static final int BLOCK = 1024;
 
 	/**
-	 * One causal pass, direct form II transposed (as MATLAB/scipy lfilter) with the initial state set to the steady
-	 * state for a constant input equal to the first sample.
+	 * One pass of the filter: {@code out[i] = c[0]·in[s] + c[1]·in[s + 1] + … + c[m]·in[s + m]} with
+	 * {@code s = start + i} for i in [0, count), summed from c[0]'s term on (acc = c[0]·in[s], then acc = c[q]·in[s + q]
+	 * + acc). With c the coefficients from last to first this is exactly lfilter's direct form II transposed (as
+	 * MATLAB/scipy filtfilt) once its initial state has left the filter: from sample m = taps − 1 on it computes
+	 * {@code y[t] = b0·x[t] + (b1·x[t−1] + (… + b(m)·x[t−m]))}, the same operations in the same order, so the same
+	 * bits. The steady-state initial state of filtfilt only reaches the first m outputs of each pass, which lie in the
+	 * 3·m samples of padding that are dropped, so those are not computed.
 	 * <p>
-	 * From sample m = taps − 1 on, the initial state has left the filter and the transposed form computes
-	 * {@code y[t] = b0·x[t] + (b1·x[t−1] + (… + (b(m−1)·x[t−m+1] + b(m)·x[t−m])))}; that is evaluated here tap by tap
-	 * over blocks of samples (the same operations in the same order per sample, so bit-identical results, but the
-	 * inner loop has no dependency between samples and is vectorised by the JIT).
+	 * Eight outputs are summed at a time, each in its own register: eight independent chains keep the adder busy, where
+	 * one sum would wait for each addition.
 	 */
-	private double[] filterFromSteadyState(final double[] x) {
-		final int m = b.length - 1;
-		final int n = x.length;
-		final double[] z = new double[m];
-		// steady state of lfilter for a unit step, scaled by x[0]: z[i] = x0 * sum_{k>i} b[k]
-		double acc = 0;
-		for (int i = m - 1; i >= 0; i--) {
-			acc += b[i + 1];
-			z[i] = acc * x[0];
-		}
-		final double[] y = new double[n];
-		final int head = Math.min(m, n);
-		for (int t = 0; t < head; t++) {
-			final double xt = x[t];
-			y[t] = b[0] * xt + z[0];
-			for (int i = 0; i < m - 1; i++)
-				z[i] = b[i + 1] * xt + z[i + 1];
-			z[m - 1] = b[m] * xt;
-		}
-		for (int t0 = m; t0 < n; t0 += BLOCK) {
-			final int t1 = Math.min(n, t0 + BLOCK);
-			final double bm = b[m];
-			for (int t = t0; t < t1; t++)
-				y[t] = bm * x[t - m];
-			for (int k = m - 1; k >= 0; k--) {
-				final double bk = b[k];
-				for (int t = t0; t < t1; t++)
-					y[t] = bk * x[t - k] + y[t];
+	private static void forwardPass(final double[] in, final int start, final double[] c, final double[] out,
+		final int count)
+	{
+		final int m = c.length - 1;
+		int i = 0;
+		for (; i + 7 < count; i += 8) {
+			final int s = start + i;
+			final double c0 = c[0];
+			double a0 = c0 * in[s], a1 = c0 * in[s + 1], a2 = c0 * in[s + 2], a3 = c0 * in[s + 3];
+			double a4 = c0 * in[s + 4], a5 = c0 * in[s + 5], a6 = c0 * in[s + 6], a7 = c0 * in[s + 7];
+			for (int q = 1; q <= m; q++) {
+				final double cq = c[q];
+				final int o = s + q;
+				a0 = cq * in[o] + a0;
+				a1 = cq * in[o + 1] + a1;
+				a2 = cq * in[o + 2] + a2;
+				a3 = cq * in[o + 3] + a3;
+				a4 = cq * in[o + 4] + a4;
+				a5 = cq * in[o + 5] + a5;
+				a6 = cq * in[o + 6] + a6;
+				a7 = cq * in[o + 7] + a7;
 			}
+			out[i] = a0;
+			out[i + 1] = a1;
+			out[i + 2] = a2;
+			out[i + 3] = a3;
+			out[i + 4] = a4;
+			out[i + 5] = a5;
+			out[i + 6] = a6;
+			out[i + 7] = a7;
 		}
-		return y;
+		for (; i < count; i++) {
+			final int s = start + i;
+			double a = c[0] * in[s];
+			for (int q = 1; q <= m; q++)
+				a = c[q] * in[s + q] + a;
+			out[i] = a;
+		}
 	}
 
-	private static void reverse(final double[] a) {
-		for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-			final double t = a[i];
-			a[i] = a[j];
-			a[j] = t;
+	/**
+	 * The pass of the reversed signal, read from the end instead of on a reversed copy (the same sums on the same
+	 * samples): {@code out[i] = c[0]·in[s] + c[1]·in[s − 1] + … + c[m]·in[s − m]} with {@code s = start + i}, summed from
+	 * c[0]'s term on; see {@link #forwardPass}.
+	 */
+	private static void backwardPass(final double[] in, final int start, final double[] c, final double[] out,
+		final int count)
+	{
+		final int m = c.length - 1;
+		int i = 0;
+		for (; i + 7 < count; i += 8) {
+			final int s = start + i;
+			final double c0 = c[0];
+			double a0 = c0 * in[s], a1 = c0 * in[s + 1], a2 = c0 * in[s + 2], a3 = c0 * in[s + 3];
+			double a4 = c0 * in[s + 4], a5 = c0 * in[s + 5], a6 = c0 * in[s + 6], a7 = c0 * in[s + 7];
+			for (int q = 1; q <= m; q++) {
+				final double cq = c[q];
+				final int o = s - q;
+				a0 = cq * in[o] + a0;
+				a1 = cq * in[o + 1] + a1;
+				a2 = cq * in[o + 2] + a2;
+				a3 = cq * in[o + 3] + a3;
+				a4 = cq * in[o + 4] + a4;
+				a5 = cq * in[o + 5] + a5;
+				a6 = cq * in[o + 6] + a6;
+				a7 = cq * in[o + 7] + a7;
+			}
+			out[i] = a0;
+			out[i + 1] = a1;
+			out[i + 2] = a2;
+			out[i + 3] = a3;
+			out[i + 4] = a4;
+			out[i + 5] = a5;
+			out[i + 6] = a6;
+			out[i + 7] = a7;
+		}
+		for (; i < count; i++) {
+			final int s = start + i;
+			double a = c[0] * in[s];
+			for (int q = 1; q <= m; q++)
+				a = c[q] * in[s - q] + a;
+			out[i] = a;
 		}
 	}
 }

@@ -64,14 +64,16 @@ import catrace.model.ProgressListener;
 import catrace.trace.TraceExtractor;
 
 /**
- * {@code ./catrace bench [size] [--no-write] [--dir folder] [--report file] [--only registration]}: throughput of trace extraction beside
+ * {@code ./catrace bench [size] [--no-write] [--dir folder] [--report file] [--only registration|detection]}: throughput of trace extraction beside
  * the physical limit (a raw sequential read of the same file), the Suite2p way in numpy, ImageJ 1's ROI Manager Multi
  * Measure loop, the low-pass filter against scipy, and peak memory of streamed extraction. All rows come from one run
  * on one machine, so compare them as ratios.
  * <p>
  * size: default 512x512x4000 (16-bit, about 2 GB), {@code small} = 256x256x500, or {@code WxHxT}. The stack is written
  * once to the folder (default target/bench) and reused. Writes the table with a description of the machine to
- * BENCHMARKS.md unless {@code --no-write}.
+ * BENCHMARKS.md unless {@code --no-write}. {@code --only registration} runs only the registration rows, {@code --only
+ * detection} only the transient detector's row and the scipy rows it is compared with (no stack is written); neither
+ * writes BENCHMARKS.md.
  */
 public final class Bench {
 
@@ -113,6 +115,8 @@ public final class Bench {
 	private final boolean fullSize;
 	/** Only the registration rows (--only registration): a quick look after a change there; never written. */
 	private boolean onlyRegistration;
+	/** Only the detector's row and the scipy rows (--only detection): a quick look after a change there; never written. */
+	private boolean onlyDetection;
 	private final Path dir;
 	private final PrintStream out;
 	private final int threads = Runtime.getRuntime().availableProcessors();
@@ -138,7 +142,7 @@ public final class Bench {
 	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
 		String size = "";
 		boolean write = true;
-		boolean only = false;
+		String only = "";
 		Path dir = Paths.get("target", "bench");
 		Path report = Paths.get("BENCHMARKS.md");
 		try {
@@ -154,16 +158,16 @@ public final class Bench {
 						report = Paths.get(value(args, ++i, "--report"));
 						break;
 					case "--only":
-						if (!"registration".equals(value(args, ++i, "--only"))) throw new IllegalArgumentException(
-							"--only takes registration");
-						only = true;
+						only = value(args, ++i, "--only");
+						if (!only.equals("registration") && !only.equals("detection")) throw new IllegalArgumentException(
+							"--only takes registration or detection, got '" + only + "'");
 						write = false;
 						break;
 					case "--child-extract":
 						return child(Paths.get(value(args, ++i, "--child-extract")), out);
 					default:
 						if (args[i].startsWith("--") || !size.isEmpty()) {
-							err.println("usage: catrace bench [small|WxHxT] [--no-write] [--dir folder] [--report file] [--only registration]");
+							err.println("usage: catrace bench [small|WxHxT] [--no-write] [--dir folder] [--report file] [--only registration|detection]");
 							return 2;
 						}
 						size = args[i];
@@ -173,7 +177,8 @@ public final class Bench {
 			final boolean full = size.isEmpty() || size.equals("512x512x4000");
 			Files.createDirectories(dir);
 			final Bench b = new Bench(dims[0], dims[1], dims[2], full, dir, out);
-			b.onlyRegistration = only;
+			b.onlyRegistration = only.equals("registration");
+			b.onlyDetection = only.equals("detection");
 			b.runAll();
 			final String md = b.markdown(String.join(" ", args), report);
 			out.println();
@@ -218,6 +223,11 @@ public final class Bench {
 	// ------------------------------------------------------------------------------------------------ the run
 
 	private void runAll() throws IOException, InterruptedException {
+		if (onlyDetection) {
+			out.printf(Locale.ROOT, "transient detection and the scipy reference only; %d threads%n", threads);
+			filter();
+			return;
+		}
 		final Path stack = ensureStack(t);
 		final long bytes = Files.size(stack);
 		final List<Roi> rois = rois(w, h);
@@ -695,9 +705,9 @@ public final class Bench {
 			for (int k = 0; k < nSamples; k++)
 				x[i][k] = Math.sin(0.001 * k * (i % 50 + 1)) + ((k * 7919L + i * 104729L) % 1000) / 1000.0;
 		final double[][] y = new double[nTraces][];
-		filterAll(lp, x, y, Math.max(1, nTraces / 10)); // warm-up: let the JIT compile the filter
+		filterAll(lp, x, y, Math.max(1, nTraces / 10)); // warm-up: let the JIT compile the filter (and y[0] for scipy)
 		double java = Double.POSITIVE_INFINITY;
-		for (int rep = 0; rep < 2; rep++) {
+		for (int rep = 0; rep < (onlyDetection ? 0 : 2); rep++) {
 			final long t0 = System.nanoTime();
 			filterAll(lp, x, y, nTraces);
 			java = Math.min(java, (System.nanoTime() - t0) / 1e9);
@@ -722,8 +732,8 @@ public final class Bench {
 			for (int k = 0; k < nSamples; k++) d = Math.max(d, Math.abs(ys[k] - y[0][k]));
 			agree = String.format(Locale.ROOT, "; max |y CaTrace - y scipy| = %.2g", d);
 		}
-		row(ROWS.get(9), java, 0, what + ", " + threads + " threads, best of 2 after a warm-up" + agree, Double.isNaN(scipy) ? ""
-			: String.format(Locale.ROOT, "%.1fx scipy", scipy / java));
+		if (!onlyDetection) row(ROWS.get(9), java, 0, what + ", " + threads + " threads, best of 2 after a warm-up" + agree,
+			Double.isNaN(scipy) ? "" : String.format(Locale.ROOT, "%.1fx scipy", scipy / java));
 		if (why == null) {
 			row(ROWS.get(10), scipy, 0, "filtfilt(b, 1, x, axis=1, padlen=3*(taps-1)), one thread, best of 2", "");
 			row(ROWS.get(11), peaks, 0, "find_peaks(prominence=0.5) per filtered trace", "");

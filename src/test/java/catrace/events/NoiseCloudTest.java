@@ -94,7 +94,7 @@ public class NoiseCloudTest {
 				final double[] sorted = v.clone();
 				java.util.Arrays.sort(sorted);
 				for (final int k : new int[] { 0, n / 3, n / 2, n - 1 })
-					assertEquals(sorted[k], NoiseCloud.kthSmallest(v, n, k, new double[n]), 0);
+					assertEquals(sorted[k], NoiseCloud.kthSmallest(v, n, k, new double[n], new double[n]), 0);
 			}
 		// a sample (every n/64-th value) that does not bracket the k-th
 		final int n = 4097;
@@ -105,7 +105,7 @@ public class NoiseCloudTest {
 			v[(int) ((long) i * n / 64)] = 1e6 + i;
 		final double[] sorted = v.clone();
 		java.util.Arrays.sort(sorted);
-		assertEquals(sorted[n / 2], NoiseCloud.kthSmallest(v, n, n / 2, new double[n]), 0);
-		assertEquals(sorted[n - 1], NoiseCloud.kthSmallest(v, n, n - 1, new double[n]), 0);
+		assertEquals(sorted[n / 2], NoiseCloud.kthSmallest(v, n, n / 2, new double[n], new double[n]), 0);
+		assertEquals(sorted[n - 1], NoiseCloud.kthSmallest(v, n, n - 1, new double[n], new double[n]), 0);
 	}
 }

@@ -52,4 +52,22 @@ public class PercentileTest {
 	public void percentileOutsideZeroToHundredIsRefused() {
 		Percentile.of(new double[] { 1, 2 }, 101);
 	}
+
+	/** The branch-free selection returns the sorted array's k-th value, with ties, zeros of both signs and few values. */
+	@Test
+	public void selectWithoutBranchesEqualsTheSortedValue() {
+		final Random r = new Random(7);
+		for (final int n : new int[] { 1, 2, 17, 100, 1001, 5000 }) {
+			for (int rep = 0; rep < 20; rep++) {
+				final double[] v = new double[n];
+				for (int i = 0; i < n; i++)
+					v[i] = rep % 3 == 0 ? r.nextInt(5) : rep % 3 == 1 ? r.nextGaussian() : (r.nextBoolean() ? 0.0 : -0.0) + r
+						.nextInt(3);
+				final double[] sorted = v.clone();
+				Arrays.sort(sorted);
+				for (final int k : new int[] { 0, n / 3, n / 2, n - 1 })
+					assertEquals(sorted[k], Percentile.selectWithoutBranches(v.clone(), n, k, new double[n]), 0);
+			}
+		}
+	}
 }
