@@ -43,8 +43,18 @@ public class RealMotionTest {
 		final Motion.Trial t = m.trials().get(0);
 		assertEquals(20, t.frames());
 		final double[] err = errors(t, hmm);
-		System.out.printf("sima: frame 0 (%.2f, %.2f), phase-correlation reference (%.2f, %.2f); against the HMM " +
-			"rms %.2f max %.2f px%n", t.dx(0), t.dy(0), phasecorr[0][1], phasecorr[0][0], err[0], err[1]);
+		final double[] before = new double[20], after = new double[20];
+		for (int f = 0; f < 20; f++) {
+			before[f] = t.correlationBefore(f);
+			after[f] = t.correlationAfter(f);
+		}
+		System.out.printf("sima: frame 0 (%.2f, %.2f), relative to frame 1 (%.2f, %.2f), phase-correlation reference " +
+			"(%.2f, %.2f); against the HMM rms %.2f (x %.2f, y %.2f) max %.2f px at frame %d (CaTrace %.2f, %.2f); " +
+			"against the phase-correlation reference rms %.2f px; correlation with the template median %.2f -> %.2f, " +
+			"frame 0 %.2f -> %.2f%n", t.dx(0), t.dy(0), t.dx(0) - t.dx(1), t.dy(0) - t.dy(1), phasecorr[0][1],
+			phasecorr[0][0], err[0], err[2], err[3], err[1], (int) err[4], t.dx((int) err[4]), t.dy((int) err[4]), errors(t,
+				phasecorr)[0], catrace.quality.Median.of(before), catrace.quality.Median.of(after), t.correlationBefore(0), t
+					.correlationAfter(0));
 		assertTrue("rms " + err[0], err[0] < 0.5);
 		assertTrue("max " + err[1], err[1] < 1.5); // the HMM moves whole rows by whole pixels
 		assertEquals(phasecorr[0][1], t.dx(0), 1.2);
@@ -118,7 +128,10 @@ public class RealMotionTest {
 		return errors(dxy, ref);
 	}
 
-	/** {rms, max} of the per-axis differences after removing the mean offset between the two estimators. */
+	/**
+	 * {rms, max, rms along x, rms along y, the frame of the max} of the per-axis differences after removing the mean
+	 * offset between the two estimators.
+	 */
 	private static double[] errors(final double[][] dxy, final double[][] ref) {
 		double ox = 0, oy = 0;
 		for (int i = 0; i < ref.length; i++) {
@@ -127,12 +140,18 @@ public class RealMotionTest {
 		}
 		ox /= ref.length;
 		oy /= ref.length;
-		double ss = 0, max = 0;
+		double sx = 0, sy = 0, max = 0;
+		int worst = 0;
 		for (int i = 0; i < ref.length; i++) {
 			final double ex = dxy[i][0] - ref[i][1] - ox, ey = dxy[i][1] - ref[i][0] - oy;
-			ss += ex * ex + ey * ey;
-			max = Math.max(max, Math.max(Math.abs(ex), Math.abs(ey)));
+			sx += ex * ex;
+			sy += ey * ey;
+			if (Math.max(Math.abs(ex), Math.abs(ey)) > max) {
+				max = Math.max(Math.abs(ex), Math.abs(ey));
+				worst = i;
+			}
 		}
-		return new double[] { Math.sqrt(ss / (2 * ref.length)), max };
+		return new double[] { Math.sqrt((sx + sy) / (2 * ref.length)), max, Math.sqrt(sx / ref.length), Math.sqrt(sy /
+			ref.length), worst };
 	}
 }
