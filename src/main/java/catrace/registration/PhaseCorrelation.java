@@ -40,7 +40,7 @@ public final class PhaseCorrelation {
 	 */
 	static final double LINEAR = 0.25;
 	/** Rows transformed before their values are spread over the columns. */
-	private static final int ROWS = 4;
+	private static final int ROWS = 8;
 	/** Shifts smaller than this (px, along both axes) are not re-measured. */
 	static final double REFINE_ABOVE_PX = 1;
 
@@ -197,7 +197,7 @@ public final class PhaseCorrelation {
 			surfaceRows = rows;
 			surface = new double[(2 * rows + 1) * w];
 		}
-		// ROWS rows at a time, so that each column gives ROWS neighbouring values (one cache line) at once; JTransforms'
+		// ROWS rows at a time, so that each column gives ROWS neighbouring values (two cache lines) at once; JTransforms'
 		// packed order of a real transform: re 0, then re w/2 (w even) or im (w-1)/2 (w odd) in [1], then re, im of
 		// u = 1, 2, ...
 		final int last = half - 1;
@@ -396,7 +396,7 @@ public final class PhaseCorrelation {
 			}
 		mean = n == 0 ? 0 : mean / n;
 		// a real FFT along each row, its columns u ≤ w/2 stored column by column; rows go ROWS at a time, so that each
-		// column receives ROWS neighbouring values (one cache line) at once
+		// column receives ROWS neighbouring values (two cache lines) at once
 		final int last = half - 1;
 		for (int y0 = 0; y0 < h; y0 += ROWS) {
 			final int rows = Math.min(ROWS, h - y0);
