@@ -145,9 +145,9 @@ public final class LowPassFilter {
 		for (int k = 0; k <= m; k++)
 			lastFirst[k] = b[m - k];
 		final double[] forward = new double[n + m];
-		forwardPass(ext, pad - m, lastFirst, forward, n + m);
+		pass(ext, pad - m, 1, lastFirst, forward, n + m);
 		final double[] y = new double[n];
-		backwardPass(forward, m, lastFirst, y, n);
+		pass(forward, m, -1, lastFirst, y, n);
 		return y;
 	}
 
@@ -161,10 +161,11 @@ public final class LowPassFilter {
 	 * 3·m samples of padding that are dropped, so those are not computed.
 	 * <p>
 	 * Eight outputs are summed at a time, each in its own register: eight independent chains keep the adder busy, where
-	 * one sum would wait for each addition.
+	 * one sum would wait for each addition. With {@code step} = −1 the pass reads backwards ({@code in[s − q]}): the
+	 * pass of the reversed signal without a reversed copy (the same sums on the same samples).
 	 */
-	private static void forwardPass(final double[] in, final int start, final double[] c, final double[] out,
-		final int count)
+	private static void pass(final double[] in, final int start, final int step, final double[] c,
+		final double[] out, final int count)
 	{
 		final int m = c.length - 1;
 		int i = 0;
@@ -175,7 +176,7 @@ public final class LowPassFilter {
 			double a4 = c0 * in[s + 4], a5 = c0 * in[s + 5], a6 = c0 * in[s + 6], a7 = c0 * in[s + 7];
 			for (int q = 1; q <= m; q++) {
 				final double cq = c[q];
-				final int o = s + q;
+				final int o = s + step * q;
 				a0 = cq * in[o] + a0;
 				a1 = cq * in[o + 1] + a1;
 				a2 = cq * in[o + 2] + a2;
@@ -198,52 +199,7 @@ public final class LowPassFilter {
 			final int s = start + i;
 			double a = c[0] * in[s];
 			for (int q = 1; q <= m; q++)
-				a = c[q] * in[s + q] + a;
-			out[i] = a;
-		}
-	}
-
-	/**
-	 * The pass of the reversed signal, read from the end instead of on a reversed copy (the same sums on the same
-	 * samples): {@code out[i] = c[0]·in[s] + c[1]·in[s − 1] + … + c[m]·in[s − m]} with {@code s = start + i}, summed from
-	 * c[0]'s term on; see {@link #forwardPass}.
-	 */
-	private static void backwardPass(final double[] in, final int start, final double[] c, final double[] out,
-		final int count)
-	{
-		final int m = c.length - 1;
-		int i = 0;
-		for (; i + 7 < count; i += 8) {
-			final int s = start + i;
-			final double c0 = c[0];
-			double a0 = c0 * in[s], a1 = c0 * in[s + 1], a2 = c0 * in[s + 2], a3 = c0 * in[s + 3];
-			double a4 = c0 * in[s + 4], a5 = c0 * in[s + 5], a6 = c0 * in[s + 6], a7 = c0 * in[s + 7];
-			for (int q = 1; q <= m; q++) {
-				final double cq = c[q];
-				final int o = s - q;
-				a0 = cq * in[o] + a0;
-				a1 = cq * in[o + 1] + a1;
-				a2 = cq * in[o + 2] + a2;
-				a3 = cq * in[o + 3] + a3;
-				a4 = cq * in[o + 4] + a4;
-				a5 = cq * in[o + 5] + a5;
-				a6 = cq * in[o + 6] + a6;
-				a7 = cq * in[o + 7] + a7;
-			}
-			out[i] = a0;
-			out[i + 1] = a1;
-			out[i + 2] = a2;
-			out[i + 3] = a3;
-			out[i + 4] = a4;
-			out[i + 5] = a5;
-			out[i + 6] = a6;
-			out[i + 7] = a7;
-		}
-		for (; i < count; i++) {
-			final int s = start + i;
-			double a = c[0] * in[s];
-			for (int q = 1; q <= m; q++)
-				a = c[q] * in[s - q] + a;
+				a = c[q] * in[s + step * q] + a;
 			out[i] = a;
 		}
 	}
