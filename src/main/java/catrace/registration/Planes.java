@@ -29,11 +29,37 @@ public final class Planes {
 
 	/** Pearson correlation of two images over the pixels where both are finite (NaN when fewer than 3). */
 	public static double correlation(final double[] a, final double[] b) {
-		final double ca = centre(a), cb = centre(b);
-		double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-		long n = 0;
-		for (int k = 0; k < a.length; k++) {
-			final double da = a[k] - ca, db = b[k] - cb;
+		final double[] sums = new double[6];
+		add(a, 0, b, 0, a.length, centre(a), centre(b), sums);
+		return pearson(sums);
+	}
+
+	/**
+	 * Pearson correlation of {@code Shifts.translate(frame, w, h, -dx, -dy)} (the frame moved back by its shift) with
+	 * the template, over the pixels where both are finite, made row by row without making the moved frame.
+	 */
+	public static double correlationMovedBack(final double[] frame, final int w, final int h, final double dx,
+		final double dy, final double[] template)
+	{
+		final double[] sums = new double[6], row = new double[w];
+		final double ca = centre(frame), cb = centre(template);
+		for (int y = 0; y < h; y++) {
+			Shifts.translateRow(frame, w, h, -dx, -dy, y, row);
+			add(row, 0, template, y * w, w, ca, cb, sums);
+		}
+		return pearson(sums);
+	}
+
+	/**
+	 * Adds the pairs (a[ia + k], b[ib + k]), k &lt; count, where both are finite, to the running sums {n, Σda, Σdb,
+	 * Σda², Σdb², Σda·db} of their deviations from the centres ca and cb.
+	 */
+	private static void add(final double[] a, final int ia, final double[] b, final int ib, final int count,
+		final double ca, final double cb, final double[] sums)
+	{
+		double n = sums[0], sa = sums[1], sb = sums[2], saa = sums[3], sbb = sums[4], sab = sums[5];
+		for (int k = 0; k < count; k++) {
+			final double da = a[ia + k] - ca, db = b[ib + k] - cb;
 			if (da != da || db != db) continue;
 			sa += da;
 			sb += db;
@@ -42,41 +68,12 @@ public final class Planes {
 			sab += da * db;
 			n++;
 		}
-		return pearson(sa, sb, saa, sbb, sab, n);
-	}
-
-	/**
-	 * Pearson correlation of {@code Shifts.translate(frame, w, h, -dx, -dy)} (the frame moved back by its shift) with
-	 * the template, over the pixels where both are finite, without making the moved frame.
-	 */
-	public static double correlationMovedBack(final double[] frame, final int w, final int h, final double dx,
-		final double dy, final double[] template)
-	{
-		final double ca = centre(frame), cb = centre(template);
-		double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-		long n = 0;
-		// the same pixels and weights as Shifts.translate by (-dx, -dy)
-		final int ix = (int) Math.floor(dx), iy = (int) Math.floor(dy);
-		final double fx = dx - ix, fy = dy - iy;
-		final int nx = fx > 0 ? 1 : 0, ny = fy > 0 ? 1 : 0;
-		final int xFrom = Math.max(0, -ix), xTo = Math.min(w - 1, w - 1 - ix - nx);
-		final int yFrom = Math.max(0, -iy), yTo = Math.min(h - 1, h - 1 - iy - ny);
-		final double a00 = (1 - fy) * (1 - fx), a01 = (1 - fy) * fx, a10 = fy * (1 - fx), a11 = fy * fx;
-		for (int y = yFrom; y <= yTo; y++) {
-			final int r0 = (y + iy) * w + ix, r1 = r0 + ny * w, o = y * w;
-			for (int x = xFrom; x <= xTo; x++) {
-				final double da = a00 * frame[r0 + x] + a01 * frame[r0 + x + nx] + a10 * frame[r1 + x] + a11 * frame[r1 +
-					x + nx] - ca, db = template[o + x] - cb;
-				if (da != da || db != db) continue;
-				sa += da;
-				sb += db;
-				saa += da * da;
-				sbb += db * db;
-				sab += da * db;
-				n++;
-			}
-		}
-		return pearson(sa, sb, saa, sbb, sab, n);
+		sums[0] = n;
+		sums[1] = sa;
+		sums[2] = sb;
+		sums[3] = saa;
+		sums[4] = sbb;
+		sums[5] = sab;
 	}
 
 	/** A value near the image's mean (its middle pixel, or any finite one): sums about it lose no digits. */
@@ -88,12 +85,11 @@ public final class Planes {
 		return 0;
 	}
 
-	/** Pearson correlation from sums of deviations from fixed centres. */
-	private static double pearson(final double sa, final double sb, final double saa, final double sbb,
-		final double sab, final long n)
-	{
+	/** Pearson correlation from the sums of {@link #add}. */
+	private static double pearson(final double[] sums) {
+		final double n = sums[0], sa = sums[1], sb = sums[2];
 		if (n < 3) return Double.NaN;
-		final double ab = sab - sa * sb / n, aa = saa - sa * sa / n, bb = sbb - sb * sb / n;
+		final double ab = sums[5] - sa * sb / n, aa = sums[3] - sa * sa / n, bb = sums[4] - sb * sb / n;
 		return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : Double.NaN;
 	}
 }

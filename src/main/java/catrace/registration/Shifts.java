@@ -11,21 +11,30 @@ public final class Shifts {
 	 */
 	public static double[] translate(final double[] in, final int w, final int h, final double dx, final double dy) {
 		final double[] out = new double[w * h];
-		java.util.Arrays.fill(out, Double.NaN);
+		final double[] row = new double[w];
+		for (int y = 0; y < h; y++) {
+			translateRow(in, w, h, dx, dy, y, row);
+			System.arraycopy(row, 0, out, y * w, w);
+		}
+		return out;
+	}
+
+	/** Row y of {@link #translate}{@code (in, w, h, dx, dy)} into {@code out} (w values), without making the image. */
+	public static void translateRow(final double[] in, final int w, final int h, final double dx, final double dy,
+		final int y, final double[] out)
+	{
+		java.util.Arrays.fill(out, 0, w, Double.NaN);
 		// one shift for every pixel: the same integer offset and bilinear weights everywhere
 		final int ix = (int) Math.floor(-dx), iy = (int) Math.floor(-dy);
 		final double fx = -dx - ix, fy = -dy - iy;
 		final int nx = fx > 0 ? 1 : 0, ny = fy > 0 ? 1 : 0;
 		// x0 = x + ix and x0 + nx must both lie in 0..w-1 (likewise y)
 		final int xFrom = Math.max(0, -ix), xTo = Math.min(w - 1, w - 1 - ix - nx);
-		final int yFrom = Math.max(0, -iy), yTo = Math.min(h - 1, h - 1 - iy - ny);
+		if (y < Math.max(0, -iy) || y > Math.min(h - 1, h - 1 - iy - ny)) return;
 		final double a00 = (1 - fy) * (1 - fx), a01 = (1 - fy) * fx, a10 = fy * (1 - fx), a11 = fy * fx;
-		for (int y = yFrom; y <= yTo; y++) {
-			final int r0 = (y + iy) * w + ix, r1 = r0 + ny * w, o = y * w;
-			for (int x = xFrom; x <= xTo; x++)
-				out[o + x] = a00 * in[r0 + x] + a01 * in[r0 + x + nx] + a10 * in[r1 + x] + a11 * in[r1 + x + nx];
-		}
-		return out;
+		final int r0 = (y + iy) * w + ix, r1 = r0 + ny * w;
+		for (int x = xFrom; x <= xTo; x++)
+			out[x] = a00 * in[r0 + x] + a01 * in[r0 + x + nx] + a10 * in[r1 + x] + a11 * in[r1 + x + nx];
 	}
 
 	/** The registered frame: its value at (x, y) + shift(x, y), bilinear between pixels, NaN outside. */
