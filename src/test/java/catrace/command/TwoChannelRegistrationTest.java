@@ -41,17 +41,8 @@ public class TwoChannelRegistrationTest {
 	public void shiftsFromTheRedChannel() throws Exception {
 		final MovingField.Result green = MovingField.generate(96, 96, 80, 10, 5, 0, 200, 11);
 		final MovingField.Result red = MovingField.generate(96, 96, 80, 10, 5, 0, 8, 11, 0, 77);
-		final ImageStack stack = new ImageStack(96, 96);
-		for (int t = 0; t < 80; t++) {
-			stack.addSlice(plane(green.recording.trial(0), t));
-			stack.addSlice(plane(red.recording.trial(0), t));
-		}
-		final ImagePlus imp = new ImagePlus("two", stack);
-		imp.setDimensions(2, 1, 80);
-		imp.setOpenAsHyperStack(true);
-		imp.getCalibration().frameInterval = 0.1;
 		final Path file = tmp.getRoot().toPath().resolve("two.tif");
-		assertTrue(new FileSaver(imp).saveAsTiffStack(file.toString()));
+		writeTwoChannels(file, green, red);
 		final double onRed = rmse(run(file, "red", "on red"), green), onGreen = rmse(run(file, "", "on green"), green);
 		System.out.printf("two-channel file: rmse %.3f px on red, %.3f px on green%n", onRed, onGreen);
 		assertTrue("on red " + onRed, onRed < 0.1);
