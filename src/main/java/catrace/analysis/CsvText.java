@@ -6,12 +6,12 @@ import java.util.List;
 import catrace.io.CsvFiles;
 
 /** Splits CSV lines as {@link catrace.io.CsvFiles} writes them: double-quoted fields may hold commas and quotes. */
-final class CsvText {
+public final class CsvText {
 
 	private CsvText() {}
 
 	/** The fields of one line, trimmed. */
-	static List<String> split(final String line) {
+	public static List<String> split(final String line) {
 		final List<String> out = new ArrayList<>();
 		for (final String f : CsvFiles.splitLine(line))
 			out.add(f.trim());
@@ -19,7 +19,7 @@ final class CsvText {
 	}
 
 	/** True for blank lines and '#' comment lines. */
-	static boolean skip(final String line) {
+	public static boolean skip(final String line) {
 		final String t = line.trim();
 		return t.isEmpty() || t.startsWith("#");
 	}

@@ -86,13 +86,13 @@ public final class StimulusProtocol {
 	{
 		int headerLine = -1;
 		for (int i = 0; i < lines.size(); i++) {
-			if (!skip(lines.get(i))) {
+			if (!CsvText.skip(lines.get(i))) {
 				headerLine = i;
 				break;
 			}
 		}
 		if (headerLine < 0) throw new IllegalArgumentException(source + ": no header line (empty stimulus file)");
-		final List<String> header = split(lines.get(headerLine));
+		final List<String> header = CsvText.split(lines.get(headerLine));
 		for (int i = 0; i < header.size(); i++) {
 			if (header.get(i).isEmpty()) throw new IllegalArgumentException(source + ": column " + (i + 1) +
 				" of the header has no name");
@@ -121,8 +121,8 @@ public final class StimulusProtocol {
 		final List<Map<String, String>> rows = new ArrayList<>();
 		final List<Integer> rowLines = new ArrayList<>();
 		for (int i = headerLine + 1; i < lines.size(); i++) {
-			if (skip(lines.get(i))) continue;
-			final List<String> f = split(lines.get(i));
+			if (CsvText.skip(lines.get(i))) continue;
+			final List<String> f = CsvText.split(lines.get(i));
 			if (f.size() != header.size()) throw new IllegalArgumentException(String.format(Locale.ROOT,
 				"%s line %d: %d fields but the header has %d", source, i + 1, f.size(), header.size()));
 			final Map<String, String> row = new LinkedHashMap<>();
@@ -375,18 +375,4 @@ public final class StimulusProtocol {
 			: "");
 	}
 
-	private static boolean skip(final String line) {
-		final String t = line.trim();
-		return t.isEmpty() || t.startsWith("#");
-	}
-
-	private static List<String> split(final String line) {
-		final List<String> out = new ArrayList<>();
-		for (String f : line.split(",", -1)) {
-			f = f.trim();
-			if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) f = f.substring(1, f.length() - 1).trim();
-			out.add(f);
-		}
-		return out;
-	}
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import catrace.analysis.CsvText;
 import catrace.analysis.StimulusProtocol;
 
 /**
@@ -48,16 +49,16 @@ public final class TuningProtocols {
 	public static TuningProtocols parse(final String source, final List<String> lines) {
 		int headerLine = -1;
 		for (int i = 0; i < lines.size() && headerLine < 0; i++)
-			if (!skip(lines.get(i))) headerLine = i;
+			if (!CsvText.skip(lines.get(i))) headerLine = i;
 		if (headerLine < 0) throw new IllegalArgumentException(source + ": no header line (empty stimulus file)");
-		final List<String> header = split(lines.get(headerLine));
+		final List<String> header = CsvText.split(lines.get(headerLine));
 		final int col = header.indexOf(TuningExperiment.COLUMN);
 		if (col < 0) throw new IllegalArgumentException(source + ": needs a column '" + TuningExperiment.COLUMN +
 			"' naming each stimulus's experiment (" + TuningExperiment.labels() + "); the header has " + header);
 		final Map<TuningExperiment, List<Integer>> rows = new LinkedHashMap<>();
 		for (int i = headerLine + 1; i < lines.size(); i++) {
-			if (skip(lines.get(i))) continue;
-			final List<String> f = split(lines.get(i));
+			if (CsvText.skip(lines.get(i))) continue;
+			final List<String> f = CsvText.split(lines.get(i));
 			if (f.size() != header.size()) throw new IllegalArgumentException(String.format(Locale.ROOT,
 				"%s line %d: %d fields but the header has %d", source, i + 1, f.size(), header.size()));
 			final TuningExperiment e;
@@ -85,7 +86,7 @@ public final class TuningProtocols {
 				if (k < 0) continue;
 				boolean filled = true;
 				for (final int i : e.getValue())
-					filled &= !split(lines.get(i)).get(k).isEmpty();
+					filled &= !CsvText.split(lines.get(i)).get(k).isEmpty();
 				if (filled) conditions.add(c);
 			}
 			final List<String> sub = new ArrayList<>();
@@ -137,20 +138,4 @@ public final class TuningProtocols {
 	public Map<TuningExperiment, StimulusProtocol> protocols() {
 		return protocols;
 	}
-
-	private static boolean skip(final String line) {
-		final String t = line.trim();
-		return t.isEmpty() || t.startsWith("#");
-	}
-
-	private static List<String> split(final String line) {
-		final List<String> out = new ArrayList<>();
-		for (String f : line.split(",", -1)) {
-			f = f.trim();
-			if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) f = f.substring(1, f.length() - 1).trim();
-			out.add(f);
-		}
-		return out;
-	}
-
 }
