@@ -45,20 +45,8 @@ public final class EncodingPopulationFiles {
 	public static void writeTraces(final EncodingPopulation p, final DffTrial trial, final Path file)
 		throws IOException
 	{
-		final Table t = new Table("dF/F");
-		t.comment("CaTrace synthetic encoding experiment: transients of every spike plus white noise");
-		t.comment("sampling: " + Formats.number(trial.rateHz()) + " Hz = " + Formats.number(1000 / trial.rateHz()) +
-			" ms per frame (simulated)");
-		t.columns("time_s");
-		final List<String> rois = p.rois();
-		for (final String r : rois)
-			t.columns(r);
-		for (int k = 0; k < trial.samples(); k++) {
-			t.addRow().set("time_s", trial.times().at(k));
-			for (int r = 0; r < rois.size(); r++)
-				t.set(rois.get(r), trial.dffPct(r)[k]);
-		}
-		CsvFiles.write(t, file, true);
+		CsvFiles.write(SimulatedDffTable.of("CaTrace synthetic encoding experiment: transients of every spike plus " +
+			"white noise", trial, p.rois(), false), file, true);
 	}
 
 	/** NAME_rois.csv: roi, x_px, y_px and the truth: cell (energy, linear, bump, none), bump_angle_deg. */

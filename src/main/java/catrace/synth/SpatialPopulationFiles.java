@@ -44,20 +44,8 @@ public final class SpatialPopulationFiles {
 	public static void writeTraces(final SpatialPopulation p, final DffTrial trial, final Path file)
 		throws IOException
 	{
-		final Table t = new Table("dF/F");
-		t.comment("CaTrace synthetic spatial experiment: transients of every spike plus white noise");
-		t.comment("sampling: " + Formats.number(trial.rateHz()) + " Hz = " + Formats.number(1000 / trial.rateHz()) +
-			" ms per frame (simulated)");
-		t.columns("trial", "time_s");
-		final List<String> rois = p.rois();
-		for (final String r : rois)
-			t.columns(r);
-		for (int k = 0; k < trial.samples(); k++) {
-			t.addRow().set("trial", trial.number()).set("time_s", trial.times().at(k));
-			for (int r = 0; r < rois.size(); r++)
-				t.set(rois.get(r), trial.dffPct(r)[k]);
-		}
-		CsvFiles.write(t, file, true);
+		CsvFiles.write(SimulatedDffTable.of("CaTrace synthetic spatial experiment: transients of every spike plus " +
+			"white noise", trial, p.rois(), true), file, true);
 	}
 
 	/** NAME_stimuli.csv: onset_s, azimuth_deg (and stimulus with conditions); replaces an existing file. */

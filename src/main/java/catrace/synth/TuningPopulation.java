@@ -10,7 +10,6 @@ import java.util.Random;
 
 import catrace.io.CsvFiles;
 import catrace.model.DffTrial;
-import catrace.model.Formats;
 import catrace.model.SampleTimes;
 import catrace.model.Table;
 import catrace.types.TuningExperiment;
@@ -234,19 +233,8 @@ public final class TuningPopulation {
 	/** NAME_dff_pct.csv (time_s and one column per ROI), NAME_stimuli.csv and NAME_types.csv (the planted types). */
 	public void write(final Path folder, final String name) throws IOException {
 		java.nio.file.Files.createDirectories(folder);
-		final Table t = new Table("dF/F");
-		t.comment("CaTrace synthetic tuning experiments: planted functional types, activity plus white noise");
-		t.comment("sampling: " + Formats.number(trial.rateHz()) + " Hz = " + Formats.number(1000 / trial.rateHz()) +
-			" ms per frame (simulated)");
-		t.columns("time_s");
-		for (final String r : rois)
-			t.columns(r);
-		for (int k = 0; k < trial.samples(); k++) {
-			t.addRow().set("time_s", trial.times().at(k));
-			for (int r = 0; r < rois.size(); r++)
-				t.set(rois.get(r), trial.dffPct(r)[k]);
-		}
-		CsvFiles.write(t, folder.resolve(name + "_dff_pct.csv"), true);
+		CsvFiles.write(SimulatedDffTable.of("CaTrace synthetic tuning experiments: planted functional types, " +
+			"activity plus white noise", trial, rois, false), folder.resolve(name + "_dff_pct.csv"), true);
 		CsvFiles.write(stimuli, folder.resolve(name + "_stimuli.csv"), true);
 		final Table truth = new Table("Planted types");
 		truth.columns("roi", "type", "type_name", "preferred_direction_deg");
