@@ -100,6 +100,31 @@ def filt(coeffs, ntraces, nsamples, out):
     print("filtfilt_s=%.6f find_peaks_s=%.6f peaks=%d" % (filt_s, peaks_s, peaks))
 
 
+def _taper(m):
+    k = max(1, round(0.15 * m))
+    d = np.minimum(np.arange(m), m - 1 - np.arange(m))
+    return np.where(d >= k, 1.0, 0.5 * (1 - np.cos(np.pi * (d + 0.5) / k)))
+
+
+def _band(h, w):
+    fy = np.fft.fftfreq(h)[:, None]
+    fx = np.fft.fftfreq(w)[None, :]
+    f2 = fx * fx + fy * fy
+    return np.exp(-2 * np.pi ** 2 * 1.15 ** 2 * f2) * (1 - np.exp(-2 * np.pi ** 2 * 8.0 ** 2 * f2))
+
+
+def _whitened_surface(cross, band, axes=(-2, -1)):
+    """The correlation surface of a cross-power spectrum, band-passed and divided by the square root of its magnitude."""
+    mag = np.abs(cross)
+    cross = np.where(mag > 0, cross * band / np.sqrt(np.maximum(mag, 1e-300)), 0)
+    return np.fft.ifft2(cross, axes=axes).real
+
+
+def _surface(frame, win, tspec, band):
+    """The correlation surface of a frame (tapered, mean subtracted) with the template's conjugate spectrum."""
+    return _whitened_surface(np.fft.fft2((frame - frame.mean()) * win) * tspec, band)
+
+
 def register(stack, offset, w, h, t, n):
     from scipy import ndimage
     w, h, n = int(w), int(h), min(int(n), int(t))
@@ -107,16 +132,8 @@ def register(stack, offset, w, h, t, n):
     pick = np.linspace(0, n - 1, min(60, n)).round().astype(int)
     template = mov[pick].astype(np.float64).mean(axis=0)
 
-    def taper(m):
-        k = max(1, round(0.15 * m))
-        d = np.minimum(np.arange(m), m - 1 - np.arange(m))
-        return np.where(d >= k, 1.0, 0.5 * (1 - np.cos(np.pi * (d + 0.5) / k)))
-
-    win = taper(h)[:, None] * taper(w)[None, :]
-    fy = np.fft.fftfreq(h)[:, None]
-    fx = np.fft.fftfreq(w)[None, :]
-    f2 = fx * fx + fy * fy
-    band = np.exp(-2 * np.pi ** 2 * 1.15 ** 2 * f2) * (1 - np.exp(-2 * np.pi ** 2 * 8.0 ** 2 * f2))
+    win = _taper(h)[:, None] * _taper(w)[None, :]
+    band = _band(h, w)
     tspec = np.conj(np.fft.fft2((template - template.mean()) * win))
     m = int(0.2 * min(w, h))
     best = float("inf")
@@ -125,10 +142,7 @@ def register(stack, offset, w, h, t, n):
         t0 = time.perf_counter()
         for k in range(n):
             frame = np.asarray(mov[k], dtype=np.float64)
-            cross = np.fft.fft2((frame - frame.mean()) * win) * tspec
-            mag = np.abs(cross)
-            cross = np.where(mag > 0, cross * band / np.sqrt(np.maximum(mag, 1e-300)), 0)
-            c = np.fft.ifft2(cross).real
+            c = _surface(frame, win, tspec, band)
             c = np.roll(np.roll(c, m, axis=0), m, axis=1)[:2 * m + 1, :2 * m + 1]
             iy, ix = np.unravel_index(np.argmax(c), c.shape)
 
@@ -144,19 +158,6 @@ def register(stack, offset, w, h, t, n):
             maxshift = max(maxshift, abs(sx), abs(sy))
         best = min(best, time.perf_counter() - t0)
     print("register_s=%.6f max_shift_px=%.3f" % (best, maxshift))
-
-def _taper(m):
-    k = max(1, round(0.15 * m))
-    d = np.minimum(np.arange(m), m - 1 - np.arange(m))
-    return np.where(d >= k, 1.0, 0.5 * (1 - np.cos(np.pi * (d + 0.5) / k)))
-
-
-def _band(h, w):
-    fy = np.fft.fftfreq(h)[:, None]
-    fx = np.fft.fftfreq(w)[None, :]
-    f2 = fx * fx + fy * fy
-    return np.exp(-2 * np.pi ** 2 * 1.15 ** 2 * f2) * (1 - np.exp(-2 * np.pi ** 2 * 8.0 ** 2 * f2))
-
 
 def _starts(n, size):
     count = max(1, int(np.ceil((n - size) / (size / 2.0))) + 1)
@@ -220,10 +221,7 @@ def piecewise(stack, offset, w, h, t, n, block):
     np.fill_diagonal(near, 0)
 
     def block_shifts(img):
-        cross = np.fft.fft2(blocks(img), axes=(1, 2)) * tbspec
-        mag = np.abs(cross)
-        cross = np.where(mag > 0, cross * bband / np.sqrt(np.maximum(mag, 1e-300)), 0)
-        c = np.fft.ifft2(cross, axes=(1, 2)).real
+        c = _whitened_surface(np.fft.fft2(blocks(img), axes=(1, 2)) * tbspec, bband, axes=(1, 2))
         sy, sx, peak = _peaks(c, mb)
         weak = peak < 0.5 * np.sort(peak)[nb // 2]
         if weak.any():
@@ -249,11 +247,7 @@ def piecewise(stack, offset, w, h, t, n, block):
     t0 = time.perf_counter()
     for k in range(n):
         frame = np.asarray(mov[k], dtype=np.float64)
-        cross = np.fft.fft2((frame - frame.mean()) * win) * tspec
-        mag = np.abs(cross)
-        cross = np.where(mag > 0, cross * band / np.sqrt(np.maximum(mag, 1e-300)), 0)
-        c = np.fft.ifft2(cross).real
-        sy, sx, _ = _peaks(c[None], m)
+        sy, sx, _ = _peaks(_surface(frame, win, tspec, band)[None], m)
         sx, sy = float(sx[0]), float(sy[0])
         moved = ndimage.shift(frame, (-sy, -sx), order=1, mode="constant", cval=np.nan)
         bdx, bdy = block_shifts(moved)
