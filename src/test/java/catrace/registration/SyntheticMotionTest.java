@@ -25,18 +25,7 @@ public class SyntheticMotionTest {
 		final MovingField.Result truth = MovingField.generate(128, 128, 150, 10, 15, 0, NOISE, 3);
 		final TraceResult reg = TraceAnalysis.analyze(truth.recording, truth.rois, null, TraceAnalysis.Settings
 			.defaults().withRegistration(RegistrationSettings.of(RegistrationMethod.RIGID)), catrace.model.ProgressListener.NONE);
-		final Motion.Trial t = reg.motion().trials().get(0);
-		double ox = 0, oy = 0;
-		for (int f = 0; f < t.frames(); f++) {
-			ox += t.dx(f) - truth.dx[f];
-			oy += t.dy(f) - truth.dy[f];
-		}
-		ox /= t.frames();
-		oy /= t.frames();
-		double ss = 0;
-		for (int f = 0; f < t.frames(); f++)
-			ss += Math.pow(t.dx(f) - truth.dx[f] - ox, 2) + Math.pow(t.dy(f) - truth.dy[f] - oy, 2);
-		final double rmse = Math.sqrt(ss / (2 * t.frames()));
+		final double rmse = rmse(reg.motion().trials().get(0), truth);
 		final TraceResult raw = TraceAnalysis.analyze(truth.recording, truth.rois, null, TraceAnalysis.Settings
 			.defaults(), catrace.model.ProgressListener.NONE);
 		// the same field, cells, activity and pixel noise without the motion: what a perfectly still brain would give
