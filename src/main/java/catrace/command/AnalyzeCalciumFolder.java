@@ -20,8 +20,6 @@ import catrace.batch.Shards;
 import catrace.display.RecordingReport;
 import catrace.display.SpatialReport;
 import catrace.model.ProgressListener;
-import catrace.registration.RegistrationMethod;
-import catrace.registration.RegistrationSettings;
 
 /**
  * Traces and transients for every recording in a folder; a failing file is listed in errors.csv and the batch goes
@@ -75,12 +73,6 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 		return Arrays.asList("image", "image_file", "bands");
 	}
 
-	/** Without the reference channel: the batch opens register_on's channel of each recording itself. */
-	@Override
-	protected RegistrationSettings registrationSettings() {
-		return RegistrationSettings.of(RegistrationMethod.parse(registration));
-	}
-
 	@Override
 	protected Map<String, String> labels() {
 		return labels("roi_file", "Shared ROI file (for 'shared file')", "output_folder",
@@ -98,7 +90,7 @@ public class AnalyzeCalciumFolder extends DetectingCommand {
 		final FolderSettings s = FolderSettings.builder(CommandSupport.requiredFolder(input_folder, "input_folder",
 			"the folder of recordings"), CommandSupport.requiredFolder(output_folder, "output_folder",
 				"the folder for the results")).pattern(file_pattern).recursive(recursive).rois(roiSource(roi_source), CommandSupport.path(
-				roi_file)).read(readOptions()).trace(traceSettings()).detection(detection()).overwrite(overwrite).shard(Shards.parse(
+				roi_file)).read(readOptions()).trace(traceSettings(registrationMethod())).detection(detection()).overwrite(overwrite).shard(Shards.parse(
 							shard)).spatial(location_column, group_column, SpatialAnalysis.Settings.defaults()).registerOn(register_on).build();
 		final FolderAnalysis.Report report = FolderAnalysis.run(s, (result, folder) -> withNwb(RecordingReport.of(
 			result), result).write(folder, false), (name, analysis, column, folder) -> SpatialReport.of(name, analysis,

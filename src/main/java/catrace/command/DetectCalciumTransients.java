@@ -56,7 +56,7 @@ public class DetectCalciumTransients extends DetectingCommand {
 		else {
 			final Recording rec = recording();
 			final RoiSources.Choice rois = rois(rec);
-			final RecordingResult result = Pipeline.run(rec, rois, traceSettings(), detection(), progress());
+			final RecordingResult result = Pipeline.run(rec, rois, traceSettings(registrationSettings()), detection(), progress());
 			out = withNwb(RecordingReport.of(result), result);
 			what = "transients in " + rec.describe() + "; ROIs: " + rois.source();
 		}

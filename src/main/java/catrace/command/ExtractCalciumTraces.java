@@ -28,7 +28,7 @@ public class ExtractCalciumTraces extends TraceCommand {
 		checkNwb();
 		final Recording rec = recording();
 		final RoiSources.Choice rois = rois(rec);
-		final RecordingResult result = Pipeline.run(rec, rois, traceSettings(), null, progress());
+		final RecordingResult result = Pipeline.run(rec, rois, traceSettings(registrationSettings()), null, progress());
 		final String written = publish(withNwb(RecordingReport.of(result), result), output_folder, overwrite,
 			TraceTables.summary(result.traces()));
 		summary = rec.describe() + "; ROIs: " + rois.source() + written;

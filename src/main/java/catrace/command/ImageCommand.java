@@ -65,9 +65,14 @@ abstract class ImageCommand extends NwbCommand {
 		return Settings.read(kind, channel, rate_hz, trials);
 	}
 
+	/** The registration chosen in the reading group, without a reference channel. */
+	protected RegistrationSettings registrationMethod() {
+		return RegistrationSettings.of(RegistrationMethod.parse(registration));
+	}
+
 	/** The registration chosen in the reading group; with register_on, that channel opened as the reference. */
 	protected RegistrationSettings registrationSettings() throws IOException {
-		final RegistrationSettings s = RegistrationSettings.of(RegistrationMethod.parse(registration));
+		final RegistrationSettings s = registrationMethod();
 		final String on = register_on == null ? "" : register_on.trim();
 		if (on.isEmpty()) return s;
 		if (!s.enabled()) throw new IllegalArgumentException("register_on (" + on + ") needs registration " +

@@ -16,6 +16,7 @@ import catrace.nwb.CalciumNwb;
 import catrace.nwb.NwbExport;
 import catrace.nwb.ResultTables;
 import catrace.pipeline.RecordingResult;
+import catrace.registration.RegistrationSettings;
 import catrace.trace.TraceAnalysis;
 
 /**
@@ -119,10 +120,10 @@ abstract class TraceCommand extends ImageCommand {
 	}
 
 
-	/** The baseline group as trace settings. */
-	protected TraceAnalysis.Settings traceSettings() throws IOException {
+	/** The baseline group as trace settings, with this registration. */
+	protected TraceAnalysis.Settings traceSettings(final RegistrationSettings registration) {
 		return Settings.trace(baseline, baseline_percentile, baseline_window_s, baseline_smoothing_s, baseline_start_s,
-			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(registrationSettings());
+			baseline_end_s, neuropil_factor, offset, dark_periods).withRegistration(registration);
 	}
 
 
