@@ -104,7 +104,8 @@ public final class PhaseCorrelation {
 				final double f2 = fx * fx + fy * fy;
 				lowPass[u * h + v] = Math.exp(-2 * Math.PI * Math.PI * smoothingPx * smoothingPx * f2) * (highPassPx <= 0
 					? 1 : 1 - Math.exp(-2 * Math.PI * Math.PI * highPassPx * highPassPx * f2));
-			}		linearX = LINEAR * Math.max(1, Math.round(TAPER * w));
+			}
+		linearX = LINEAR * Math.max(1, Math.round(TAPER * w));
 		linearY = LINEAR * Math.max(1, Math.round(TAPER * h));
 		unpull = calibrate(template);
 	}
