@@ -258,7 +258,12 @@ public final class FolderSettings {
 			if (!registerOn.isEmpty()) {
 				if (!trace.registration().enabled()) throw new IllegalArgumentException("register_on (" + registerOn +
 					") needs registration rigid or piecewise");
-				read.withChannel(registerOn); // a channel name it cannot read fails here, before any recording
+				try {
+					read.withChannel(registerOn); // a channel name reading does not know fails here, before any recording
+				}
+				catch (final IllegalArgumentException e) {
+					throw new IllegalArgumentException("register_on: " + e.getMessage(), e);
+				}
 			}
 			return new FolderSettings(this);
 		}

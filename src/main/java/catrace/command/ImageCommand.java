@@ -77,7 +77,14 @@ abstract class ImageCommand extends NwbCommand {
 		if (on.isEmpty()) return s;
 		if (!s.enabled()) throw new IllegalArgumentException("register_on (" + on + ") needs registration " +
 			"rigid or piecewise");
-		return s.withReference(ImageInputs.recording(image_file, image, Settings.read(kind, on, rate_hz, trials)));
+		final ReadOptions reference;
+		try {
+			reference = Settings.read(kind, on, rate_hz, trials);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("register_on: " + e.getMessage(), e);
+		}
+		return s.withReference(ImageInputs.recording(image_file, image, reference));
 	}
 
 	/** The recording: image_file when given, else the image Fiji passed. */

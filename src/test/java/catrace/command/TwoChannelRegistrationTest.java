@@ -88,6 +88,41 @@ public class TwoChannelRegistrationTest {
 		assertTrue(String.join("\n", Files.readAllLines(shifts)).contains("shifts measured on channel 2"));
 	}
 
+	/** A register_on that reading does not understand is refused by its own name, in the batch before any recording. */
+	@Test
+	public void anUnknownRegisterOnChannelIsRefusedByName() throws Exception {
+		final Path raw = tmp.newFolder("raw-bad").toPath();
+		final Path file = raw.resolve("two.tif");
+		writeTwoChannels(file, MovingField.generate(96, 96, 80, 10, 5, 0, 200, 11), MovingField.generate(96, 96, 80, 10,
+			5, 0, 8, 11, 0, 77));
+		final Map<String, Object> one = new HashMap<>();
+		one.put("image_file", file.toFile());
+		one.put("registration", "rigid");
+		one.put("register_on", "purple");
+		one.put("output_folder", tmp.newFolder("bad-one"));
+		final Map<String, Object> folder = new HashMap<>();
+		folder.put("input_folder", raw.toFile());
+		folder.put("output_folder", tmp.getRoot().toPath().resolve("bad-folder").toFile());
+		folder.put("registration", "rigid");
+		folder.put("register_on", "purple");
+		for (final Object[] c : new Object[][] { { RegisterCalciumRecording.class, one }, { AnalyzeCalciumFolder.class,
+			folder } })
+		{
+			@SuppressWarnings("unchecked")
+			final Map<String, Object> in = (Map<String, Object>) c[1];
+			String message = null;
+			try (Context ctx = new Context()) {
+				ctx.service(CommandService.class).run((Class<? extends org.scijava.command.Command>) c[0], true, in).get();
+			}
+			catch (final java.util.concurrent.ExecutionException e) {
+				message = catrace.batch.UserMessages.of(e);
+			}
+			assertTrue(c[0] + ": " + message, message != null && message.contains("register_on: channel must be green, " +
+				"red or a channel number"));
+		}
+		assertTrue(!Files.exists(tmp.getRoot().toPath().resolve("bad-folder")));
+	}
+
 	private static void writeTwoChannels(final Path file, final MovingField.Result green, final MovingField.Result red) {
 		final ImageStack stack = new ImageStack(96, 96);
 		for (int t = 0; t < 80; t++) {
