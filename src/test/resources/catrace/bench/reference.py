@@ -125,17 +125,22 @@ def _surface(frame, win, tspec, band):
     return _whitened_surface(np.fft.fft2((frame - frame.mean()) * win) * tspec, band)
 
 
-def register(stack, offset, w, h, t, n):
-    from scipy import ndimage
-    w, h, n = int(w), int(h), min(int(n), int(t))
+def _rigid_setup(stack, offset, w, h, t, n):
+    """The stack as a memmap, the template (mean of 60 frames spread over the first n; not timed), the taper, the
+    band-pass, the template's conjugate spectrum and the largest shift looked for (20 % of the smaller side)."""
     mov = np.memmap(stack, dtype="<u2", mode="r", offset=int(offset), shape=(int(t), h, w))
     pick = np.linspace(0, n - 1, min(60, n)).round().astype(int)
     template = mov[pick].astype(np.float64).mean(axis=0)
-
     win = _taper(h)[:, None] * _taper(w)[None, :]
     band = _band(h, w)
     tspec = np.conj(np.fft.fft2((template - template.mean()) * win))
-    m = int(0.2 * min(w, h))
+    return mov, template, win, band, tspec, int(0.2 * min(w, h))
+
+
+def register(stack, offset, w, h, t, n):
+    from scipy import ndimage
+    w, h, n = int(w), int(h), min(int(n), int(t))
+    mov, template, win, band, tspec, m = _rigid_setup(stack, offset, w, h, t, n)
     best = float("inf")
     maxshift = 0.0
     for _ in range(2):
@@ -189,13 +194,7 @@ def _peaks(c, m):
 def piecewise(stack, offset, w, h, t, n, block):
     from scipy import ndimage
     w, h, n, size = int(w), int(h), min(int(n), int(t)), int(block)
-    mov = np.memmap(stack, dtype="<u2", mode="r", offset=int(offset), shape=(int(t), h, w))
-    pick = np.linspace(0, n - 1, min(60, n)).round().astype(int)
-    template = mov[pick].astype(np.float64).mean(axis=0)
-    win = _taper(h)[:, None] * _taper(w)[None, :]
-    band = _band(h, w)
-    tspec = np.conj(np.fft.fft2((template - template.mean()) * win))
-    m = int(0.2 * min(w, h))
+    mov, template, win, band, tspec, m = _rigid_setup(stack, offset, w, h, t, n)
     size = min(size, w, h)
     xs, ys = _starts(w, size), _starts(h, size)
     cx, cy = xs + (size - 1) / 2.0, ys + (size - 1) / 2.0
